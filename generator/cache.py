@@ -1,0 +1,72 @@
+"""Per-article results cached by content: the raw file's hash, the vocabulary's hash and the
+generator's version. After one article in a thousand changes, one article is processed again.
+
+Results are pickled (our own dataclasses, written and read only by this program, in a folder of
+the project's); a cache entry that fails to load is simply recomputed. Many uncached files run in
+a process pool; output is identical to the serial run because results are re-sorted by file name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .process import FileResult, process_path
+from .settings import GENERATOR_VERSION, Settings
+from .vocab import Vocabulary
+
+POOL_THRESHOLD = 40  # below this many uncached files a pool costs more than it saves
+
+
+def _key(path: Path, vocab: Vocabulary) -> str:
+    digest = hashlib.sha256()
+    digest.update(path.read_bytes())
+    digest.update(path.name.encode())
+    digest.update(vocab.digest.encode())
+    digest.update(GENERATOR_VERSION.encode())
+    return digest.hexdigest()
+
+
+def _work(args: tuple[Path, Path, Settings, Vocabulary]) -> FileResult:
+    return process_path(*args)
+
+
+def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, vocab: Vocabulary
+                   ) -> list[FileResult]:
+    cache_dir = settings.cache_dir
+    results: dict[Path, FileResult] = {}
+    todo: list[tuple[Path, str | None]] = []
+    for path in paths:
+        key = None
+        if cache_dir is not None:
+            try:
+                key = _key(path, vocab)
+                entry = cache_dir / key[:2] / f"{key}.pickle"
+                if entry.exists():
+                    results[path] = pickle.loads(entry.read_bytes())  # noqa: S301 - our own cache files
+                    continue
+            except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+                pass
+        todo.append((path, key))
+    workers = settings.workers or (os.cpu_count() or 1)
+    if len(todo) >= POOL_THRESHOLD and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            computed = list(pool.map(_work, [(p, raw_dir, settings, vocab) for p, _ in todo], chunksize=8))
+    else:
+        computed = [process_path(p, raw_dir, settings, vocab) for p, _ in todo]
+    for (path, key), result in zip(todo, computed):
+        results[path] = result
+        if cache_dir is not None and key is not None:
+            try:
+                entry = cache_dir / key[:2] / f"{key}.pickle"
+                entry.parent.mkdir(parents=True, exist_ok=True)
+                tmp = entry.with_suffix(".tmp")
+                tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+                tmp.replace(entry)
+            except OSError:
+                pass
+    return [results[p] for p in paths]

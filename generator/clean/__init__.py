@@ -1,0 +1,66 @@
+"""The clean stage: a `RawDocument` becomes an `Article` — body blocks with a verdict each, and
+metadata with where it came from.
+
+A reader for the input's form (text, HTML, Markdown) makes candidate blocks and metadata hints;
+the shared classifier labels the blocks; the metadata chains read both. Front matter, where
+present, overrides what was found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, RawDocument, Sourced, SourceForm
+from ..textnorm import is_traditional
+from ..vocab import Vocabulary
+from .candidates import Hints
+from .classify import classify
+from .html import read_html, split_names
+from .markdown import read_markdown
+from .metadata import build_metadata
+from .text import read_text
+
+PAGE_OF = re.compile(r"第\s*(\d{1,2})\s*页\s*[/／,，]?\s*共\s*(\d{1,2})\s*页|[（(]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[)）]\s*$")
+
+
+def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
+    if raw.form in (SourceForm.HTML_PAGE, SourceForm.HTML_FRAGMENT):
+        candidates, hints = read_html(raw.text, whole_page=raw.form is SourceForm.HTML_PAGE)
+    elif raw.form is SourceForm.MARKDOWN:
+        candidates, hints = read_markdown(raw.text)
+    else:
+        candidates, hints = read_text(raw.text), Hints()
+    blocks = classify(candidates, vocab.rules)
+    meta = build_metadata(raw.form, hints, blocks, vocab.outlets)
+    front = raw.front_matter
+    if isinstance(front.get("title"), str) and front["title"].strip():
+        meta["title"] = Sourced(front["title"].strip(), "front-matter")
+    if front.get("date"):
+        meta["date"] = Sourced(str(front["date"]), "front-matter")
+    if front.get("url") and str(front["url"]).startswith(("http://", "https://")):
+        meta["url"] = str(front["url"])
+    if front.get("outlet") or front.get("source"):
+        meta["outlet"] = Sourced(str(front.get("outlet") or front.get("source")), "front-matter")
+    authors = front.get("authors") or front.get("author")
+    if authors:
+        meta["authors"] = tuple(authors) if isinstance(authors, list) else tuple(split_names(str(authors)))
+    body_text = "".join(b.text for b in blocks if b.kept)
+    page = None
+    for block in blocks:
+        match = PAGE_OF.search(block.text)
+        if match:
+            numbers = [int(g) for g in match.groups() if g]
+            if len(numbers) == 2 and 1 <= numbers[0] <= numbers[1] > 1:
+                page = (numbers[0], numbers[1])
+                break
+    return Article(
+        source=raw.source,
+        doc_id=raw.doc_id,
+        form=raw.form,
+        blocks=tuple(blocks),
+        language="zh-Hant" if is_traditional(body_text) else "zh-Hans",
+        page=page,
+        front_matter=dict(front),
+        sha256=raw.sha256,
+        **meta,
+    )

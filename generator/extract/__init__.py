@@ -1,0 +1,120 @@
+"""The extract stage: an `Article` becomes a `Briefing` — summary, key figures, actors, topics,
+quotes and dated events. One module per field family; this one only composes them.
+
+Matching runs on the Simplified form of the text (same length as the original, so offsets carry
+over); what the reader sees — sentences, figures, quotes — is cut from the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..dates import FULL_DATE, make_date
+from ..model import Article, BlockKind, Briefing, TopicScore
+from ..textnorm import to_simplified
+from ..vocab import Vocabulary
+from .actors import ActorMatcher, Match, mentions
+from .figures import find_figures
+from .quotes import find_quotes
+from .sentences import split_sentences
+from .summary import gist, summarise
+from .topics import score_topics
+
+LEAD_PARAGRAPHS = 2
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocabulary) -> ActorMatcher:
+    return ActorMatcher(vocab.actors, vocab.not_actors)
+
+
+def matcher_for(vocab: Vocabulary) -> ActorMatcher:
+    return _matcher(vocab)
+
+
+def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> Briefing:
+    matcher = matcher_for(vocab)
+    title = article.title.value if article.title else ""
+    paragraphs = [b for b in article.body_blocks]
+    # One text to match in: the title, then each body block on its own line.
+    original = "\n".join([title, *(b.text for b in paragraphs)])
+    simplified = to_simplified(original)
+    matches = _with_front_matter(matcher.find(simplified), article, vocab)
+    title_end = len(title) + 1
+    lead_end = title_end + sum(len(b.text) + 1 for b in paragraphs[:LEAD_PARAGRAPHS])
+    actor_mentions = mentions(matches, title_end, lead_end)
+
+    sentences: list[tuple[str, int]] = []  # (sentence, offset in `original`), body paragraphs only
+    offset = title_end
+    for block in paragraphs:
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM):
+            cursor = 0
+            for sentence in split_sentences(block.text):
+                position = block.text.find(sentence, cursor)
+                cursor = position + len(sentence)
+                sentences.append((sentence, offset + position))
+        offset += len(block.text) + 1
+
+    def actors_in(clause: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.actor.id for m in matcher.find(to_simplified(clause))))
+
+    figures = find_figures([s for s, _ in sentences], actors_in)
+    main_actors = {m.actor.id for m in actor_mentions[:3]}
+    figure_sentences = {f.sentence for f in figures}
+    boosts = []
+    for sentence, start in sentences:
+        has_main = any(m.actor.id in main_actors and start <= m.start < start + len(sentence) for m in matches)
+        boosts.append(0.5 * (sentence in figure_sentences) + 0.5 * has_main)
+    summary = summarise([s for s, _ in sentences], boosts, summary_sentences)
+    topics = score_topics(simplified, vocab.topics)
+    topics = _front_matter_topics(topics, article, vocab)
+    return Briefing(
+        article=article,
+        summary=summary,
+        gist=gist(summary, title),
+        figures=figures,
+        actors=actor_mentions,
+        topics=topics,
+        quotes=find_quotes(sentences, matches),
+        events=_events(sentences),
+    )
+
+
+def _with_front_matter(matches: list[Match], article: Article, vocab: Vocabulary) -> list[Match]:
+    """Actors named in front matter count even when the text never names them."""
+    wanted = article.front_matter.get("actors") or []
+    present = {m.actor.id for m in matches}
+    extra = []
+    for actor_id in wanted if isinstance(wanted, list) else []:
+        actor = vocab.actor(str(actor_id))
+        if actor and actor.id not in present:
+            extra.append(Match(0, 0, actor, actor.name_zh, "front-matter"))
+    return extra + matches
+
+
+FRONT_MATTER_TOPIC_SCORE = 100.0  # the analyst said so: above any keyword score
+
+
+def _front_matter_topics(topics: tuple[TopicScore, ...], article: Article, vocab: Vocabulary
+                         ) -> tuple[TopicScore, ...]:
+    wanted = article.front_matter.get("topics") or []
+    have = {t.topic.id for t in topics}
+    extra = []
+    for topic_id in wanted if isinstance(wanted, list) else []:
+        topic = vocab.topic(str(topic_id))
+        if topic and topic.id not in have:
+            extra.append(TopicScore(topic, FRONT_MATTER_TOPIC_SCORE, ("front-matter",)))
+    return tuple(extra) + tuple(topics)
+
+
+def _events(sentences: Sequence[tuple[str, int]]) -> tuple[tuple[str, str], ...]:
+    """Sentences that carry a full date (year, month, day): points on the timeline."""
+    events = []
+    for sentence, _ in sentences:
+        for match in FULL_DATE.finditer(sentence):
+            value = make_date(int(match[1]), int(match[2]), int(match[3]))
+            if value:
+                events.append((value.iso, sentence))
+                break
+    return tuple(events)

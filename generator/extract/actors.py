@@ -1,0 +1,214 @@
+"""Finding actors in a text: listed ones by their Chinese forms, unlisted ones by the shape of names.
+
+Matching runs on the Simplified form of the text (see `textnorm`), so one list serves Traditional
+articles too. Rules, each named in the mention it produces:
+
+  listed-form         a name, alias or metonym from actors.yaml; the longest form wins, so 亚美尼亚
+                      is Armenia and never 美 (United States) inside it
+  organ-of-state      a country followed by one of its organs (吉尔吉斯斯坦外交部, 俄国防部) counts
+                      for the country
+  abbrev-compound     single-character abbreviations count only in compounds that start a word:
+                      中俄, 俄乌, 美俄, 俄亚关系; never inside another word (道德中 is not Germany-China)
+  abbrev-object       an abbreviation after a verb of relation: 对华, 访华, 联俄制华, 驻华
+  transliterated-name a foreign name joined with a middle dot: 马里奥·纳夫尔法; the last part of a
+                      listed person's name (德米特里·佩斯科夫) resolves to that person
+  title-name          a transliterated name right after a title: 外长米尔佐扬, 前防长萨尔基相
+  foreign-organisation a transliterated name ending in an institution word: 约翰·霍普金斯大学
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+from ..model import Actor, ActorMention
+
+# Characters of the standard Chinese transliteration of foreign names (Xinhua's tables).
+TRANSLIT_CHARS = (
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰"
+    "冯佛夫弗福富盖甘冈高戈哥格根古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉"
+    "莱赖兰朗劳勒雷蕾里理丽利莉连列林琳隆卢鲁伦罗洛吕马玛迈麦曼芒梅门蒙米明莫姆穆纳娜奈南内尼涅宁"
+    "纽努诺欧帕派潘庞佩彭皮珀普奇齐恰乔切钦琴丘萨塞赛桑瑟森沙莎山善尚绍舍申舒斯松苏索塔泰坦汤唐陶"
+    "特提廷图托瓦万旺威韦维温沃乌伍武西希锡夏谢辛休许雅亚扬耶叶伊英尤于约扎泽詹兹佐珊茨琪娅蒂黛"
+    "相良"
+)
+NAME_RUN = f"[{TRANSLIT_CHARS}]"
+DOT = "[·・•‧]"
+DOTTED_NAME = re.compile(f"{NAME_RUN}{{1,7}}(?:{DOT}{NAME_RUN}{{1,8}})+")
+TITLES = ("外交部长", "外长", "国防部长", "防长", "总统", "副总统", "总理", "首相", "发言人", "新闻秘书", "大使",
+          "特使", "议长", "主席", "秘书长", "国务卿", "顾问", "部长", "教授", "博主", "记者", "分析师", "将军",
+          "司令", "参议员", "众议员", "议员", "学者", "研究员", "总司令", "领导人", "外相", "防相", "国王", "王储")
+TITLE_NAME = re.compile(f"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))}){{1}}({NAME_RUN}{{2,6}})")
+INSTITUTION = ("大学", "学院", "研究所", "研究院", "研究中心", "基金会", "学会", "公司", "集团", "银行")
+FOREIGN_ORG = re.compile(f"({NAME_RUN}{{1,7}}(?:{DOT}{NAME_RUN}{{1,8}})*(?:{'|'.join(INSTITUTION)}))")
+# Organs of a state that speak for it: a match on "<country><organ>" counts for the country.
+STATE_ORGANS = ("外交部", "国防部", "政府", "总统府", "议会", "国家杜马", "军方", "央行", "财政部", "商务部",
+                "驻华使馆", "大使馆", "使馆", "官方", "当局", "军队", "媒体")
+ORGAN_AFTER = re.compile("|".join(sorted(STATE_ORGANS, key=len, reverse=True)))
+# An abbreviation preceded by one of these is the object of a relation: 对华, 访俄, 联俄制华.
+RELATION_VERBS = "对访赴驻来涉援联制抗反亲仇"
+ABBREV_SUFFIX = re.compile("(?:" + "|".join(("方", "军", "媒", "企", "籍", "总统", "总理", "外长", "防长",
+                                              *(o for o in STATE_ORGANS if o != "央行"))) + ")")
+# A transliterated run this long must be a name, not a word, before a title rule accepts it.
+NAME_MIN = 2
+# Words a transliterated-looking run often ends with but that are not part of the name.
+NAME_STOP_TAIL = ("表示", "说", "称", "指出", "强调", "认为", "在", "与", "和", "对", "将", "曾", "也", "则")
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    actor: Actor
+    surface: str
+    rule: str
+
+
+def unlisted_actor(name: str, actor_type: str) -> Actor:
+    """An actor discovered in text: its id is a hash of its name, so its page address is stable."""
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return Actor(id=f"u-{digest}", name=name, name_zh=name, type=actor_type, listed=False)
+
+
+class ActorMatcher:
+    """Compiled once per vocabulary; `find(text)` gives every actor match in a Simplified text."""
+
+    def __init__(self, actors: Sequence[Actor], not_actors: Iterable[str] = ()) -> None:
+        self.by_form: dict[str, Actor] = {}
+        self.by_abbrev: dict[str, Actor] = {}
+        self.persons_by_last_part: dict[str, Actor] = {}
+        for actor in actors:
+            for form in actor.zh_forms:
+                if len(form) >= 2:
+                    self.by_form[form] = actor
+            for char in _abbrevs(actor):
+                self.by_abbrev[char] = actor
+            if actor.type == "person":
+                self.persons_by_last_part[re.split(DOT, actor.name_zh)[-1]] = actor
+        self.blockers = {form for form in not_actors if form not in self.by_form}
+        forms = sorted({*self.by_form, *self.blockers}, key=len, reverse=True)
+        self.form_pattern = re.compile("|".join(map(re.escape, forms))) if forms else None
+        abbrevs = "".join(sorted(self.by_abbrev))
+        self.compound_pattern = re.compile(f"[{re.escape(abbrevs)}]{{2,4}}") if len(abbrevs) > 1 else None
+        self.object_pattern = re.compile(f"(?<=[{RELATION_VERBS}])[{re.escape(abbrevs)}]") if abbrevs else None
+
+    def find(self, text: str) -> list[Match]:
+        matches: list[Match] = []
+        taken = bytearray(len(text))  # 1 where a match (or a blocker) already stands
+
+        def claim(match: Match) -> None:
+            matches.append(match)
+            taken[match.start:match.end] = b"\x01" * (match.end - match.start)
+
+        def free(start: int, end: int) -> bool:
+            return not any(taken[start:end])
+
+        # Foreign names first: 马里奥·纳夫尔法 must not yield 马里 (Mali).
+        for found in DOTTED_NAME.finditer(text):
+            name = found.group()
+            org = FOREIGN_ORG.match(text, found.start())
+            if org and org.end() > found.end():
+                claim(Match(org.start(), org.end(), self.by_form.get(org.group()) or unlisted_actor(org.group(),
+                            "organization"), org.group(), "foreign-organisation"))
+                continue
+            listed = self.by_form.get(name) or self.persons_by_last_part.get(re.split(DOT, name)[-1])
+            claim(Match(found.start(), found.end(), listed or unlisted_actor(name, "person"), name,
+                        "listed-form" if name in self.by_form else "transliterated-name"))
+        if self.form_pattern:
+            for found in self.form_pattern.finditer(text):
+                if not free(found.start(), found.end()):
+                    continue
+                form = found.group()
+                if form in self.blockers:
+                    taken[found.start():found.end()] = b"\x01" * (found.end() - found.start())
+                    continue
+                actor = self.by_form[form]
+                end, rule = found.end(), "listed-form"
+                if actor.type == "country":
+                    organ = ORGAN_AFTER.match(text, end)
+                    if organ:
+                        end, rule = organ.end(), "organ-of-state"
+                claim(Match(found.start(), end, actor, text[found.start():end], rule))
+        self._abbreviations(text, free, claim)
+        for found in TITLE_NAME.finditer(text):
+            name = _trim_name(found.group(1))
+            start = found.start(1)
+            if len(name) >= NAME_MIN and free(start, start + len(name)):
+                actor = self.by_form.get(name) or self.persons_by_last_part.get(name) or unlisted_actor(name, "person")
+                claim(Match(start, start + len(name), actor, name, "title-name"))
+        return sorted(matches, key=lambda m: m.start)
+
+    def _abbreviations(self, text: str, free, claim) -> None:
+        if self.compound_pattern:
+            for found in self.compound_pattern.finditer(text):
+                start, run = found.start(), found.group()
+                if not free(start, found.end()) or not _starts_word(text, start):
+                    continue
+                if len(set(run)) < len(run):
+                    continue  # 美美, 中中: not a list of countries
+                for offset, char in enumerate(run):
+                    claim(Match(start + offset, start + offset + 1, self.by_abbrev[char], run, "abbrev-compound"))
+        if self.object_pattern:
+            for found in self.object_pattern.finditer(text):
+                start = found.start()
+                if free(start, start + 1) and _starts_word(text, start - 1):
+                    claim(Match(start, start + 1, self.by_abbrev[found.group()], text[start - 1:start + 1],
+                                "abbrev-object"))
+        for char, actor in self.by_abbrev.items():
+            for found in re.finditer(re.escape(char), text):
+                start = found.start()
+                suffix = ABBREV_SUFFIX.match(text, start + 1)
+                if suffix and free(start, suffix.end()) and _starts_word(text, start):
+                    claim(Match(start, suffix.end(), actor, text[start:suffix.end()], "abbrev-compound"))
+
+
+def _abbrevs(actor: Actor) -> tuple[str, ...]:
+    if not actor.abbrev:
+        return ()
+    return tuple(actor.abbrev) if len(actor.abbrev) > 1 else (actor.abbrev,)
+
+
+def _trim_name(name: str) -> str:
+    for tail in NAME_STOP_TAIL:
+        if name.endswith(tail) and len(name) - len(tail) >= NAME_MIN:
+            return name[: -len(tail)]
+    return name
+
+
+@lru_cache(maxsize=4096)
+def _word_starts(window: str) -> frozenset[int]:
+    starts, position = set(), 0
+    for token in jieba.cut(window, HMM=False):
+        starts.add(position)
+        position += len(token)
+    return frozenset(starts)
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Whether a word starts at `start`, by jieba on a small window around it (cheap, and a window
+    segments like the whole sentence near its middle)."""
+    if start <= 0:
+        return True
+    left = max(0, start - 6)
+    window = text[left:start + 6]
+    return (start - left) in _word_starts(window)
+
+
+def mentions(matches: Sequence[Match], title_end: int, lead_end: int) -> tuple[ActorMention, ...]:
+    """Group matches by actor; salience counts mentions, weighs the headline and the lead most."""
+    grouped: dict[str, list[Match]] = {}
+    for match in matches:
+        grouped.setdefault(match.actor.id, []).append(match)
+    out = []
+    for group in grouped.values():
+        in_title = any(m.start < title_end for m in group)
+        in_lead = any(title_end <= m.start < lead_end for m in group)
+        salience = len(group) + 5.0 * in_title + 3.0 * in_lead
+        surfaces = tuple(dict.fromkeys(m.surface for m in group))
+        out.append((-salience, group[0].start, ActorMention(group[0].actor, surfaces, len(group), salience)))
+    return tuple(item[2] for item in sorted(out, key=lambda item: (item[0], item[1])))

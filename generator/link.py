@@ -1,0 +1,108 @@
+"""The link stage: all briefings at once become a `Corpus` — indexes by actor and topic, related
+briefings, actors seen together, months for the timeline. Pure: briefings in, corpus out, in an
+order that depends only on the briefings (sorted, never set order), so two builds are identical."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from .model import Actor, Briefing, Corpus, InputFate, Topic
+
+RELATED_COUNT = 5
+# Related briefings share actors and topics, each weighted by rarity (idf); closeness in time
+# breaks ties and adds a little: a week apart counts more than a year apart.
+TOPIC_WEIGHT = 0.7
+TIME_WEIGHT = 0.3
+TIME_SCALE_DAYS = 90.0
+
+
+def newest_first_key(briefing: Briefing) -> tuple[str, str]:
+    # Undated briefings sort last; ties by id keep the order stable.
+    return (briefing.date or "0000", briefing.id)
+
+
+def _day_number(date: str | None) -> float | None:
+    if not date:
+        return None
+    parts = [int(p) for p in date.split("-")]
+    year, month, day = parts[0], parts[1], parts[2] if len(parts) > 2 else 15
+    return year * 365.25 + (month - 1) * 30.44 + day
+
+
+def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence[InputFate],
+         related_count: int = RELATED_COUNT) -> Corpus:
+    ordered = tuple(sorted(briefings, key=newest_first_key, reverse=True))
+    actors: dict[str, Actor] = {}
+    by_actor: dict[str, list[Briefing]] = defaultdict(list)
+    by_topic: dict[str, list[Briefing]] = defaultdict(list)
+    pair_counts: Counter[tuple[str, str]] = Counter()
+    for briefing in ordered:
+        ids = []
+        for mention in briefing.actors:
+            actors.setdefault(mention.actor.id, mention.actor)
+            by_actor[mention.actor.id].append(briefing)
+            ids.append(mention.actor.id)
+        for topic_score in briefing.topics:
+            by_topic[topic_score.topic.id].append(briefing)
+        unique = sorted(set(ids))
+        for i, a in enumerate(unique):
+            for b in unique[i + 1:]:
+                pair_counts[(a, b)] += 1
+    co_actors: dict[str, list[tuple[Actor, int]]] = defaultdict(list)
+    for (a, b), count in sorted(pair_counts.items()):
+        co_actors[a].append((actors[b], count))
+        co_actors[b].append((actors[a], count))
+    months: dict[str, list[Briefing]] = defaultdict(list)
+    undated = []
+    for briefing in ordered:
+        if briefing.date:
+            months[briefing.date[:7]].append(briefing)
+        else:
+            undated.append(briefing)
+    return Corpus(
+        briefings=ordered,
+        actors=tuple(sorted(actors.values(), key=lambda a: (-len(by_actor[a.id]), a.id))),
+        topics=tuple(topics),
+        by_actor={k: tuple(v) for k, v in sorted(by_actor.items())},
+        by_topic={k: tuple(v) for k, v in sorted(by_topic.items())},
+        related=_related(ordered, by_actor, by_topic, related_count),
+        co_actors={k: tuple(sorted(v, key=lambda item: (-item[1], item[0].id))) for k, v in sorted(co_actors.items())},
+        months=tuple((month, tuple(items)) for month, items in sorted(months.items(), reverse=True)),
+        undated=tuple(undated),
+        fates=tuple(sorted(fates, key=lambda f: f.source)),
+    )
+
+
+def _related(ordered: Sequence[Briefing], by_actor: dict[str, list[Briefing]],
+             by_topic: dict[str, list[Briefing]], count: int) -> dict[str, tuple[Briefing, ...]]:
+    n = max(1, len(ordered))
+    actor_idf = {k: math.log(1 + n / len(v)) for k, v in by_actor.items()}
+    topic_idf = {k: math.log(1 + n / len(v)) for k, v in by_topic.items()}
+    features = {
+        b.id: ({m.actor.id for m in b.actors}, {t.topic.id for t in b.topics}, _day_number(b.date))
+        for b in ordered
+    }
+    related: dict[str, tuple[Briefing, ...]] = {}
+    for briefing in ordered:
+        mine_actors, mine_topics, mine_day = features[briefing.id]
+        candidates: dict[str, Briefing] = {}
+        for actor_id in mine_actors:
+            for other in by_actor.get(actor_id, ()):
+                candidates[other.id] = other
+        for topic_id in mine_topics:
+            for other in by_topic.get(topic_id, ()):
+                candidates[other.id] = other
+        scored = []
+        for other_id, other in candidates.items():
+            if other_id == briefing.id:
+                continue
+            their_actors, their_topics, their_day = features[other_id]
+            score = sum(actor_idf[a] for a in mine_actors & their_actors)
+            score += TOPIC_WEIGHT * sum(topic_idf[t] for t in mine_topics & their_topics)
+            if mine_day is not None and their_day is not None:
+                score += TIME_WEIGHT * math.exp(-abs(mine_day - their_day) / TIME_SCALE_DAYS)
+            scored.append((-round(score, 9), other_id, other))
+        related[briefing.id] = tuple(item[2] for item in sorted(scored)[:count])
+    return related

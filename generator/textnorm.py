@@ -1,0 +1,37 @@
+"""Text forms every matcher agrees on: Simplified characters (OpenCC), folded width.
+
+Articles from Hong Kong, Macau and Taiwan keep their Traditional text on the page; every later
+stage matches against the Simplified form made here, so one actor list serves both scripts.
+OpenCC's t2s maps character for character, so offsets in the Simplified text are offsets in the
+original.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+# Share of characters that t2s changes above which a text is taken as written in Traditional.
+TRADITIONAL_SHARE = 0.05
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    converted = _t2s().convert(text)
+    # t2s is character-for-character in practice; guard the offset promise anyway.
+    return converted if len(converted) == len(text) else text
+
+
+def is_traditional(text: str) -> bool:
+    sample = text[:5000]
+    han = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff"]
+    if len(han) < 20:
+        return False
+    simplified = to_simplified(sample)
+    changed = sum(a != b for a, b in zip(sample, simplified))
+    return changed / len(han) > TRADITIONAL_SHARE

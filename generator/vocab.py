@@ -1,0 +1,265 @@
+"""The user's vocabularies: actors, topics and boilerplate rules from `content/*.yaml`.
+
+Each file is validated on load against a closed schema (Material's Authors/TagSet pattern): an
+unknown key, a duplicate id, a Chinese form claimed by two actors or a regex that does not compile
+stops the build with the file and line at fault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .config import ConfigError, line_of, load_yaml
+from .model import Actor, Topic
+from .settings import Settings
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ACTOR_TYPES = ("person", "country", "organization")
+ACTOR_KEYS = {"id", "type", "name", "name_zh", "aliases", "aliases_en", "abbrev", "role", "country"}
+TOPIC_KEYS = {"id", "label_zh", "label_en", "description", "keywords"}
+RULE_KEYS = {"name", "catches", "action", "patterns"}
+RULE_ACTIONS = ("drop", "caption", "trail", "references", "end")
+OUTLET_KEYS = {"name", "type", "hosts", "forms"}
+OUTLET_TYPES = ("newsroom", "wire", "state-media", "self-media")
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    name: str
+    catches: str
+    action: str
+    patterns: tuple[re.Pattern[str], ...]
+
+    def matches(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    type: str
+    hosts: tuple[str, ...]
+    forms: tuple[str, ...]  # how datelines, source lines and platform notices name it
+
+    def serves(self, host: str) -> bool:
+        return any(host == h or host.endswith("." + h) for h in self.hosts)
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    actors: tuple[Actor, ...]
+    topics: tuple[Topic, ...]
+    rules: tuple[BoilerplateRule, ...]
+    outlets: tuple[Outlet, ...]
+    not_actors: tuple[str, ...]
+    digest: str  # of the three files: part of the extraction cache key
+
+    # Two vocabularies loaded from the same files are the same vocabulary: caches (the compiled
+    # actor matcher) key on the digest, also across worker processes.
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Vocabulary) and other.digest == self.digest
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self._actors_by_id.get(actor_id)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return self._topics_by_id.get(topic_id)
+
+    @property
+    def _actors_by_id(self) -> dict[str, Actor]:
+        cached = self.__dict__.get("_by_id")
+        if cached is None:
+            cached = {a.id: a for a in self.actors}
+            object.__setattr__(self, "_by_id", cached)
+        return cached
+
+    @property
+    def _topics_by_id(self) -> dict[str, Topic]:
+        cached = self.__dict__.get("_topics")
+        if cached is None:
+            cached = {t.id: t for t in self.topics}
+            object.__setattr__(self, "_topics", cached)
+        return cached
+
+
+def load_vocabulary(settings: Settings) -> Vocabulary:
+    paths = (settings.actors_path, settings.topics_path, settings.boilerplate_path, settings.outlets_path,
+             settings.not_actors_path)
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return Vocabulary(
+        actors=load_actors(settings.actors_path),
+        topics=load_topics(settings.topics_path),
+        rules=load_rules(settings.boilerplate_path),
+        outlets=load_outlets(settings.outlets_path),
+        not_actors=load_not_actors(settings.not_actors_path),
+        digest=digest.hexdigest()[:16],
+    )
+
+
+def _entries(path: Path, top_key: str | None = None) -> list[dict[str, Any]]:
+    data = load_yaml(path)
+    if top_key is not None:
+        if not isinstance(data, dict) or top_key not in data:
+            raise ConfigError(path, 1, f"expected a mapping with a '{top_key}' list")
+        data = data[top_key]
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise ConfigError(path, 1, "expected a list of entries")
+    for entry in data:
+        if not isinstance(entry, dict):
+            raise ConfigError(path, None, f"every entry must be a mapping, found {entry!r}")
+    return data
+
+
+def _check_keys(path: Path, entry: dict[str, Any], allowed: set[str], required: tuple[str, ...]) -> None:
+    line = line_of(entry)
+    unknown = sorted(k for k in entry if k not in allowed and k != "__line__")
+    if unknown:
+        raise ConfigError(path, line, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
+    for key in required:
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(path, line, f"'{key}' is required and must be text")
+
+
+def _string_list(path: Path, entry: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = entry.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(path, line_of(entry), f"'{key}' must be a list of text")
+    return tuple(v.strip() for v in value)
+
+
+def _check_slug(path: Path, entry: dict[str, Any], seen: dict[str, int | None]) -> str:
+    slug = entry["id"]
+    if not SLUG.match(slug):
+        raise ConfigError(path, line_of(entry), f"id '{slug}' must be an ASCII slug (a-z, 0-9, hyphens)")
+    if slug in seen:
+        raise ConfigError(path, line_of(entry), f"id '{slug}' is already used at line {seen[slug]}")
+    seen[slug] = line_of(entry)
+    return slug
+
+
+def load_actors(path: Path) -> tuple[Actor, ...]:
+    actors: list[Actor] = []
+    ids: dict[str, int | None] = {}
+    claimed: dict[str, tuple[str, int | None]] = {}
+    entries = _entries(path)
+    for entry in entries:
+        _check_keys(path, entry, ACTOR_KEYS, ("id", "type", "name", "name_zh"))
+        line = line_of(entry)
+        actor_id = _check_slug(path, entry, ids)
+        if entry["type"] not in ACTOR_TYPES:
+            raise ConfigError(path, line, f"type must be one of {', '.join(ACTOR_TYPES)}")
+        abbrev = entry.get("abbrev")
+        if abbrev is not None and (not isinstance(abbrev, str) or len(abbrev) != 1):
+            raise ConfigError(path, line, "abbrev must be a single character")
+        aliases = _string_list(path, entry, "aliases")
+        for form in (entry["name_zh"].strip(), *aliases, *([abbrev] if abbrev else [])):
+            if form in claimed and claimed[form][0] != actor_id:
+                other, other_line = claimed[form]
+                raise ConfigError(path, line, f"'{form}' is already claimed by '{other}' (line {other_line})")
+            claimed[form] = (actor_id, line)
+        for key in ("role", "country"):
+            if entry.get(key) is not None and not isinstance(entry[key], str):
+                raise ConfigError(path, line, f"'{key}' must be text")
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=entry["name"].strip(),
+                name_zh=entry["name_zh"].strip(),
+                type=entry["type"],
+                aliases=tuple(a for a in aliases if a != entry["name_zh"].strip()),
+                aliases_en=_string_list(path, entry, "aliases_en"),
+                abbrev=abbrev,
+                role=entry.get("role"),
+                country=entry.get("country"),
+            )
+        )
+    for actor, entry in zip(actors, entries):
+        if actor.country and actor.country not in ids:
+            raise ConfigError(path, line_of(entry), f"country '{actor.country}' is not an actor id")
+    return tuple(actors)
+
+
+def load_topics(path: Path) -> tuple[Topic, ...]:
+    topics: list[Topic] = []
+    ids: dict[str, int | None] = {}
+    for entry in _entries(path):
+        _check_keys(path, entry, TOPIC_KEYS, ("id", "label_zh", "label_en"))
+        topic_id = _check_slug(path, entry, ids)
+        keywords = entry.get("keywords") or {}
+        if not isinstance(keywords, dict) or not keywords:
+            raise ConfigError(path, line_of(entry), "keywords must be a mapping of keyword: weight")
+        clean: dict[str, int] = {}
+        for word, weight in keywords.items():
+            if word == "__line__":
+                continue
+            if not isinstance(word, str) or not isinstance(weight, int) or not 1 <= weight <= 3:
+                raise ConfigError(path, line_of(entry), f"keyword {word!r}: weight must be 1, 2 or 3")
+            clean[word.strip()] = weight
+        topics.append(
+            Topic(
+                id=topic_id,
+                label_zh=entry["label_zh"].strip(),
+                label_en=entry["label_en"].strip(),
+                keywords=clean,
+                description=str(entry.get("description") or "").strip(),
+            )
+        )
+    return tuple(topics)
+
+
+def load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
+    rules: list[BoilerplateRule] = []
+    names: dict[str, int | None] = {}
+    for entry in _entries(path, "rules"):
+        _check_keys(path, entry, RULE_KEYS, ("name", "catches", "action"))
+        line = line_of(entry)
+        if entry["name"] in names:
+            raise ConfigError(path, line, f"rule '{entry['name']}' is defined twice")
+        names[entry["name"]] = line
+        if entry["action"] not in RULE_ACTIONS:
+            raise ConfigError(path, line, f"action must be one of {', '.join(RULE_ACTIONS)}")
+        compiled = []
+        for pattern in _string_list(path, entry, "patterns"):
+            try:
+                compiled.append(re.compile(pattern))
+            except re.error as exc:
+                raise ConfigError(path, line, f"pattern {pattern!r} does not compile: {exc}") from None
+        if not compiled:
+            raise ConfigError(path, line, "a rule needs at least one pattern")
+        rules.append(BoilerplateRule(entry["name"], entry["catches"].strip(), entry["action"], tuple(compiled)))
+    return tuple(rules)
+
+
+def load_outlets(path: Path) -> tuple[Outlet, ...]:
+    if not path.exists():
+        return ()
+    outlets = []
+    for entry in _entries(path, "outlets"):
+        _check_keys(path, entry, OUTLET_KEYS, ("name", "type"))
+        if entry["type"] not in OUTLET_TYPES:
+            raise ConfigError(path, line_of(entry), f"type must be one of {', '.join(OUTLET_TYPES)}")
+        outlets.append(Outlet(entry["name"], entry["type"], _string_list(path, entry, "hosts"),
+                              _string_list(path, entry, "forms") or (entry["name"],)))
+    return tuple(outlets)
+
+
+def load_not_actors(path: Path) -> tuple[str, ...]:
+    if not path.exists():
+        return ()
+    data = load_yaml(path)
+    words = data.get("not_actors") if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and len(w) >= 2 for w in words):
+        raise ConfigError(path, 1, "expected 'not_actors:' with a list of words of two or more characters")
+    return tuple(words)
