@@ -47,7 +47,7 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
                 key = _key(path, vocab)
                 entry = cache_dir / key[:2] / f"{key}.pickle"
                 if entry.exists():
-                    results[path] = pickle.loads(entry.read_bytes())  # noqa: S301 - our own cache files
+                    results[path] = pickle.loads(entry.read_bytes())
                     continue
             except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
                 pass

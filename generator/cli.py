@@ -34,7 +34,7 @@ def _settings(content: str | None) -> Settings:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .process import process_path  # noqa: PLC0415 - heavy imports only for commands that need them
+    from .process import process_path
 
     settings = _settings(args.content)
     vocab = load_vocabulary(settings)
@@ -61,7 +61,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .site import write_pages  # noqa: PLC0415
+    from .site import write_pages
 
     settings = _settings(args.content)
     out = Path(args.out).resolve()
@@ -76,8 +76,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .ingest import list_raw_files, read_raw  # noqa: PLC0415
-    from .model import Rejection  # noqa: PLC0415
+    from .ingest import list_raw_files, read_raw
+    from .model import Rejection
 
     settings = _settings(args.content)
     vocab = load_vocabulary(settings)
@@ -101,9 +101,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .clean import clean  # noqa: PLC0415
-    from .ingest import read_raw  # noqa: PLC0415
-    from .model import Rejection  # noqa: PLC0415
+    from .clean import clean
+    from .ingest import read_raw
+    from .model import Rejection
 
     settings = _settings(args.content)
     vocab = load_vocabulary(settings)
@@ -129,7 +129,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
-    from .pipeline import run  # noqa: PLC0415
+    from .pipeline import run
 
     settings = _settings(args.content)
     corpus = run(settings)

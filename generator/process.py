@@ -35,7 +35,7 @@ def process_path(path: Path, raw_dir: Path, settings: Settings, vocab: Vocabular
         return FileResult(source, None, rejection.reason)
     except RecursionError:
         return FileResult(source, None, "structure too deeply nested to read")
-    except Exception as exc:  # noqa: BLE001 - one bad article must never stop a build
+    except Exception as exc:
         log.exception("unexpected failure on %s", source)
         return FileResult(source, None, f"could not be processed ({type(exc).__name__}: {exc})")
 

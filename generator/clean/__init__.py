@@ -20,7 +20,8 @@ from .markdown import read_markdown
 from .metadata import build_metadata
 from .text import read_text
 
-PAGE_OF = re.compile(r"第\s*(\d{1,2})\s*页\s*[/／,，]?\s*共\s*(\d{1,2})\s*页|[（(]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[)）]\s*$")
+PAGE_OF = re.compile(r"第\s*(\d{1,2})\s*页\s*[/／,，]?\s*共\s*(\d{1,2})\s*页"
+                     r"|[（(]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[)）]\s*$")
 
 
 def clean(raw: RawDocument, vocab: Vocabulary) -> Article:

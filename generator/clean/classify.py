@@ -130,7 +130,8 @@ def _revise_header_zone(candidates: Sequence[Candidate], labels: list[Label]) ->
             labels[i] = ("headline", BlockKind.HEADING)
         elif META_LINE.search(text) and len(text) <= 120:
             labels[i] = ("meta-line", BlockKind.NOISE)
-        elif candidates[i].kind is BlockKind.HEADING or (headline is not None and i > headline and len(text) > SHORT_LINE):
+        elif candidates[i].kind is BlockKind.HEADING or (
+                headline is not None and i > headline and len(text) > SHORT_LINE):
             continue  # a subheading or a standfirst below the headline stays
         elif len(text) <= HEADLINE_MAX and not ends_sentence(text):
             labels[i] = ("leading-chrome", BlockKind.NOISE)

@@ -39,7 +39,8 @@ CHROME_TOKENS = {
 CHROME_TAGS = {"nav": "html-navigation", "aside": "html-related", "footer": "html-footer"}
 
 FEED_EPOCH_COMMENT = re.compile(r"<!--\s*(1\d{9}|1\d{12})\s*-->")
-LEADING_LINK = re.compile(r"\A\s*(?:<!--.*?-->\s*)?\[([^\]\n]{2,200})\]\((https?://[^)\s]+)\)\s*\n(?:[-=]{3,}\s*\n)?", re.S)
+LEADING_LINK = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)?\[([^\]\n]{2,200})\]\((https?://[^)\s]+)\)\s*\n(?:[-=]{3,}\s*\n)?", re.S)
 JSON_ESCAPED_TAG = re.compile(r"\\u003c|\\x3c|\\/p>|<\\/")
 TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|—|–|-{1,2}|::)\s*")
 
@@ -50,7 +51,8 @@ def read_html(text: str, whole_page: bool) -> tuple[list[Candidate], Hints]:
     match = FEED_EPOCH_COMMENT.search(text[:500])
     if match:
         stamp = int(match[1][:10])
-        hints.feed_dates.append((dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date().isoformat(), "feed:timestamp"))
+        day = dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date().isoformat()
+        hints.feed_dates.append((day, "feed:timestamp"))
     link = LEADING_LINK.match(text)
     if link:
         hints.titles.append((normalise_space(link[1]), "feed:link-line"))
@@ -155,7 +157,8 @@ def _read_json_ld(script: str, hints: Hints) -> None:
         if isinstance(item.get("datePublished"), str):
             hints.dates.insert(0, (item["datePublished"], "json-ld:datePublished"))
         authors = item.get("author")
-        names = [a.get("name") if isinstance(a, dict) else a for a in (authors if isinstance(authors, list) else [authors])]
+        listed = authors if isinstance(authors, list) else [authors]
+        names = [a.get("name") if isinstance(a, dict) else a for a in listed]
         names = [n for n in names if isinstance(n, str) and n.strip()]
         if names:
             hints.authors.insert(0, ([normalise_space(n) for n in names], "json-ld:author"))

@@ -37,7 +37,8 @@ USER_UPLOAD = re.compile(r"用户上传并发布|uploaded and posted by a user",
 TRANSLATOR_LINE = re.compile(r"^(?:翻译|编译)[:：]\s*(\S.{0,20})$")
 SOURCE_LINE = re.compile(r"(?:来源|本文来源|文章来源|稿源)\s*[:：]\s*([^\s|｜,，]{2,20})")
 BYLINE = re.compile(r"(?:作者|撰文|文)\s*[:：/|]\s*([^\s|｜,，]{2,20}(?:[、,，\s][^\s|｜,，]{2,20})*)")
-REPORTER = re.compile(r"[（(【\[]?\s*(?:记者|記者|特派记者|特約記者|特约记者)\s*([\u3400-\u9fff·]{2,4}(?:[ 、，,][\u3400-\u9fff·]{2,4})*)")
+REPORTER = re.compile(r"[（(【\[]?\s*(?:记者|記者|特派记者|特約記者|特约记者)\s*"
+                      r"([\u3400-\u9fff·]{2,4}(?:[ 、，,][\u3400-\u9fff·]{2,4})*)")
 DATELINE = re.compile(
     r"^[【\[(（]?\s*(?P<agency>[\u3400-\u9fff]{1,8}?(?:社|网|報|报|台|新闻|新聞)(?:记者|記者)?)?\s*"
     r"(?:[\u3400-\u9fff]{2,6})?\s*(?:(?P<year>(?:19|20)\d{2})年)?(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日\s*[电電讯訊]")
@@ -210,7 +211,7 @@ def choose_outlet(hints: Hints, blocks: Sequence[Block], url: str | None,
     if found is None:
         for text, _ in texts:
             match = TRANSLATOR_LINE.match(text)
-            if match and _outlet_by_form(match[1].strip(), outlets) or (match and len(match[1]) >= 4):
+            if (match and _outlet_by_form(match[1].strip(), outlets)) or (match and len(match[1]) >= 4):
                 found = Sourced(match[1].strip(), "translator-line")
                 break
     if found is None:

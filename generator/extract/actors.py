@@ -54,6 +54,8 @@ ORGAN_AFTER = re.compile("|".join(sorted(STATE_ORGANS, key=len, reverse=True)))
 RELATION_VERBS = "对访赴驻来涉援联制抗反亲仇"
 ABBREV_SUFFIX = re.compile("(?:" + "|".join(("方", "军", "媒", "企", "籍", "总统", "总理", "外长", "防长",
                                               *(o for o in STATE_ORGANS if o != "央行"))) + ")")
+# After a form ending in 方, these characters make 方 the start of another word (方向, 方案).
+SIDE_NOT_PARTY = set("面向式法案针便")
 # A transliterated run this long must be a name, not a word, before a title rule accepts it.
 NAME_MIN = 2
 # Words a transliterated-looking run often ends with but that are not part of the name.
@@ -92,7 +94,9 @@ class ActorMatcher:
                 self.persons_by_last_part[re.split(DOT, actor.name_zh)[-1]] = actor
         self.blockers = {form for form in not_actors if form not in self.by_form}
         forms = sorted({*self.by_form, *self.blockers}, key=len, reverse=True)
-        self.form_pattern = re.compile("|".join(map(re.escape, forms))) if forms else None
+        # A lookahead finds the longest form at every position, overlaps included; the longest
+        # overall then wins (许多哈马斯 is Hamas, not Doha).
+        self.form_pattern = re.compile("(?=(" + "|".join(map(re.escape, forms)) + "))") if forms else None
         abbrevs = "".join(sorted(self.by_abbrev))
         self.compound_pattern = re.compile(f"[{re.escape(abbrevs)}]{{2,4}}") if len(abbrevs) > 1 else None
         self.object_pattern = re.compile(f"(?<=[{RELATION_VERBS}])[{re.escape(abbrevs)}]") if abbrevs else None
@@ -120,20 +124,22 @@ class ActorMatcher:
             claim(Match(found.start(), found.end(), listed or unlisted_actor(name, "person"), name,
                         "listed-form" if name in self.by_form else "transliterated-name"))
         if self.form_pattern:
-            for found in self.form_pattern.finditer(text):
-                if not free(found.start(), found.end()):
+            for start, form in self._longest_forms(text):
+                end = start + len(form)
+                if not free(start, end):
                     continue
-                form = found.group()
                 if form in self.blockers:
-                    taken[found.start():found.end()] = b"\x01" * (found.end() - found.start())
+                    taken[start:end] = b"\x01" * len(form)
                     continue
+                if form.endswith("方") and text[end:end + 1] in SIDE_NOT_PARTY:
+                    continue  # 亚方向, 法方案: 方 starts another word
                 actor = self.by_form[form]
-                end, rule = found.end(), "listed-form"
+                rule = "listed-form"
                 if actor.type == "country":
                     organ = ORGAN_AFTER.match(text, end)
                     if organ:
                         end, rule = organ.end(), "organ-of-state"
-                claim(Match(found.start(), end, actor, text[found.start():end], rule))
+                claim(Match(start, end, actor, text[start:end], rule))
         self._abbreviations(text, free, claim)
         for found in TITLE_NAME.finditer(text):
             name = _trim_name(found.group(1))
@@ -143,12 +149,19 @@ class ActorMatcher:
                 claim(Match(start, start + len(name), actor, name, "title-name"))
         return sorted(matches, key=lambda m: m.start)
 
+    def _longest_forms(self, text: str) -> list[tuple[int, str]]:
+        assert self.form_pattern is not None
+        found = [(m.start(), m.group(1)) for m in self.form_pattern.finditer(text)]
+        return sorted(found, key=lambda item: (-len(item[1]), item[0]))
+
     def _abbreviations(self, text: str, free, claim) -> None:
         if self.compound_pattern:
             for found in self.compound_pattern.finditer(text):
                 start, run = found.start(), found.group()
                 if not free(start, found.end()) or not _starts_word(text, start):
                     continue
+                if start > 0 and text[start - 1].isdigit():
+                    continue  # 5日中方: 日 is the day
                 if len(set(run)) < len(run):
                     continue  # 美美, 中中: not a list of countries
                 for offset, char in enumerate(run):

@@ -11,6 +11,7 @@ Only paragraph sentences compete: headings, captions and dropped lines never rea
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -27,7 +28,7 @@ HAN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 def _bigrams(sentence: str) -> Counter[str]:
     chars = [c for c in sentence if HAN.match(c)]
-    return Counter(a + b for a, b in zip(chars, chars[1:]))
+    return Counter(a + b for a, b in itertools.pairwise(chars))
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -1,0 +1,621 @@
+"""Key figures: every numeric fact of the body (GDELT GKG's "Amounts", in Chinese and richer).
+
+How a sentence is read:
+  1. fold    Traditional to Simplified (OpenCC, then `TRADITIONAL_FOLD` for the characters that
+             matter here) and full-width to ASCII; both map one character to one, so an offset in
+             the folded text is an offset in the sentence and `Figure.text` is cut from the original.
+  2. mask    spans that hold numerals but are not amounts are blanked in a scanning copy: dates,
+             times, ordinals (第…), designations (苏-30SM, G20, 5G), phone numbers, idioms.
+  3. scan    `SCAN` finds, left to right, one of: a range (15%至20%), 百分之…, a fraction (三分之一),
+             a currency sign ($5亿), a number with its unit (逾4000亿美元, 477架, 三周年), or a
+             number with 万/亿 and no unit (14亿). A number is Arabic (1,200 / 72.8), Chinese
+             (三千, 两, 十余), or vague (数十亿, 上千: value None); 十/百/千/万/亿 after it multiply.
+  4. judge   a bare Chinese numeral counts only before a unit or measure word; 一 alone never does
+             (一个, 一次, 一方, 一些 …) except in 百分之一, 三分之一, 一周年, 一倍; a figure after
+             这/那/此/每/各 points back at one already said (这三个盟友) and is skipped.
+  5. fill    unit and value from the tables below; a measure word takes the noun after it into the
+             text when it is a known noun (`NOUN_UNITS`) or one short word (jieba); `measure` is that
+             noun, else the subject before a verb such as 达/占/攀升至, else the noun after the
+             figure (90%的能源 → 能源); `year` is a four-digit year in the same clause.
+The same text said twice in an article is one figure (the first); the anchor hashes the text only,
+so it survives edits elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+from ..model import Figure
+from ..textnorm import to_simplified
+
+# --- Vocabulary -------------------------------------------------------------------------------------
+
+# Characters of number words that OpenCC may leave alone when it refuses a text (its length guard):
+# folded here too, one character to one, so Traditional articles (逾4000億美元, 2500萬歐元) read the same.
+TRADITIONAL_FOLD = str.maketrans({
+    "億": "亿", "萬": "万", "兩": "两", "歐": "欧", "盧": "卢", "鎊": "镑", "幣": "币", "韓": "韩",
+    "約": "约", "餘": "余", "數": "数", "幾": "几", "個": "个", "輛": "辆", "項": "项", "門": "门",
+    "顆": "颗", "臺": "台", "噸": "吨", "點": "点", "過": "过", "機": "机", "彈": "弹", "艦": "舰",
+    "於": "于", "線": "线", "車": "车", "廠": "厂",
+    # full-width digits and signs
+    **{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "＄": "$", "～": "~",
+})
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_MULTIPLIERS = "十百千万亿"
+# Value of each multiplier character; a run multiplies (万亿 = 1e12, 千万 = 1e7).
+MULTIPLIER_VALUE = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
+
+# Currency words after a number → ISO 4217 code. 元 alone is the renminbi (the articles are
+# Chinese); longer words win (日元 before 元), so the order here does not matter.
+CURRENCY_UNITS = {
+    "美元": "USD", "美金": "USD", "欧元": "EUR", "人民币": "CNY", "元人民币": "CNY", "元": "CNY",
+    "卢布": "RUB", "日元": "JPY", "英镑": "GBP", "港元": "HKD", "港币": "HKD", "韩元": "KRW",
+    "新台币": "TWD", "澳元": "AUD", "加元": "CAD", "瑞士法郎": "CHF", "卢比": "INR",
+    "德拉姆": "AMD", "坚戈": "KZT", "格里夫纳": "UAH",
+}
+# Currency signs before a number ($5亿); ¥ is left out: yen or yuan.
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+# Shares. Values are in percent (72.8 for 72.8%); ‰ is turned into percent, 个百分点 is not a share.
+PERCENT_UNITS = {"%": ("percent", 1.0), "‰": ("percent", 0.1), "个百分点": ("percentage-points", 1.0),
+                 "百分点": ("percentage-points", 1.0)}
+# 七成 = 70%: 成 is a tenth, only after a Chinese numeral up to 十.
+TENTHS = "成"
+
+# Measure words of counted things → the unit when no known noun follows (架 alone is aircraft).
+MEASURE_WORDS = {
+    "架": "aircraft", "枚": "missiles", "辆": "vehicles", "艘": "ships", "座": "units", "个": "items",
+    "项": "items", "家": "companies", "门": "guns", "套": "systems", "颗": "items", "台": "machines",
+    "条": "items", "份": "documents", "批": "batches", "轮": "rounds", "场": "events", "次": "times",
+    "所": "institutions", "处": "sites", "件": "items", "户": "households", "名": "people",
+    "位": "people",
+}
+# Generic measure words: after a Chinese numeral under ten they count only before a known noun
+# (三个盟友 is a fact, 两个大国 and 两位领导人 are rhetoric). Spans of time written so (三年前, 两年,
+# 五天) are narrative time, not amounts, and are dropped too; 三周年 stays. Arabic numerals always count.
+GENERIC_MEASURE_WORDS = "个位项件条次场处份批轮所"
+SMALL_CHINESE = 10
+# People counted without a measure word (5000人).
+PEOPLE_UNITS = {"人": "people", "人次": "visits"}
+
+# Nouns after a measure word → unit; the noun joins the figure text (477架无人机). Longest first.
+NOUN_UNITS = {
+    "无人机": "drones", "导弹": "missiles", "巡航导弹": "missiles", "弹道导弹": "missiles",
+    "火箭弹": "rockets", "火箭": "rockets", "炮弹": "shells", "弹头": "warheads", "核弹头": "warheads",
+    "飞机": "aircraft", "战机": "aircraft", "战斗机": "aircraft", "轰炸机": "bombers",
+    "运输机": "aircraft", "预警机": "aircraft", "直升机": "helicopters", "坦克": "tanks",
+    "装甲车": "armoured-vehicles", "车辆": "vehicles", "汽车": "vehicles", "军舰": "warships",
+    "战舰": "warships", "舰艇": "warships", "驱逐舰": "warships", "护卫舰": "warships",
+    "潜艇": "submarines", "航母": "carriers", "航空母舰": "carriers", "船": "ships", "船只": "ships",
+    "油轮": "tankers", "卫星": "satellites", "火炮": "guns", "防空系统": "systems", "系统": "systems",
+    "工厂": "factories", "军事工厂": "factories", "兵工厂": "factories", "军工厂": "factories",
+    "炼油厂": "refineries", "电站": "power-plants", "发电厂": "power-plants", "核电站": "power-plants",
+    "机场": "airports", "港口": "ports", "基地": "bases", "军事基地": "bases", "桥梁": "bridges",
+    "大桥": "bridges", "城市": "cities", "村庄": "villages", "医院": "hospitals", "学校": "schools",
+    "国家": "countries", "成员国": "member-states", "成员方": "members", "盟友": "allies",
+    "伙伴": "partners", "企业": "companies", "公司": "companies", "银行": "banks",
+    "协议": "agreements", "合作协议": "agreements", "条约": "treaties", "项目": "projects",
+    "航班": "flights", "航线": "routes", "士兵": "people", "军人": "people", "平民": "people",
+    "难民": "people", "儿童": "people", "官员": "people", "记者": "people", "议员": "people",
+    "人": "people",
+}
+
+# Physical units. 千米 before 千+米: a unit is tried before a multiplier.
+QUANTITY_UNITS = {
+    "公里": "km", "千米": "km", "米": "m", "英里": "miles", "海里": "nautical-miles",
+    "平方公里": "km2", "平方千米": "km2", "平方米": "m2", "公顷": "hectares", "亩": "mu",
+    "吨": "tonnes", "公斤": "kg", "千克": "kg", "桶": "barrels", "立方米": "cubic-metres",
+    "千瓦": "kW", "兆瓦": "MW", "吉瓦": "GW", "千瓦时": "kWh",
+}
+
+# Spans of time. 年前/年来/年后 keep their tail in the text (53年前). 月 and 日 alone are dates.
+TIME_UNITS = {
+    "年": "years", "年前": "years", "年来": "years", "年后": "years", "周年": "anniversary",
+    "个月": "months", "个多月": "months", "天": "days", "小时": "hours", "分钟": "minutes",
+    "岁": "years-old",
+}
+# 年 followed by these is not a span: 90年代 (a decade), 三年级 (a school year), 2024年度.
+YEAR_NOT_SPAN = "代级度"
+
+MULTIPLE_UNITS = {"倍": "multiple"}  # 增长3倍
+
+# Qualifiers. 近 ("nearly") is read as approx, like 约: the figure is a round estimate either way.
+QUALIFIERS_BEFORE = {
+    "逾": "over", "超过": "over", "超": "over", "多于": "over", "至少": "over",
+    "约": "approx", "大约": "approx", "大概": "approx", "近": "approx", "将近": "approx",
+    "接近": "approx", "差不多": "approx",
+    "不到": "under", "不足": "under", "少于": "under", "至多": "under",
+}
+# Characters before a qualifier that make it part of another word: 最近, 条约, 赶超 …
+QUALIFIER_NOT_AFTER = {"近": "最附靠亲贴邻", "约": "条公契预制节合邀隐", "超": "赶高"}
+QUALIFIERS_AFTER_NUMBER = {"多": "over", "余": "over"}  # 8400多公里, 三千余人, 20多万
+QUALIFIERS_AFTER_UNIT = {"以上": "over", "左右": "approx", "上下": "approx", "以下": "under",
+                         "以内": "under"}
+
+# Vague amounts: 数十亿, 几百, 上千 — a size, not a value.
+VAGUE_PREFIXES = "数几上"
+# Characters that join two ends of a range: 15%至20%, 3000-5000人.
+RANGE_JOINERS = ("至", "到", "-", "—", "–", "~", "〜")
+# Before a range, these make it a change from one figure to another (从15%到20%): two figures.
+CHANGE_BEFORE = ("从", "由", "增长", "下降", "上升", "减少", "降低", "提高", "增加", "下跌", "上涨")
+# A figure right after these refers back to one already said (这三个盟友, 每3年).
+DEMONSTRATIVES = "这那此每各"
+
+# Four-character idioms and names with numerals that are not amounts.
+IDIOMS = (
+    "一带一路", "三番五次", "九死一生", "千方百计", "四面八方", "五花八门", "七上八下", "一五一十",
+    "三三两两", "千千万万", "成千上万", "万无一失", "十全十美", "一干二净", "三心二意", "万众一心",
+    "千军万马", "三言两语", "两全其美", "一成不变", "十万火急", "百分之百", "一石二鸟", "一举两得",
+    "五年计划", "五年规划", "三天两头", "三年五载", "千载难逢", "百年不遇", "一兵一卒", "半斤八两",
+)
+
+# Verbs that end the subject of a measured amount: 中俄贸易额|攀升至|2448亿美元. Compound verbs are
+# listed so that a match starts at the compound, not inside it (拥有, not 有).
+MEASURE_VERBS = (
+    "攀升至", "攀升", "达到", "高达", "多达", "约为", "升至", "降至", "增至", "减至", "跃升至", "冲到",
+    "增长", "增加", "下降", "减少", "上升", "突破", "超过", "提高", "降低", "取得", "占到",
+    "拥有", "共有", "现有", "只有", "仅有", "占", "达", "为", "至", "到", "有",
+)
+# Words around a year or before a verb that are not part of what is measured.
+MEASURE_TRIM_TAIL = ("的", "了", "已经", "已", "将", "也", "都", "则", "还", "仍", "又", "更", "再",
+                     "总共", "共", "累计", "里", "中", "内", "上", "在", "于", "其", "几乎", "大约", "仅",
+                     "才", "只", "连续", "最高", "最低", "约", "从", "由")
+MEASURE_TRIM_HEAD = ("但是", "但", "而且", "而", "并且", "并", "且", "也", "更", "还", "又", "仍",
+                     "则", "即", "就", "其中", "其", "在", "于", "对于", "与", "和")
+# Marks that end a phrase inside a clause (headline colons, list commas, quotes): what is measured
+# starts after the last of them.
+MEASURE_BREAKS = re.compile(r"[!！?？:：“”「」『』《》（）()—…、\s]")
+MEASURE_MIN, MEASURE_MAX = 2, 12  # characters; outside this the guess is dropped
+NOUN_SHORT = 3  # a noun jieba finds after a measure word joins the text up to this many characters
+# jieba part-of-speech flags taken as nouns when reading what is measured
+NOUN_FLAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "ng", "vn", "an", "j", "eng")
+
+# --- Patterns ---------------------------------------------------------------------------------------
+
+
+def _alt(words) -> str:
+    """Alternation of literal words, longest first, so that 平方公里 wins over 公里."""
+    words = sorted(set(words), key=len, reverse=True)
+    if not words:
+        raise ValueError("empty alternation")
+    return "|".join(re.escape(w) for w in words)
+
+
+def _qualifier_before() -> str:
+    parts = []
+    for word in sorted(QUALIFIERS_BEFORE, key=len, reverse=True):
+        guard = QUALIFIER_NOT_AFTER.get(word)
+        parts.append((f"(?<![{guard}])" if guard else "") + re.escape(word))
+    return "|".join(parts)
+
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+CN_NUMBER = f"[{CN_DIGITS}{CN_MULTIPLIERS}]{{1,12}}"  # bounded: no runaway backtracking on long runs
+VAGUE = f"(?:[数几][{CN_MULTIPLIERS}]{{1,4}}|上[百千万亿][{CN_MULTIPLIERS}]{{0,3}})"
+MULT = f"[{CN_MULTIPLIERS}]{{0,4}}?"
+NUMBER = f"(?:{ARABIC}|{VAGUE}|{CN_NUMBER})"
+SPACE = r"[ \u00a0\u2009]?"
+QPRE = _qualifier_before()
+QNUM = _alt(QUALIFIERS_AFTER_NUMBER)
+QUNIT = _alt(QUALIFIERS_AFTER_UNIT)
+UNIT_TABLES = (CURRENCY_UNITS, PERCENT_UNITS, MEASURE_WORDS, PEOPLE_UNITS, QUANTITY_UNITS, TIME_UNITS,
+               MULTIPLE_UNITS, {TENTHS: None})
+UNIT = _alt(w for table in UNIT_TABLES for w in table)
+# Not inside a number, a Latin designation or a vague amount.
+START = rf"(?<![\dA-Za-z.{CN_DIGITS}{CN_MULTIPLIERS}{VAGUE_PREFIXES}])"
+
+# One alternative per form; each is also compiled alone to read the span it found.
+FORMS = {
+    "range": (rf"(?P<num1>{NUMBER})(?P<mult1>{MULT})(?P<unit1>{UNIT})?{SPACE}"
+              rf"(?P<join>{_alt(RANGE_JOINERS)}){SPACE}(?P<num2>{NUMBER})(?P<post2>{QNUM})?"
+              rf"(?P<mult2>{MULT}){SPACE}(?P<unit2>{UNIT})"),
+    "percent_words": rf"(?P<per>百分之|千分之)(?P<num>{NUMBER}(?:点(?:\d+|[{CN_DIGITS}]+))?)",
+    "fraction": rf"(?P<den>{NUMBER})分之(?P<num>{NUMBER})",
+    "sign": rf"(?P<sign>[{''.join(map(re.escape, CURRENCY_SIGNS))}]){SPACE}(?P<num>{ARABIC})"
+            rf"(?P<mult>[{CN_MULTIPLIERS}]{{0,4}})",
+    "amount": rf"(?P<num>{NUMBER})(?P<post>{QNUM})?(?P<mult>{MULT})(?P<post2>{QNUM})?"
+              rf"{SPACE}(?P<unit>{UNIT})(?P<suffix>{QUNIT})?",
+    "bare": rf"(?P<num>{ARABIC})(?P<post>{QNUM})?(?P<mult>[万亿]{{1,2}})(?P<post2>{QNUM})?",
+}
+FORM_RES = {name: re.compile(f"(?P<pre>{QPRE})?(?:{src})") for name, src in FORMS.items()}
+
+
+def _unnamed(src: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", src)
+
+
+SCAN = re.compile(START + f"(?:{QPRE})?(?:" + "|".join(f"(?P<{n}>{_unnamed(s)})" for n, s in FORMS.items())
+                  + ")")
+
+# Spans blanked before scanning, each a kind of numeral that is not an amount.
+MASKS = (
+    re.compile(r"(?<!\d)\d{4}\s*[-—–~至到]\s*\d{4}\s*年"),  # year ranges: 2023至2024年
+    re.compile(r"(?<!\d)\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"),  # 2025年3月, 25年3月5日
+    re.compile(r"(?<!\d)(?:1\d|20|21)\d{2}\s*年[初底末度代间]?"),  # years: 2024年, 1991年 (not 5000年)
+    re.compile(r"(?<!\d)\d{2,3}\s*年代"),  # decades: 90年代
+    re.compile(f"[{CN_DIGITS}]{{4}}年"),  # 二〇二四年
+    re.compile(r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"),  # 2025-02-25
+    re.compile(r"(?<!\d)\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号]|初|中旬|上旬|下旬|底|末|份)?"),  # 7月3日, 11月初
+    re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"),  # times of day
+    re.compile(f"第[\\d{CN_DIGITS}{CN_MULTIPLIERS}]+"),  # ordinals: 第102, 第二次
+    re.compile(r"[A-Za-z]+[-‐]?\d[\dA-Za-z.\-]*|(?<![\d.])\d+[A-Za-z][\dA-Za-z\-]*"),  # G20, F-35, 5G
+    re.compile(f"(?<![\\d{CN_MULTIPLIERS}%])[-‐–]\\d[\\dA-Za-z]*"),  # 苏-30SM, 空警-500
+    re.compile(r"(?<!\d)(?:\+?\d{1,3}[-\s])?\d{3,4}[-\s]\d{3,4}[-\s]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"),
+    re.compile(_alt(IDIOMS)),
+)
+MASK_CHAR = "\x00"
+
+YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20|21)\d{2})\s*年")
+CLAUSE_BREAK = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
+VERB_RE = re.compile(_alt(MEASURE_VERBS))
+YEAR_PHRASE = re.compile(r"(?:在|于)?(?<!\d)\d{4}\s*年(?:\d{1,2}月)?[初底末]?")
+VALID_CN = re.compile(f"[{CN_DIGITS}{CN_MULTIPLIERS}]+")
+BAD_CN = re.compile(f"[一二两三四五六七八九〇][{CN_DIGITS}]|^[零〇]")
+
+# --- Reading ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Unit:
+    code: str | None
+    kind: str  # money | percent | count | people | quantity | time | multiple | tenths
+    factor: float = 1.0
+    qualifier: str | None = None
+
+
+def _unit(word: str) -> _Unit:
+    if word in CURRENCY_UNITS:
+        return _Unit(CURRENCY_UNITS[word], "money")
+    if word in PERCENT_UNITS:
+        code, factor = PERCENT_UNITS[word]
+        return _Unit(code, "percent", factor)
+    if word in MEASURE_WORDS:
+        return _Unit(MEASURE_WORDS[word], "count")
+    if word in PEOPLE_UNITS:
+        return _Unit(PEOPLE_UNITS[word], "people")
+    if word in QUANTITY_UNITS:
+        return _Unit(QUANTITY_UNITS[word], "quantity")
+    if word in TIME_UNITS:
+        return _Unit(TIME_UNITS[word], "time", qualifier="over" if "多" in word else None)
+    if word in MULTIPLE_UNITS:
+        return _Unit(MULTIPLE_UNITS[word], "multiple")
+    return _Unit("percent", "tenths", 10.0)
+
+
+def _multiplier(run: str) -> float:
+    value = 1.0
+    for char in run:
+        value *= MULTIPLIER_VALUE[char]
+    return value
+
+
+@dataclass(frozen=True)
+class _Number:
+    value: float | None
+    chinese: bool
+    one: bool  # written 一: a word more often than an amount
+
+
+def _number(text: str) -> _Number | None:
+    """The value of a number as written; None when it is not a well-formed number."""
+    text = text.strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return _Number(float(text.replace(",", "")), False, False)
+        except ValueError:
+            return None
+    if text[0] in VAGUE_PREFIXES:
+        return _Number(None, True, False)
+    if "点" in text:
+        head = text.split("点", 1)[0]
+        if head and (head.isdigit() or not BAD_CN.search(head)):
+            try:
+                return _Number(float(cn2an.cn2an(text, "normal")), True, False)
+            except (ValueError, KeyError, IndexError):
+                return None
+        return None
+    if not VALID_CN.fullmatch(text) or BAD_CN.search(text) or text[0] in "百千万亿":
+        return None  # 一二 (a list), 二〇二四 (a year), 千万 (an adverb), 百年 (an idiom)
+    try:
+        value = float(cn2an.cn2an(text, "normal"))
+    except (ValueError, KeyError, IndexError):
+        return None
+    return _Number(value, True, text == "一")
+
+
+def _bare_multiple(number: str, post: str | None) -> _Number | None:
+    """百余, 千余, 万余: a multiplier standing for its own value, only before 余/多."""
+    if post and number and number in CN_MULTIPLIERS and number != "十":
+        return _Number(MULTIPLIER_VALUE[number], True, False)
+    return None
+
+
+def _fold(sentence: str) -> str:
+    folded = to_simplified(sentence).translate(TRADITIONAL_FOLD)
+    return folded if len(folded) == len(sentence) else sentence.translate(TRADITIONAL_FOLD)
+
+
+def _masked(text: str) -> str:
+    chars = list(text)
+    for pattern in MASKS:
+        for found in pattern.finditer(text):
+            chars[found.start():found.end()] = MASK_CHAR * (found.end() - found.start())
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _pos():
+    import jieba.posseg  # loaded on first use: a second or so
+
+    return jieba.posseg.dt
+
+
+@lru_cache(maxsize=4096)
+def _noun_chain(han: str) -> tuple[tuple[str, ...], str]:
+    """Nouns jieba reads at the start of a run of Han characters: (words, joined)."""
+    words: list[str] = []
+    for pair in _pos().lcut(han):
+        if not pair.flag.startswith(NOUN_FLAGS) and pair.flag not in NOUN_FLAGS:
+            break
+        if pair.flag.startswith("v") and pair.flag != "vn":
+            break
+        words.append(pair.word)
+        if len(words) == 3:
+            break
+    return tuple(words), "".join(words)
+
+
+def _noun_after(folded: str, end: int) -> tuple[str, str | None, bool]:
+    """The noun after a figure: (noun, its unit when known, whether it is short enough for the
+    text). ("", None, False) when none."""
+    run = HAN_RUN.match(folded, end)
+    if not run:
+        return "", None, False
+    han = run.group()
+    for size in range(min(len(han), 4), 0, -1):
+        if han[:size] in NOUN_UNITS:
+            return han[:size], NOUN_UNITS[han[:size]], True
+    words, joined = _noun_chain(han)
+    if not joined or len(joined) > 8:
+        return "", None, False
+    unit = next((NOUN_UNITS[joined[i:]] for i in range(len(joined)) if joined[i:] in NOUN_UNITS), None)
+    return joined, unit, len(words) == 1 and len(joined) <= NOUN_SHORT
+
+
+def _trim(candidate: str) -> str:
+    candidate = candidate.strip(" \u3000\x00、：:“”\"'（）()《》")
+    changed = True
+    while changed and candidate:
+        changed = False
+        for tail in MEASURE_TRIM_TAIL:
+            if candidate.endswith(tail) and len(candidate) > len(tail):
+                candidate, changed = candidate[: -len(tail)], True
+        for head in MEASURE_TRIM_HEAD:
+            if candidate.startswith(head) and len(candidate) > len(head):
+                candidate, changed = candidate[len(head):], True
+        found = VERB_RE.search(candidate[-3:]) if candidate else None
+        if found and candidate.endswith(found.group()) and len(candidate) > len(found.group()):
+            candidate, changed = candidate[: -len(found.group())], True
+    return candidate.strip(" \u3000\x00、：:“”\"'（）()《》")
+
+
+def _subject(prefix: str, need_verb: bool) -> str | None:
+    """What is measured, read before the figure: the text before the last verb, after the last
+    year (2024年中俄贸易额攀升至 → 中俄贸易额)."""
+    verbs = list(VERB_RE.finditer(prefix))
+    if verbs:
+        prefix = prefix[: verbs[-1].start()]
+    elif need_verb:
+        return None
+    breaks = list(MEASURE_BREAKS.finditer(prefix))
+    if breaks:
+        prefix = prefix[breaks[-1].end():]
+    years = list(YEAR_PHRASE.finditer(prefix))
+    if years:
+        after = _trim(prefix[years[-1].end():])
+        prefix = after if len(after) >= MEASURE_MIN else prefix[: years[-1].start()]
+    candidate = _trim(prefix)
+    if candidate in MEASURE_TRIM_TAIL or candidate in MEASURE_TRIM_HEAD:
+        return None
+    if MEASURE_MIN <= len(candidate) <= MEASURE_MAX and re.search(r"[\u4e00-\u9fffA-Za-z]", candidate):
+        return candidate
+    return None
+
+
+def _clause(folded: str, start: int) -> tuple[int, int]:
+    left, right = 0, len(folded)
+    for found in CLAUSE_BREAK.finditer(folded):
+        if found.end() <= start:
+            left = found.end()
+        elif found.start() >= start:
+            right = found.start()
+            break
+    return left, right
+
+
+def _year(clause: str, at: int) -> int | None:
+    years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(clause)]
+    before = [y for pos, y in years if pos < at]
+    if before:
+        return before[-1]
+    return years[0][1] if years else None
+
+
+@dataclass(frozen=True)
+class _Read:
+    """One figure read from a span, before the clause fills in measure, year and actors."""
+
+    start: int
+    end: int
+    value: float | None
+    unit: _Unit
+    qualifier: str | None
+    value_high: float | None = None
+    small_generic: bool = False  # 两个, 三位: needs a known noun after it
+
+
+def _qualifier(*words: str | None) -> str | None:
+    for word in words:
+        if word:
+            for table in (QUALIFIERS_BEFORE, QUALIFIERS_AFTER_NUMBER, QUALIFIERS_AFTER_UNIT):
+                if word in table:
+                    return table[word]
+    return None
+
+
+def _times(value: float | None, factor: float) -> float | None:
+    return None if value is None else round(value * factor, 6)
+
+
+def _read_amount(found: re.Match[str], offset: int) -> _Read | None:
+    g = found.groupdict()
+    number = _number(g["num"]) or _bare_multiple(g["num"], g.get("post"))
+    if number is None:
+        return None
+    unit = _unit(g["unit"]) if g.get("unit") else _Unit(None, "bare")
+    if number.one and unit.kind not in ("percent", "multiple") and unit.code != "anniversary":
+        return None  # 一个, 一次, 一年, 一方 …
+    if unit.kind == "tenths" and (not number.chinese or number.value is None or number.value > 10):
+        return None
+    mult = _multiplier(g.get("mult") or "")
+    value = _times(number.value, mult * unit.factor)
+    qualifier = _qualifier(g.get("pre"), g.get("post"), g.get("post2"), g.get("suffix")) or unit.qualifier
+    if number.value is None:
+        qualifier = qualifier or "approx"
+    small = number.chinese and number.value is not None and number.value < SMALL_CHINESE
+    if small and unit.kind == "time" and unit.code != "anniversary":
+        return None
+    small_generic = small and (g.get("unit") or "") in GENERIC_MEASURE_WORDS
+    return _Read(offset + found.start(), offset + found.end(), value, unit, qualifier, None, small_generic)
+
+
+def _read(kind: str, folded: str, start: int, end: int) -> list[_Read]:
+    span = folded[start:end]
+    found = FORM_RES[kind].fullmatch(span)
+    if not found:
+        return []
+    g = found.groupdict()
+    if kind in ("amount", "bare"):
+        read = _read_amount(found, start)
+        return [read] if read else []
+    if kind == "percent_words":
+        number = _number(g["num"])
+        factor = 1.0 if g["per"] == "百分之" else 0.1
+        if number is None or number.value is None:
+            return []
+        return [_Read(start, end, _times(number.value, factor), _Unit("percent", "percent"),
+                      _qualifier(g.get("pre")))]
+    if kind == "fraction":
+        den, num = _number(g["den"]), _number(g["num"])
+        if not den or not num or not den.value or num.value is None:
+            return []
+        return [_Read(start, end, round(100 * num.value / den.value, 2), _Unit("percent", "percent"),
+                      _qualifier(g.get("pre")))]
+    if kind == "sign":
+        number = _number(g["num"])
+        if number is None:
+            return []
+        return [_Read(start, end, _times(number.value, _multiplier(g["mult"])),
+                      _Unit(CURRENCY_SIGNS[g["sign"]], "money"), _qualifier(g.get("pre")))]
+    return _read_range(found, folded, start)
+
+
+def _read_range(found: re.Match[str], folded: str, start: int) -> list[_Read]:
+    g = found.groupdict()
+    unit1, unit2 = g.get("unit1"), g["unit2"]
+    if unit1 and unit1 != unit2:
+        return []
+    low, high = _number(g["num1"]), _number(g["num2"])
+    if low is None or high is None or low.one:
+        return []
+    if g["join"] in "-–~〜" and (low.chinese or high.chinese):
+        return []  # 三-五 is not how Chinese numerals make a range
+    before = folded[max(0, start - 3):start]
+    if unit1 and any(before.endswith(word) for word in CHANGE_BEFORE):
+        # 从15%到20%: two figures, not a range
+        first = FORM_RES["amount"].fullmatch(folded, start, start + found.end("unit1"))
+        second = FORM_RES["amount"].fullmatch(folded, start + found.start("num2"), start + found.end())
+        reads = [_read_amount(m, 0) for m in (first, second) if m]
+        return [r for r in reads if r]
+    unit = _unit(unit2)
+    mult2 = _multiplier(g["mult2"] or "")
+    mult1 = _multiplier(g["mult1"]) if g["mult1"] else (1.0 if unit1 else mult2)
+    if unit.kind == "tenths":
+        return []
+    return [_Read(start, start + found.end(), _times(low.value, mult1 * unit.factor), unit, "range",
+                  _times(high.value, mult2 * unit.factor))]
+
+
+def _reads(folded: str) -> list[_Read]:
+    masked = _masked(folded)
+    reads: list[_Read] = []
+    for found in SCAN.finditer(masked):
+        if found.start() > 0 and masked[found.start() - 1] in DEMONSTRATIVES:
+            continue
+        kind = found.lastgroup or ""
+        for read in _read(kind, folded, found.start(), found.end()):
+            if read.unit.code == "years" and folded[read.end:read.end + 1] in YEAR_NOT_SPAN:
+                continue
+            reads.append(read)
+    return reads
+
+
+def _anchor(text: str) -> str:
+    return "fig-" + hashlib.sha1(text.encode()).hexdigest()[:8]
+
+
+def _figure(read: _Read, sentence: str, folded: str, actors_in: Callable[[str], tuple[str, ...]],
+            floor: int = 0) -> Figure | None:
+    """The figure of a read span; `floor` is where the previous figure of the sentence ended: what
+    is measured is not looked for before it."""
+    end, unit_code, measure = read.end, read.unit.code, None
+    noun, noun_unit, short = _noun_after(folded, end)
+    if read.small_generic and not (short and noun in NOUN_UNITS):
+        return None
+    if read.unit.kind == "count" and noun:
+        measure = noun
+        unit_code = noun_unit or unit_code
+        if short and not folded[read.start:end].endswith(tuple(QUALIFIERS_AFTER_UNIT)):
+            end += len(noun)
+    left, right = _clause(folded, read.start)
+    prefix = folded[max(left, floor):read.start]
+    if measure is None:
+        after_de = _noun_after(folded, end + 1)[0] if folded[end:end + 1] == "的" else ""
+        measure = (_subject(prefix, need_verb=True) or (noun if noun and read.unit.kind != "count" else None)
+                   or after_de or _subject(prefix, need_verb=False))
+    return Figure(
+        anchor=_anchor(sentence[read.start:end]),
+        text=sentence[read.start:end],
+        value=read.value,
+        unit=unit_code,
+        qualifier=read.qualifier,
+        value_high=read.value_high,
+        measure=measure,
+        year=_year(folded[left:right], read.start - left),
+        actors=tuple(actors_in(sentence[left:right])),
+        sentence=sentence,
+    )
+
+
+def find_figures(sentences: Sequence[str], actors_in: Callable[[str], tuple[str, ...]] = lambda s: ()
+                 ) -> tuple[Figure, ...]:
+    """Every numeric fact in the sentences (the article body split into sentences, in order)."""
+    figures: dict[str, Figure] = {}
+    for sentence in sentences:
+        folded, floor = _fold(sentence), 0
+        for read in _reads(folded):
+            figure = _figure(read, sentence, folded, actors_in, floor)
+            if figure is not None:
+                figures.setdefault(figure.text, figure)
+                floor = read.start + len(figure.text)
+    return tuple(figures.values())

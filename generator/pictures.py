@@ -1,0 +1,131 @@
+"""Pictures drawn at build time as static SVG: they work offline and in print, and need no script.
+
+  network   who appears with whom: actors as nodes sized by briefings, edges by briefings shared
+  activity  briefings per month, as bars
+
+Layouts are deterministic (fixed start, fixed iterations, sorted input), so two builds draw the
+same picture byte for byte. Every label is XML-escaped: names come from articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from .model import Actor
+
+NETWORK_SIZE = 640
+LAYOUT_ITERATIONS = 200
+TYPE_COLOURS = {"country": "#3f6ea6", "person": "#c0603a", "organization": "#4f8a4a"}
+
+
+def network_svg(nodes: Sequence[tuple[Actor, int]], edges: Sequence[tuple[str, str, int]],
+                href: Callable[[Actor], str], title: str, size: int = NETWORK_SIZE) -> str:
+    """`nodes`: (actor, briefings); `edges`: (actor id, actor id, briefings together)."""
+    if not nodes:
+        return ""
+    ids = [actor.id for actor, _ in nodes]
+    index = {actor_id: i for i, actor_id in enumerate(ids)}
+    edges = [(index[a], index[b], w) for a, b, w in edges if a in index and b in index and a != b]
+    positions = _layout(len(ids), edges)
+    top = max(count for _, count in nodes)
+    margin = 60
+    scale = size - 2 * margin
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="briefing-network" '
+           f'role="img" aria-label={quoteattr(title)}>', f"<title>{escape(title)}</title>"]
+    heaviest = max((w for _, _, w in edges), default=1)
+    for a, b, weight in edges:
+        (x1, y1), (x2, y2) = positions[a], positions[b]
+        out.append(f'<line x1="{margin + x1 * scale:.1f}" y1="{margin + y1 * scale:.1f}" '
+                   f'x2="{margin + x2 * scale:.1f}" y2="{margin + y2 * scale:.1f}" stroke="#8a94a6" '
+                   f'stroke-opacity="{0.25 + 0.6 * weight / heaviest:.2f}" '
+                   f'stroke-width="{1 + 3 * weight / heaviest:.1f}"/>')
+    for i, (actor, count) in enumerate(nodes):
+        x, y = margin + positions[i][0] * scale, margin + positions[i][1] * scale
+        radius = 6 + 16 * math.sqrt(count / top)
+        colour = TYPE_COLOURS.get(actor.type, "#777")
+        label = escape(actor.name_zh)
+        out.append(f'<a href={quoteattr(href(actor))}><g class="node"><title>{label} · {escape(actor.name)} · '
+                   f'{count}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{colour}" '
+                   f'fill-opacity="0.85"/><text x="{x:.1f}" y="{y + radius + 13:.1f}" text-anchor="middle" '
+                   f'font-size="13" fill="currentColor">{label}</text></g></a>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _layout(n: int, edges: Sequence[tuple[int, int, int]]) -> list[tuple[float, float]]:
+    """Fruchterman–Reingold in the unit square from a circle start: deterministic."""
+    if n == 1:
+        return [(0.5, 0.5)]
+    pos = [[0.5 + 0.4 * math.cos(2 * math.pi * i / n), 0.5 + 0.4 * math.sin(2 * math.pi * i / n)] for i in range(n)]
+    k = math.sqrt(1.0 / n)
+    temperature = 0.1
+    for _ in range(LAYOUT_ITERATIONS):
+        shift = [[0.0, 0.0] for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
+                distance = max(1e-4, math.hypot(dx, dy))
+                force = k * k / distance
+                shift[i][0] += dx / distance * force
+                shift[i][1] += dy / distance * force
+                shift[j][0] -= dx / distance * force
+                shift[j][1] -= dy / distance * force
+        for a, b, weight in edges:
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            distance = max(1e-4, math.hypot(dx, dy))
+            force = distance * distance / k * (1 + math.log(weight))
+            shift[a][0] -= dx / distance * force
+            shift[a][1] -= dy / distance * force
+            shift[b][0] += dx / distance * force
+            shift[b][1] += dy / distance * force
+        for i in range(n):
+            length = max(1e-9, math.hypot(*shift[i]))
+            step = min(length, temperature)
+            pos[i][0] = min(1.0, max(0.0, pos[i][0] + shift[i][0] / length * step))
+            pos[i][1] = min(1.0, max(0.0, pos[i][1] + shift[i][1] / length * step))
+        temperature *= 0.98
+    xs, ys = [p[0] for p in pos], [p[1] for p in pos]
+    width, height = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    return [((x - min(xs)) / width, (y - min(ys)) / height) for x, y in pos]
+
+
+def activity_svg(counts: Sequence[tuple[str, int]], title: str, width: int = 640, height: int = 160) -> str:
+    """Bars per month, oldest on the left. `counts`: ("2025-03", 4) in any order."""
+    if not counts:
+        return ""
+    months = _month_range(sorted(m for m, _ in counts))
+    by_month = dict(counts)
+    top = max(by_month.values()) or 1
+    left, bottom, top_pad = 28, 26, 10
+    bar_space = (width - left - 8) / len(months)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="briefing-activity" '
+           f'role="img" aria-label={quoteattr(title)}>', f"<title>{escape(title)}</title>",
+           f'<text x="0" y="{top_pad + 10}" font-size="11" fill="currentColor">{top}</text>',
+           f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" stroke="#999"/>']
+    label_every = max(1, math.ceil(len(months) / 12))
+    for i, month in enumerate(months):
+        count = by_month.get(month, 0)
+        bar_height = (height - bottom - top_pad) * count / top
+        x = left + i * bar_space
+        out.append(f'<rect x="{x + 1:.1f}" y="{height - bottom - bar_height:.1f}" '
+                   f'width="{max(1.0, bar_space - 2):.1f}" '
+                   f'height="{bar_height:.1f}" fill="#3f6ea6"><title>{month}: {count}</title></rect>')
+        if i % label_every == 0:
+            out.append(f'<text x="{x + bar_space / 2:.1f}" y="{height - 8}" font-size="10" text-anchor="middle" '
+                       f'fill="currentColor">{month}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _month_range(sorted_months: Sequence[str]) -> list[str]:
+    """Every month from the first to the last, so gaps show as gaps."""
+    first, last = sorted_months[0], sorted_months[-1]
+    year, month = int(first[:4]), int(first[5:7])
+    end = (int(last[:4]), int(last[5:7]))
+    out = []
+    while (year, month) <= end and len(out) < 600:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out

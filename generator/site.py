@@ -1,0 +1,383 @@
+"""The render stage: a `Corpus` becomes the site's Markdown pages and data files.
+
+One function per page kind, each handing records to a template under `templates/`. Paths are
+made only here (Pelican's URLWrapper idea): a briefing is `briefings/<id>.md`, served at
+`briefings/<id>/`; actors and topics likewise. Output paths are unique by construction and
+checked anyway (Pelican's Writer refuses to overwrite).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .export import briefing_record
+from .model import Actor, Briefing, Corpus, Figure, InputFate, InputStatus, Topic
+from .pictures import activity_svg, network_svg
+from .pipeline import run
+from .render import Trusted, render, safe_url
+from .settings import GENERATOR_VERSION, Settings
+from .vocab import Vocabulary, load_vocabulary
+
+HOME_LATEST = 12
+HOME_TOP = 15
+NETWORK_NODES = 30
+ACTOR_NETWORK_NODES = 15
+FEED_ENTRIES = 30
+TYPE_LABELS = {"country": "国家/地区 Countries", "person": "人物 People", "organization": "组织 Organisations"}
+SOURCE_TYPE_LABELS = {"newsroom": "新闻机构 newsroom", "wire": "通讯社 wire", "state-media": "官方媒体 state media",
+                      "self-media": "自媒体 self-media", "unknown": "来源未明 unknown"}
+
+
+@dataclass(frozen=True)
+class Site:
+    pages: dict[str, str]  # path relative to the docs root ("briefings/x.md") -> Markdown
+    files: dict[str, str]  # other generated files ("briefings.json") -> text
+    corpus: Corpus
+
+    @property
+    def fates(self) -> tuple[InputFate, ...]:
+        return self.corpus.fates
+
+
+def briefing_path(briefing: Briefing) -> str:
+    return f"briefings/{briefing.id}.md"
+
+
+def actor_path(actor: Actor) -> str:
+    return f"actors/{actor.id}.md"
+
+
+def topic_path(topic: Topic) -> str:
+    return f"topics/{topic.id}.md"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one page source to another, as MkDocs resolves them (source paths)."""
+    depth = from_path.count("/")
+    return "../" * depth + to_path
+
+
+def page_url(from_path: str, to_path: str) -> str:
+    """The served URL of `to_path` relative to the served URL of `from_path` (directory URLs),
+    for raw HTML such as SVG links that MkDocs does not rewrite."""
+    def served(path: str) -> str:
+        stem = path[:-3]
+        return "" if stem == "index" else stem[:-5] if stem.endswith("/index") else stem + "/"
+    source = served(from_path)
+    depth = source.count("/")
+    return "../" * depth + served(to_path)
+
+
+class _Pages(dict):
+    """A page map that refuses to write one path twice (a slug collision would lose a page)."""
+
+    def __setitem__(self, key: str, value: str) -> None:
+        if key in self:
+            raise ValueError(f"two pages would be written to {key}")
+        super().__setitem__(key, value)
+
+
+def build_site(corpus: Corpus, vocab: Vocabulary, site_url: str | None = None) -> Site:
+    pages: dict[str, str] = _Pages()
+    actors_by_id = {a.id: a for a in corpus.actors}
+    for briefing in corpus.briefings:
+        pages[briefing_path(briefing)] = briefing_page(briefing, corpus, actors_by_id, site_url)
+    for actor in corpus.actors:
+        pages[actor_path(actor)] = actor_page(actor, corpus)
+    for topic in corpus.topics:
+        pages[topic_path(topic)] = topic_page(topic, corpus)
+    pages["index.md"] = home_page(corpus)
+    pages["briefings/index.md"] = briefings_index(corpus)
+    pages["actors/index.md"] = actors_index(corpus)
+    pages["topics/index.md"] = topics_index(corpus)
+    pages["timeline.md"] = timeline_page(corpus)
+    pages["figures.md"] = figures_page(corpus)
+    pages["build-report.md"] = report_page(corpus)
+    files = {
+        "build-report.json": report_json(corpus.fates),
+        "briefings.json": briefings_json(corpus),
+        "feed.xml": atom_feed(corpus, site_url),
+    }
+    return Site(dict(pages), files, corpus)
+
+
+def _badges(briefing: Briefing) -> Trusted:
+    article = briefing.article
+    parts = []
+    if briefing.date:
+        inferred = " (推断 inferred)" if article.date and article.date.inferred else ""
+        parts.append(("date", f"{briefing.date}{inferred}"))
+    if article.outlet:
+        parts.append(("outlet", article.outlet.value))
+    parts.append((f"type-{article.source_type.value}", SOURCE_TYPE_LABELS[article.source_type.value]))
+    parts.append(("lang", "繁體 Traditional" if article.language == "zh-Hant" else "简体 Simplified"))
+    if article.page:
+        parts.append(("page", f"第{article.page[0]}页/共{article.page[1]}页"))
+    spans = "".join(f'<span class="badge badge-{kind}">{escape(text)}</span> ' for kind, text in parts)
+    return Trusted(f'<p class="briefing-badges">{spans.strip()}</p>')
+
+
+def _cite_block(briefing: Briefing, site_url: str | None) -> Trusted:
+    base = (site_url or "").rstrip("/")
+    permalink = f"{base}/{briefing.url}" if base else briefing.url
+    title = re.sub(r"\s+", " ", briefing.title).replace("[", "〔").replace("]", "〕")
+    outlet = briefing.article.outlet.value if briefing.article.outlet else "未知来源"
+    citation = f"[{title}]({permalink}) — {outlet}, {briefing.date or '日期不详'}"
+    longest = max((len(run) for run in re.findall(r"`+", citation)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Trusted(f"{fence}text\n{citation}\n{fence}")
+
+
+def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Actor],
+                  site_url: str | None = None) -> str:
+    here = briefing_path(briefing)
+    body = []
+    for block in briefing.article.body_blocks:
+        body.append((block.kind.value, block.text))
+    return render(
+        "briefing.md.j2",
+        b=briefing,
+        here=here,
+        badges=_badges(briefing),
+        body=body,
+        authors=", ".join(briefing.article.authors),
+        original_url=safe_url(briefing.article.url),
+        related=[(r, relative(here, briefing_path(r))) for r in corpus.related.get(briefing.id, ())],
+        actors=[(m, relative(here, actor_path(m.actor))) for m in briefing.actors],
+        topics=[(t, relative(here, topic_path(t.topic))) for t in briefing.topics],
+        quotes=[(q, relative(here, actor_path(actors_by_id[q.actor_id])) if q.actor_id in actors_by_id else None)
+                for q in briefing.quotes],
+        figures=[(f, [actors_by_id[a] for a in f.actors if a in actors_by_id], format_value(f))
+                 for f in briefing.figures],
+        cite=_cite_block(briefing, site_url),
+        also_sources=briefing.also_sources,
+    )
+
+
+QUALIFIER_SIGNS = {"over": ">", "approx": "≈", "under": "<"}
+
+
+def _number(value: float) -> str:
+    if abs(value) >= 1e6:
+        return f"{value:.3g}".replace("e+", "e")
+    return f"{value:,.4g}" if value != int(value) else f"{int(value):,}"
+
+
+def format_value(figure: Figure) -> str:
+    """The normalised value as a reader scans it: ">4e11 USD", "15–20 percent"."""
+    if figure.value is None:
+        return ""
+    number = _number(figure.value)
+    if figure.value_high is not None:
+        number = f"{number}–{_number(figure.value_high)}"
+    sign = QUALIFIER_SIGNS.get(figure.qualifier or "", "")
+    return f"{sign}{number} {figure.unit or ''}".strip()
+
+
+def _month_counts(briefings: Iterable[Briefing]) -> list[tuple[str, int]]:
+    counts = Counter(b.date[:7] for b in briefings if b.date)
+    return sorted(counts.items())
+
+
+def actor_page(actor: Actor, corpus: Corpus) -> str:
+    here = actor_path(actor)
+    briefings = corpus.by_actor.get(actor.id, ())
+    co = corpus.co_actors.get(actor.id, ())[:ACTOR_NETWORK_NODES]
+    quotes = [(q, b, relative(here, briefing_path(b))) for b in briefings for q in b.quotes if q.actor_id == actor.id]
+    figures = [(f, b, relative(here, briefing_path(b))) for b in briefings for f in b.figures if actor.id in f.actors]
+    counts = {a.id: len(corpus.by_actor.get(a.id, ())) for a, _ in co}
+    nodes = [(actor, len(briefings)), *((a, counts[a.id]) for a, _ in co)]
+    edges = [(actor.id, a.id, n) for a, n in co]
+    network = network_svg(nodes, edges, lambda a: page_url(here, actor_path(a)),
+                          f"{actor.name_zh} 的关系网 · who appears with {actor.name}") if co else ""
+    activity = activity_svg(_month_counts(briefings), f"{actor.name_zh} 每月简报数 · briefings per month")
+    return render(
+        "actor.md.j2",
+        actor=actor,
+        type_label=TYPE_LABELS.get(actor.type, actor.type),
+        briefings=[(b, relative(here, briefing_path(b))) for b in briefings],
+        co_actors=[(a, n, relative(here, actor_path(a))) for a, n in co],
+        quotes=quotes,
+        figures=figures,
+        network=Trusted(network),
+        activity=Trusted(activity),
+    )
+
+
+def topic_page(topic: Topic, corpus: Corpus) -> str:
+    here = topic_path(topic)
+    briefings = corpus.by_topic.get(topic.id, ())
+    actor_counts: Counter[str] = Counter()
+    actors: dict[str, Actor] = {}
+    for briefing in briefings:
+        for mention in briefing.actors[:8]:
+            actor_counts[mention.actor.id] += 1
+            actors[mention.actor.id] = mention.actor
+    top_actors = sorted(actor_counts.items(), key=lambda item: (-item[1], item[0]))[:HOME_TOP]
+    return render(
+        "topic.md.j2",
+        topic=topic,
+        briefings=[(b, relative(here, briefing_path(b))) for b in briefings],
+        actors=[(actors[a], n, relative(here, actor_path(actors[a]))) for a, n in top_actors],
+        figures=[(f, b, relative(here, briefing_path(b))) for b in briefings for f in b.figures],
+        activity=Trusted(activity_svg(_month_counts(briefings), f"{topic.label_zh} 每月简报数")),
+    )
+
+
+def home_page(corpus: Corpus) -> str:
+    here = "index.md"
+    top_actors = corpus.actors[:NETWORK_NODES]
+    ids = {a.id for a in top_actors}
+    edges = [(a_id, other.id, n) for a_id, pairs in corpus.co_actors.items() if a_id in ids
+             for other, n in pairs if other.id in ids and a_id < other.id]
+    nodes = [(a, len(corpus.by_actor.get(a.id, ()))) for a in top_actors]
+    topics = sorted(((t, len(corpus.by_topic.get(t.id, ()))) for t in corpus.topics if corpus.by_topic.get(t.id)),
+                    key=lambda item: (-item[1], item[0].id))[:HOME_TOP]
+    return render(
+        "home.md.j2",
+        latest=[(b, relative(here, briefing_path(b))) for b in corpus.briefings[:HOME_LATEST]],
+        counts={"briefings": len(corpus.briefings), "actors": len(corpus.actors),
+                "topics": sum(1 for t in corpus.topics if corpus.by_topic.get(t.id)),
+                "figures": sum(len(b.figures) for b in corpus.briefings),
+                "rejected": sum(f.status is InputStatus.REJECTED for f in corpus.fates),
+                "duplicates": sum(f.status is InputStatus.DUPLICATE for f in corpus.fates)},
+        actors=[(a, n, relative(here, actor_path(a))) for a, n in nodes[:HOME_TOP]],
+        topics=[(t, n, relative(here, topic_path(t))) for t, n in topics],
+        network=Trusted(network_svg(nodes, edges, lambda a: page_url(here, actor_path(a)),
+                                    "谁与谁同时出现 · who appears with whom")),
+        activity=Trusted(activity_svg(_month_counts(corpus.briefings), "每月简报数 · briefings per month")),
+    )
+
+
+def briefings_index(corpus: Corpus) -> str:
+    here = "briefings/index.md"
+    months = [(month, [(b, relative(here, briefing_path(b))) for b in items]) for month, items in corpus.months]
+    return render("briefings_index.md.j2", months=months,
+                  undated=[(b, relative(here, briefing_path(b))) for b in corpus.undated])
+
+
+def actors_index(corpus: Corpus) -> str:
+    here = "actors/index.md"
+    groups = []
+    for actor_type in ("person", "country", "organization"):
+        members = [(a, len(corpus.by_actor.get(a.id, ())), relative(here, actor_path(a)))
+                   for a in corpus.actors if a.type == actor_type]
+        if members:
+            groups.append((TYPE_LABELS[actor_type], members))
+    return render("actors_index.md.j2", groups=groups)
+
+
+def topics_index(corpus: Corpus) -> str:
+    here = "topics/index.md"
+    topics = [(t, len(corpus.by_topic.get(t.id, ())), relative(here, topic_path(t))) for t in corpus.topics]
+    return render("topics_index.md.j2", topics=topics)
+
+
+def timeline_page(corpus: Corpus) -> str:
+    here = "timeline.md"
+    months = []
+    for month, items in corpus.months:
+        entries = [(b, relative(here, briefing_path(b))) for b in items]
+        events = sorted({(date, sentence, b.id): (date, sentence, relative(here, briefing_path(b)))
+                         for b in items for date, sentence in b.events if date.startswith(month)}.values())
+        months.append((month, entries, events))
+    return render("timeline.md.j2", months=months,
+                  undated=[(b, relative(here, briefing_path(b))) for b in corpus.undated],
+                  activity=Trusted(activity_svg(_month_counts(corpus.briefings), "每月简报数 · briefings per month")))
+
+
+def figures_page(corpus: Corpus) -> str:
+    here = "figures.md"
+    groups: dict[str, list] = {}
+    labels: dict[str, str] = {}
+    for briefing in corpus.briefings:
+        topic = briefing.topics[0].topic if briefing.topics else None
+        key = topic.id if topic else "~other"
+        labels[key] = f"{topic.label_zh} · {topic.label_en}" if topic else "其他 Other"
+        for figure in briefing.figures:
+            groups.setdefault(key, []).append((figure, briefing, relative(here, briefing_path(briefing))))
+    ordered = [(labels[k], groups[k]) for k in sorted(groups)]
+    return render("figures.md.j2", groups=ordered)
+
+
+def report_page(corpus: Corpus) -> str:
+    here = "build-report.md"
+    rows = []
+    for fate in corpus.fates:
+        target = None
+        if fate.url:
+            target = relative(here, fate.url.rstrip("/") + ".md")
+        rows.append((fate, target))
+    counts = Counter(f.status.value for f in corpus.fates)
+    return render("build_report.md.j2", rows=rows, counts=counts)
+
+
+def report_json(fates: Iterable[InputFate]) -> str:
+    inputs = [{"source": f.source, "status": f.status.value, "reason": f.reason, "url": f.url} for f in fates]
+    return json.dumps({"generator": GENERATOR_VERSION, "inputs": inputs}, ensure_ascii=False, indent=1) + "\n"
+
+
+def briefings_json(corpus: Corpus) -> str:
+    keep = ("id", "permalink", "title", "date", "outlet", "source_type", "gist", "url", "authors")
+    records = []
+    for briefing in corpus.briefings:
+        record = briefing_record(briefing)
+        entry = {k: record[k] for k in keep}
+        entry["actors"] = [{"id": a["id"], "name": a["name"], "name_zh": a["name_zh"]} for a in record["actors"]]
+        entry["topics"] = [t["id"] for t in record["topics"]]
+        entry["figures"] = [{k: f[k] for k in ("anchor", "text", "value", "unit", "measure", "year")}
+                            for f in record["figures"]]
+        records.append(entry)
+    return json.dumps({"briefings": records}, ensure_ascii=False, indent=1) + "\n"
+
+
+def atom_feed(corpus: Corpus, site_url: str | None) -> str:
+    base = (site_url or "").rstrip("/") + "/"
+    newest = corpus.briefings[0].date if corpus.briefings and corpus.briefings[0].date else "1970-01-01"
+    out = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
+           "<title>Briefings</title>", f"<id>{escape(base)}</id>",
+           f'<link href="{escape(base)}feed.xml" rel="self"/>', f"<updated>{_atom_date(newest)}</updated>"]
+    for briefing in corpus.briefings[:FEED_ENTRIES]:
+        link = base + briefing.url
+        out += ["<entry>", f"<title>{escape(briefing.title)}</title>", f'<link href="{escape(link)}"/>',
+                f"<id>{escape(link)}</id>", f"<updated>{_atom_date(briefing.date or newest)}</updated>",
+                f"<summary>{escape(briefing.gist)}</summary>", "</entry>"]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+def _atom_date(date: str) -> str:
+    parts = ([*date.split("-"), "01", "01"])[:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def jieba_user_dict(vocab: Vocabulary, corpus: Corpus | None = None) -> str:
+    """Every actor name and alias as one word for jieba, so search finds 米尔佐扬 whole."""
+    words = set()
+    for actor in [*vocab.actors, *(corpus.actors if corpus else ())]:
+        for form in actor.zh_forms:
+            if len(form) >= 2 and " " not in form:
+                words.add(form)
+    return "".join(f"{word} 100000 nr\n" for word in sorted(words))
+
+
+def generate(settings: Settings, site_url: str | None = None) -> Site:
+    vocab = load_vocabulary(settings)
+    return build_site(run(settings, vocab), vocab, site_url)
+
+
+def write_pages(settings: Settings, out: Path, site_url: str | None = None) -> Site:
+    """`python -m generator build`: every page and data file into `out`, for any static site tool."""
+    site = generate(settings, site_url)
+    for path, text in {**site.pages, **site.files}.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    return site
