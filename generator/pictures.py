@@ -28,7 +28,8 @@ def network_svg(nodes: Sequence[tuple[Actor, int]], edges: Sequence[tuple[str, s
     ids = [actor.id for actor, _ in nodes]
     index = {actor_id: i for i, actor_id in enumerate(ids)}
     edges = [(index[a], index[b], w) for a, b, w in edges if a in index and b in index and a != b]
-    positions = _layout(len(ids), edges)
+    star = all(a == 0 or b == 0 for a, b, _ in edges)
+    positions = _radial(len(ids), edges) if star else _layout(len(ids), edges)
     top = max(count for _, count in nodes)
     margin = 60
     scale = size - 2 * margin
@@ -52,6 +53,21 @@ def network_svg(nodes: Sequence[tuple[Actor, int]], edges: Sequence[tuple[str, s
                    f'font-size="13" fill="currentColor">{label}</text></g></a>')
     out.append("</svg>")
     return "".join(out)
+
+
+def _radial(n: int, edges: Sequence[tuple[int, int, int]]) -> list[tuple[float, float]]:
+    """One actor and its neighbourhood: the actor in the middle, neighbours around it, the
+    closest (most briefings together) nearest."""
+    if n == 1:
+        return [(0.5, 0.5)]
+    weight = {b if a == 0 else a: w for a, b, w in edges}
+    heaviest = max(weight.values(), default=1)
+    out = [(0.5, 0.5)]
+    for i in range(1, n):
+        angle = 2 * math.pi * (i - 1) / (n - 1) - math.pi / 2
+        radius = 0.5 - 0.25 * weight.get(i, 0) / heaviest
+        out.append((0.5 + radius * math.cos(angle), 0.5 + radius * math.sin(angle)))
+    return out
 
 
 def _layout(n: int, edges: Sequence[tuple[int, int, int]]) -> list[tuple[float, float]]:

@@ -45,9 +45,11 @@ def escape_markdown(value: Any) -> str:
     return re.sub(r"^[ \t]+", "", text, flags=re.M)
 
 
-def one_line(value: Any) -> str:
-    """Text for a table cell or a link label: on one line, escaped."""
-    return escape_markdown(re.sub(r"\s+", " ", str(value or "")).strip())
+def one_line(value: Any) -> Trusted:
+    """Text for a table cell or a link label: on one line, escaped (and so safe to print as is)."""
+    if isinstance(value, Trusted):
+        return value
+    return Trusted(escape_markdown(re.sub(r"\s+", " ", str(value or "")).strip()))
 
 
 def safe_url(url: str | None) -> str | None:

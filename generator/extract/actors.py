@@ -94,9 +94,14 @@ class ActorMatcher:
                 self.persons_by_last_part[re.split(DOT, actor.name_zh)[-1]] = actor
         self.blockers = {form for form in not_actors if form not in self.by_form}
         forms = sorted({*self.by_form, *self.blockers}, key=len, reverse=True)
-        # A lookahead finds the longest form at every position, overlaps included; the longest
-        # overall then wins (许多哈马斯 is Hamas, not Doha).
-        self.form_pattern = re.compile("(?=(" + "|".join(map(re.escape, forms)) + "))") if forms else None
+        # The longest form at every position, overlaps included, found through the lengths of the
+        # forms that start with each character; the longest overall then wins (许多哈马斯 is
+        # Hamas, not Doha).
+        self.forms = set(forms)
+        lengths: dict[str, set[int]] = {}
+        for form in forms:
+            lengths.setdefault(form[0], set()).add(len(form))
+        self.lengths_by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
         abbrevs = "".join(sorted(self.by_abbrev))
         self.compound_pattern = re.compile(f"[{re.escape(abbrevs)}]{{2,4}}") if len(abbrevs) > 1 else None
         self.object_pattern = re.compile(f"(?<=[{RELATION_VERBS}])[{re.escape(abbrevs)}]") if abbrevs else None
@@ -123,7 +128,7 @@ class ActorMatcher:
             listed = self.by_form.get(name) or self.persons_by_last_part.get(re.split(DOT, name)[-1])
             claim(Match(found.start(), found.end(), listed or unlisted_actor(name, "person"), name,
                         "listed-form" if name in self.by_form else "transliterated-name"))
-        if self.form_pattern:
+        if self.forms:
             for start, form in self._longest_forms(text):
                 end = start + len(form)
                 if not free(start, end):
@@ -150,8 +155,14 @@ class ActorMatcher:
         return sorted(matches, key=lambda m: m.start)
 
     def _longest_forms(self, text: str) -> list[tuple[int, str]]:
-        assert self.form_pattern is not None
-        found = [(m.start(), m.group(1)) for m in self.form_pattern.finditer(text)]
+        found = []
+        lengths_by_first, forms = self.lengths_by_first, self.forms
+        for start, char in enumerate(text):
+            for length in lengths_by_first.get(char, ()):
+                candidate = text[start:start + length]
+                if candidate in forms:
+                    found.append((start, candidate))
+                    break
         return sorted(found, key=lambda item: (-len(item[1]), item[0]))
 
     def _abbreviations(self, text: str, free, claim) -> None:

@@ -11,8 +11,10 @@ How a sentence is read:
              number with 万/亿 and no unit (14亿). A number is Arabic (1,200 / 72.8), Chinese
              (三千, 两, 十余), or vague (数十亿, 上千: value None); 十/百/千/万/亿 after it multiply.
   4. judge   a bare Chinese numeral counts only before a unit or measure word; 一 alone never does
-             (一个, 一次, 一方, 一些 …) except in 百分之一, 三分之一, 一周年, 一倍; a figure after
-             这/那/此/每/各 points back at one already said (这三个盟友) and is skipped.
+             (一个, 一次, 一方, 一些 …) except in 百分之一, 三分之一, 一周年, 一倍; a Chinese numeral
+             under ten with a generic measure word needs a known noun after it (三个盟友, not
+             两个大国), and before a span of time it is narrative (三年前, 两年), not an amount; a
+             figure after 这/那/此/每/各 points back at one already said (这三个盟友) and is skipped.
   5. fill    unit and value from the tables below; a measure word takes the noun after it into the
              text when it is a known noun (`NOUN_UNITS`) or one short word (jieba); `measure` is that
              noun, else the subject before a verb such as 达/占/攀升至, else the noun after the
@@ -23,6 +25,7 @@ so it survives edits elsewhere in the article.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable, Sequence
@@ -175,7 +178,7 @@ MEASURE_BREAKS = re.compile(r"[!！?？:：“”「」『』《》（）()—�
 MEASURE_MIN, MEASURE_MAX = 2, 12  # characters; outside this the guess is dropped
 NOUN_SHORT = 3  # a noun jieba finds after a measure word joins the text up to this many characters
 # jieba part-of-speech flags taken as nouns when reading what is measured
-NOUN_FLAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "ng", "vn", "an", "j", "eng")
+NOUN_FLAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "ng", "vn", "an", "j", "eng", "b")
 
 # --- Patterns ---------------------------------------------------------------------------------------
 
@@ -208,8 +211,8 @@ QUNIT = _alt(QUALIFIERS_AFTER_UNIT)
 UNIT_TABLES = (CURRENCY_UNITS, PERCENT_UNITS, MEASURE_WORDS, PEOPLE_UNITS, QUANTITY_UNITS, TIME_UNITS,
                MULTIPLE_UNITS, {TENTHS: None})
 UNIT = _alt(w for table in UNIT_TABLES for w in table)
-# Not inside a number, a Latin designation or a vague amount.
-START = rf"(?<![\dA-Za-z.{CN_DIGITS}{CN_MULTIPLIERS}{VAGUE_PREFIXES}])"
+# Not inside a number or a Latin designation.
+START = rf"(?<![\dA-Za-z.{CN_DIGITS}{CN_MULTIPLIERS}])"
 
 # One alternative per form; each is also compiled alone to read the span it found.
 FORMS = {
@@ -266,7 +269,7 @@ BAD_CN = re.compile(f"[一二两三四五六七八九〇][{CN_DIGITS}]|^[零〇]
 @dataclass(frozen=True)
 class _Unit:
     code: str | None
-    kind: str  # money | percent | count | people | quantity | time | multiple | tenths
+    kind: str  # money | percent | count | people | quantity | time | multiple | tenths | bare
     factor: float = 1.0
     qualifier: str | None = None
 
@@ -365,9 +368,7 @@ def _noun_chain(han: str) -> tuple[tuple[str, ...], str]:
     """Nouns jieba reads at the start of a run of Han characters: (words, joined)."""
     words: list[str] = []
     for pair in _pos().lcut(han):
-        if not pair.flag.startswith(NOUN_FLAGS) and pair.flag not in NOUN_FLAGS:
-            break
-        if pair.flag.startswith("v") and pair.flag != "vn":
+        if not pair.flag.startswith(NOUN_FLAGS):
             break
         words.append(pair.word)
         if len(words) == 3:
@@ -425,6 +426,9 @@ def _subject(prefix: str, need_verb: bool) -> str | None:
         after = _trim(prefix[years[-1].end():])
         prefix = after if len(after) >= MEASURE_MIN else prefix[: years[-1].start()]
     candidate = _trim(prefix)
+    head = candidate.rsplit("的", 1)[-1]
+    if len(head) >= MEASURE_MIN:
+        candidate = head  # 两国签署的能源合同总额 → 能源合同总额
     if candidate in MEASURE_TRIM_TAIL or candidate in MEASURE_TRIM_HEAD:
         return None
     if MEASURE_MIN <= len(candidate) <= MEASURE_MAX and re.search(r"[\u4e00-\u9fffA-Za-z]", candidate):
@@ -432,23 +436,37 @@ def _subject(prefix: str, need_verb: bool) -> str | None:
     return None
 
 
-def _clause(folded: str, start: int) -> tuple[int, int]:
-    left, right = 0, len(folded)
-    for found in CLAUSE_BREAK.finditer(folded):
-        if found.end() <= start:
-            left = found.end()
-        elif found.start() >= start:
-            right = found.start()
-            break
-    return left, right
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence, its folded form, and where its clauses and years are (found once)."""
 
+    text: str
+    folded: str
+    breaks: tuple[tuple[int, int], ...]  # clause separators: (start, end)
+    years: tuple[tuple[int, int], ...]  # (position, year)
 
-def _year(clause: str, at: int) -> int | None:
-    years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(clause)]
-    before = [y for pos, y in years if pos < at]
-    if before:
-        return before[-1]
-    return years[0][1] if years else None
+    @classmethod
+    def of(cls, text: str) -> _Sentence:
+        folded = _fold(text)
+        breaks = tuple((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(folded))
+        years = tuple((m.start(), int(m.group(1))) for m in YEAR.finditer(folded))
+        return cls(text, folded, breaks, years)
+
+    def clause(self, at: int) -> tuple[int, int]:
+        """The clause (split at ，,；;) that holds position `at`."""
+        i = bisect.bisect_right(self.breaks, (at, len(self.folded) + 1))
+        left = self.breaks[i - 1][1] if i > 0 and self.breaks[i - 1][1] <= at else 0
+        right = self.breaks[i][0] if i < len(self.breaks) else len(self.folded)
+        return left, right
+
+    def year(self, at: int) -> int | None:
+        """The four-digit year in the clause of `at`: the nearest before it, else the first after."""
+        left, right = self.clause(at)
+        inside = [(pos, year) for pos, year in self.years if left <= pos < right]
+        before = [year for pos, year in inside if pos < at]
+        if before:
+            return before[-1]
+        return inside[0][1] if inside else None
 
 
 @dataclass(frozen=True)
@@ -574,10 +592,11 @@ def _anchor(text: str) -> str:
     return "fig-" + hashlib.sha1(text.encode()).hexdigest()[:8]
 
 
-def _figure(read: _Read, sentence: str, folded: str, actors_in: Callable[[str], tuple[str, ...]],
-            floor: int = 0) -> Figure | None:
+def _figure(read: _Read, sent: _Sentence, actors_in: Callable[[str], tuple[str, ...]], floor: int = 0
+            ) -> Figure | None:
     """The figure of a read span; `floor` is where the previous figure of the sentence ended: what
     is measured is not looked for before it."""
+    sentence, folded = sent.text, sent.folded
     end, unit_code, measure = read.end, read.unit.code, None
     noun, noun_unit, short = _noun_after(folded, end)
     if read.small_generic and not (short and noun in NOUN_UNITS):
@@ -587,7 +606,7 @@ def _figure(read: _Read, sentence: str, folded: str, actors_in: Callable[[str], 
         unit_code = noun_unit or unit_code
         if short and not folded[read.start:end].endswith(tuple(QUALIFIERS_AFTER_UNIT)):
             end += len(noun)
-    left, right = _clause(folded, read.start)
+    left, right = sent.clause(read.start)
     prefix = folded[max(left, floor):read.start]
     if measure is None:
         after_de = _noun_after(folded, end + 1)[0] if folded[end:end + 1] == "的" else ""
@@ -601,7 +620,7 @@ def _figure(read: _Read, sentence: str, folded: str, actors_in: Callable[[str], 
         qualifier=read.qualifier,
         value_high=read.value_high,
         measure=measure,
-        year=_year(folded[left:right], read.start - left),
+        year=sent.year(read.start),
         actors=tuple(actors_in(sentence[left:right])),
         sentence=sentence,
     )
@@ -612,9 +631,9 @@ def find_figures(sentences: Sequence[str], actors_in: Callable[[str], tuple[str,
     """Every numeric fact in the sentences (the article body split into sentences, in order)."""
     figures: dict[str, Figure] = {}
     for sentence in sentences:
-        folded, floor = _fold(sentence), 0
-        for read in _reads(folded):
-            figure = _figure(read, sentence, folded, actors_in, floor)
+        sent, floor = _Sentence.of(sentence), 0
+        for read in _reads(sent.folded):
+            figure = _figure(read, sent, actors_in, floor)
             if figure is not None:
                 figures.setdefault(figure.text, figure)
                 floor = read.start + len(figure.text)

@@ -31,12 +31,10 @@ def _bigrams(sentence: str) -> Counter[str]:
     return Counter(a + b for a, b in itertools.pairwise(chars))
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int = 4) -> tuple[str, ...]:
@@ -48,8 +46,17 @@ def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int
     document_frequency = Counter(g for gram in grams for g in gram)
     n = len(pool)
     vectors = [{g: tf * math.log(1 + n / document_frequency[g]) for g, tf in gram.items()} for gram in grams]
-    similarity = [[_cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
-    centrality = [sum(row) / (n - 1) for row in similarity]
+    # Degree centrality over cosine similarity, exactly, in linear time: with unit vectors,
+    # sum_j cos(i, j) = v_i · (sum_j v_j) - 1.
+    units = []
+    for vector in vectors:
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        units.append({k: v / norm for k, v in vector.items()})
+    total: dict[str, float] = {}
+    for unit in units:
+        for k, v in unit.items():
+            total[k] = total.get(k, 0.0) + v
+    centrality = [(_dot(unit, total) - 1.0) / (n - 1) for unit in units]
     top = max(centrality) or 1.0
     scores = []
     for k, (index, _) in enumerate(pool):
@@ -62,7 +69,7 @@ def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int
         for k in range(n):
             if k in chosen:
                 continue
-            redundancy = max((similarity[k][c] for c in chosen), default=0.0)
+            redundancy = max((_dot(units[k], units[c]) for c in chosen), default=0.0)
             value = MMR_LAMBDA * scores[k] - (1 - MMR_LAMBDA) * redundancy * 2
             if value > best_value:
                 best, best_value = k, value
