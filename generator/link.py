@@ -78,8 +78,9 @@ def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence
 def _related(ordered: Sequence[Briefing], by_actor: dict[str, list[Briefing]],
              by_topic: dict[str, list[Briefing]], count: int) -> dict[str, tuple[Briefing, ...]]:
     n = max(1, len(ordered))
-    actor_idf = {k: math.log(1 + n / len(v)) for k, v in by_actor.items()}
-    topic_idf = {k: math.log(1 + n / len(v)) for k, v in by_topic.items()}
+    # Plain idf: an actor in every briefing (China, in a China-watcher's corpus) relates nothing.
+    actor_idf = {k: math.log(n / len(v)) for k, v in by_actor.items()}
+    topic_idf = {k: math.log(n / len(v)) for k, v in by_topic.items()}
     features = {
         b.id: ({m.actor.id for m in b.actors}, {t.topic.id for t in b.topics}, _day_number(b.date))
         for b in ordered

@@ -132,7 +132,7 @@ class Actor:
     type: str  # person | country | organization
     aliases: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
-    abbrev: str | None = None  # one character, matched only in compounds (中俄, 对华)
+    abbrev: str | None = None  # single characters, each matched only in compounds (中俄, 对华)
     role: str | None = None
     country: str | None = None
     listed: bool = True
@@ -180,7 +180,7 @@ class TopicScore:
 class Figure:
     """A numeric fact of the body: GDELT's Amounts, in Chinese and richer."""
 
-    anchor: str  # stable: fig-<hash of text and sentence>
+    anchor: str  # stable: fig-<hash of the text>; one row per distinct text in a briefing
     text: str  # as written, e.g. 逾4000亿美元
     value: float | None  # normalised, e.g. 4.0e11
     unit: str | None  # USD, percent, people, km2, drones …

@@ -8,9 +8,14 @@ original.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
+import jieba
+import jieba.posseg
 import opencc
+
+jieba.setLogLevel(logging.WARNING)  # its "building prefix dict" chatter is not for our users
 
 # Share of characters that t2s changes above which a text is taken as written in Traditional.
 TRADITIONAL_SHARE = 0.05
@@ -35,3 +40,15 @@ def is_traditional(text: str) -> bool:
     simplified = to_simplified(sample)
     changed = sum(a != b for a, b in zip(sample, simplified))
     return changed / len(han) > TRADITIONAL_SHARE
+
+
+@lru_cache(maxsize=1)
+def word_tokenizer() -> jieba.Tokenizer:
+    """Our own jieba instance: Material's search loads the actor list into jieba's global one
+    during `mkdocs build`, and extraction must segment the same way in every process."""
+    return jieba.Tokenizer()
+
+
+@lru_cache(maxsize=1)
+def pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(word_tokenizer())

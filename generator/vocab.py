@@ -161,10 +161,13 @@ def load_actors(path: Path) -> tuple[Actor, ...]:
         if entry["type"] not in ACTOR_TYPES:
             raise ConfigError(path, line, f"type must be one of {', '.join(ACTOR_TYPES)}")
         abbrev = entry.get("abbrev")
-        if abbrev is not None and (not isinstance(abbrev, str) or len(abbrev) != 1):
-            raise ConfigError(path, line, "abbrev must be a single character")
+        if isinstance(abbrev, list) and all(isinstance(a, str) for a in abbrev):
+            abbrev = "".join(abbrev)
+        if abbrev is not None and (not isinstance(abbrev, str) or not abbrev or any(
+                not "\u3400" <= char <= "\u9fff" for char in abbrev)):
+            raise ConfigError(path, line, "abbrev must be a Chinese character, or a list of them")
         aliases = _string_list(path, entry, "aliases")
-        for form in (entry["name_zh"].strip(), *aliases, *([abbrev] if abbrev else [])):
+        for form in (entry["name_zh"].strip(), *aliases, *(abbrev or "")):
             if form in claimed and claimed[form][0] != actor_id:
                 other, other_line = claimed[form]
                 raise ConfigError(path, line, f"'{form}' is already claimed by '{other}' (line {other_line})")

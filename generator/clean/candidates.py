@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import BlockKind
+from ..textnorm import to_simplified
 
 # Sentence-final punctuation, including closing quotes that end a quoted sentence.
 SENTENCE_END = "。！？!?…；;”」』\"’)）"
 CJK = re.compile(r"[\u3400-\u9fff]")
+# Characters next to which a space is a scraping artefact when it came from a line break in markup:
+# Chinese text does not put spaces between words, so "中国\n    外交部" in HTML source means 中国外交部.
+_CJK_OR_PUNCT = "\u3400-\u9fff，。、：；！？“”「」《》（）"
+_WRAPPED_SPACE = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])[ \t\u00a0\u200b\ufeff]*\n\s*(?=[{_CJK_OR_PUNCT}])")
+_IDEOGRAPHIC_RUN = re.compile(r"\u3000+")
+_OTHER_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u200b\ufeff]+|\s{2,}")
 
 
 @dataclass
@@ -25,6 +33,18 @@ class Candidate:
     line: int = 0
     verdict: str | None = None  # rule name of a structural drop decided by the reader
     blank_before: bool = True  # a blank line (or element boundary) separates it from the previous one
+    link_chars: int = 0  # characters of the text that sit inside links (HTML <a>, Markdown [..](..))
+    authored: bool = False  # structure the author wrote (Markdown headings and lists), not page chrome
+
+    @cached_property
+    def folded(self) -> str:
+        """The Simplified form every rule matches against, so one rule serves both scripts
+        (相關新聞 is matched as 相关新闻). Same length as `text`. Read only after the reader is done."""
+        return to_simplified(self.text)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
 
 
 @dataclass
@@ -37,12 +57,23 @@ class Hints:
     urls: list[tuple[str, str]] = field(default_factory=list)
     outlets: list[tuple[str, str]] = field(default_factory=list)
     feed_dates: list[tuple[str, str]] = field(default_factory=list)  # weaker: when a feed saw it
+    pages: list[tuple[tuple[int, int], str]] = field(default_factory=list)  # ((n, of), rule) of a paged article
 
 
 def normalise_space(text: str) -> str:
-    """Collapse white space; drop it between CJK characters, where it is a scraping artefact."""
-    text = re.sub(r"[ \t\u00a0\u3000\u200b\ufeff]+", " ", text).strip()
-    return re.sub(r"(?<=[\u3400-\u9fff，。、：；！？“”]) (?=[\u3400-\u9fff，。、：；！？“”])", "", text)
+    """Collapse white space to one space, keeping it where it separates things.
+
+    A space between Chinese characters on one line separates a headline's two halves, the names of
+    a byline or the fields of a reference ("标题 环球网 2025-10-22"), so it stays; a run of
+    ideographic spaces stays one ideographic space. Only white space that contains a line break,
+    between Chinese characters, is removed: that is markup source wrapped mid-sentence.
+    """
+    text = _WRAPPED_SPACE.sub("", text)
+    parts = _IDEOGRAPHIC_RUN.split(text)
+    collapsed = [_OTHER_SPACE.sub(" ", part) for part in parts]
+    joined = "\u3000".join(collapsed)
+    joined = re.sub(r" ?\u3000 ?", "\u3000", joined)
+    return joined.strip(" \u3000\t\n")
 
 
 def ends_sentence(text: str) -> bool:

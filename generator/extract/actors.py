@@ -24,9 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
-
 from ..model import Actor, ActorMention
+from ..textnorm import word_tokenizer
 
 # Characters of the standard Chinese transliteration of foreign names (Xinhua's tables).
 TRANSLIT_CHARS = (
@@ -192,9 +191,7 @@ class ActorMatcher:
 
 
 def _abbrevs(actor: Actor) -> tuple[str, ...]:
-    if not actor.abbrev:
-        return ()
-    return tuple(actor.abbrev) if len(actor.abbrev) > 1 else (actor.abbrev,)
+    return tuple(actor.abbrev or "")
 
 
 def _trim_name(name: str) -> str:
@@ -207,7 +204,7 @@ def _trim_name(name: str) -> str:
 @lru_cache(maxsize=4096)
 def _word_starts(window: str) -> frozenset[int]:
     starts, position = set(), 0
-    for token in jieba.cut(window, HMM=False):
+    for token in word_tokenizer().cut(window, HMM=False):
         starts.add(position)
         position += len(token)
     return frozenset(starts)

@@ -18,7 +18,8 @@ How a sentence is read:
   5. fill    unit and value from the tables below; a measure word takes the noun after it into the
              text when it is a known noun (`NOUN_UNITS`) or one short word (jieba); `measure` is that
              noun, else the subject before a verb such as 达/占/攀升至, else the noun after the
-             figure (90%的能源 → 能源); `year` is a four-digit year in the same clause.
+             figure (90%的能源 → 能源); `year` is a four-digit year in the same clause; after
+             每秒/每年 … the unit becomes a rate (km/s, cubic-metres/year).
 The same text said twice in an article is one figure (the first); the anchor hashes the text only,
 so it survives edits elsewhere in the article.
 """
@@ -35,7 +36,7 @@ from functools import lru_cache
 import cn2an
 
 from ..model import Figure
-from ..textnorm import to_simplified
+from ..textnorm import pos_tokenizer, to_simplified
 
 # --- Vocabulary -------------------------------------------------------------------------------------
 
@@ -50,8 +51,8 @@ TRADITIONAL_FOLD = str.maketrans({
     **{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "＄": "$", "～": "~",
 })
 
-CN_DIGITS = "零〇一二两三四五六七八九"
-CN_MULTIPLIERS = "十百千万亿"
+CN_DIGITS = "零〇一二两三四五六七八九"  # Chinese digits, read with cn2an
+CN_MULTIPLIERS = "十百千万亿"  # inside a Chinese numeral, or after an Arabic one (4000亿, 1.5万)
 # Value of each multiplier character; a run multiplies (万亿 = 1e12, 千万 = 1e7).
 MULTIPLIER_VALUE = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
 
@@ -61,7 +62,9 @@ CURRENCY_UNITS = {
     "美元": "USD", "美金": "USD", "欧元": "EUR", "人民币": "CNY", "元人民币": "CNY", "元": "CNY",
     "卢布": "RUB", "日元": "JPY", "英镑": "GBP", "港元": "HKD", "港币": "HKD", "韩元": "KRW",
     "新台币": "TWD", "澳元": "AUD", "加元": "CAD", "瑞士法郎": "CHF", "卢比": "INR",
-    "德拉姆": "AMD", "坚戈": "KZT", "格里夫纳": "UAH",
+    "德拉姆": "AMD", "坚戈": "KZT", "格里夫纳": "UAH", "白俄罗斯卢布": "BYN", "兹罗提": "PLN",
+    "里拉": "TRY", "雷亚尔": "BRL", "兰特": "ZAR", "新加坡元": "SGD", "泰铢": "THB", "越南盾": "VND",
+    "迪拉姆": "AED",
 }
 # Currency signs before a number ($5亿); ¥ is left out: yen or yuan.
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP"}
@@ -121,9 +124,12 @@ QUANTITY_UNITS = {
 # Spans of time. 年前/年来/年后 keep their tail in the text (53年前). 月 and 日 alone are dates.
 TIME_UNITS = {
     "年": "years", "年前": "years", "年来": "years", "年后": "years", "周年": "anniversary",
-    "个月": "months", "个多月": "months", "天": "days", "小时": "hours", "分钟": "minutes",
-    "岁": "years-old",
+    "个月": "months", "个多月": "months", "天": "days", "小时": "hours", "个小时": "hours",
+    "个多小时": "hours", "个星期": "weeks", "分钟": "minutes", "岁": "years-old",
 }
+# 每秒2.5至3公里, 每年500亿立方米: a rate; the period is added to the unit (km/s, cubic-metres/year).
+RATE_BEFORE = {"每秒": "/s", "每小时": "/h", "每天": "/day", "每日": "/day", "每周": "/week",
+               "每月": "/month", "每年": "/year"}
 # 年 followed by these is not a span: 90年代 (a decade), 三年级 (a school year), 2024年度.
 YEAR_NOT_SPAN = "代级度"
 
@@ -135,6 +141,7 @@ QUALIFIERS_BEFORE = {
     "约": "approx", "大约": "approx", "大概": "approx", "近": "approx", "将近": "approx",
     "接近": "approx", "差不多": "approx",
     "不到": "under", "不足": "under", "少于": "under", "至多": "under",
+    "不少于": "over", "不低于": "over", "不超过": "under", "不多于": "under", "不高于": "under",
 }
 # Characters before a qualifier that make it part of another word: 最近, 条约, 赶超 …
 QUALIFIER_NOT_AFTER = {"近": "最附靠亲贴邻", "约": "条公契预制节合邀隐", "超": "赶高"}
@@ -169,16 +176,23 @@ MEASURE_VERBS = (
 # Words around a year or before a verb that are not part of what is measured.
 MEASURE_TRIM_TAIL = ("的", "了", "已经", "已", "将", "也", "都", "则", "还", "仍", "又", "更", "再",
                      "总共", "共", "累计", "里", "中", "内", "上", "在", "于", "其", "几乎", "大约", "仅",
-                     "才", "只", "连续", "最高", "最低", "约", "从", "由")
+                     "才", "只", "连续", "最高", "最低", "最多", "最少", "约", "从", "由", "短短", "仅仅",
+                     "预计", "将近")
 MEASURE_TRIM_HEAD = ("但是", "但", "而且", "而", "并且", "并", "且", "也", "更", "还", "又", "仍",
-                     "则", "即", "就", "其中", "其", "在", "于", "对于", "与", "和")
+                     "则", "即", "就", "其中", "其", "在", "于", "对于", "与", "和", "另外", "此外")
 # Marks that end a phrase inside a clause (headline colons, list commas, quotes): what is measured
 # starts after the last of them.
 MEASURE_BREAKS = re.compile(r"[!！?？:：“”「」『』《》（）()—…、\s]")
 MEASURE_MIN, MEASURE_MAX = 2, 12  # characters; outside this the guess is dropped
+# Without a verb to end it, the text before a figure is what is measured only when this short
+# (合同总额逾4000亿美元); longer, it is most often a whole clause (拜登当天宣布向乌克兰提供).
+MEASURE_MAX_WITHOUT_VERB = 8
 NOUN_SHORT = 3  # a noun jieba finds after a measure word joins the text up to this many characters
 # jieba part-of-speech flags taken as nouns when reading what is measured
 NOUN_FLAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "ng", "vn", "an", "j", "eng", "b")
+# Flags of what may follow a noun that joins the figure text: a particle, conjunction, preposition,
+# adverb or the end of the run (6个国际|组织 is cut inside a word: the noun stays out).
+NOUN_END_FLAGS = ("u", "c", "p", "d", "f", "y", "x")
 
 # --- Patterns ---------------------------------------------------------------------------------------
 
@@ -356,24 +370,22 @@ def _masked(text: str) -> str:
     return "".join(chars)
 
 
-@lru_cache(maxsize=1)
 def _pos():
-    import jieba.posseg  # loaded on first use: a second or so
-
-    return jieba.posseg.dt
+    return pos_tokenizer()  # our own instance, loaded on first use: a second or so
 
 
 @lru_cache(maxsize=4096)
-def _noun_chain(han: str) -> tuple[tuple[str, ...], str]:
-    """Nouns jieba reads at the start of a run of Han characters: (words, joined)."""
+def _noun_chain(han: str) -> tuple[tuple[str, ...], str, bool]:
+    """Nouns jieba reads at the start of a run of Han characters: (words, joined, whether what
+    follows them ends the phrase)."""
     words: list[str] = []
+    ended = True
     for pair in _pos().lcut(han):
-        if not pair.flag.startswith(NOUN_FLAGS):
+        if not pair.flag.startswith(NOUN_FLAGS) or len(words) == 3:
+            ended = pair.flag.startswith(NOUN_END_FLAGS)
             break
         words.append(pair.word)
-        if len(words) == 3:
-            break
-    return tuple(words), "".join(words)
+    return tuple(words), "".join(words), ended
 
 
 def _noun_after(folded: str, end: int) -> tuple[str, str | None, bool]:
@@ -386,11 +398,11 @@ def _noun_after(folded: str, end: int) -> tuple[str, str | None, bool]:
     for size in range(min(len(han), 4), 0, -1):
         if han[:size] in NOUN_UNITS:
             return han[:size], NOUN_UNITS[han[:size]], True
-    words, joined = _noun_chain(han)
-    if not joined or len(joined) > 8:
+    words, joined, ended = _noun_chain(han)
+    if len(joined) < MEASURE_MIN or len(joined) > 8:
         return "", None, False
     unit = next((NOUN_UNITS[joined[i:]] for i in range(len(joined)) if joined[i:] in NOUN_UNITS), None)
-    return joined, unit, len(words) == 1 and len(joined) <= NOUN_SHORT
+    return joined, unit, ended and len(words) == 1 and len(joined) <= NOUN_SHORT
 
 
 def _trim(candidate: str) -> str:
@@ -431,7 +443,8 @@ def _subject(prefix: str, need_verb: bool) -> str | None:
         candidate = head  # 两国签署的能源合同总额 → 能源合同总额
     if candidate in MEASURE_TRIM_TAIL or candidate in MEASURE_TRIM_HEAD:
         return None
-    if MEASURE_MIN <= len(candidate) <= MEASURE_MAX and re.search(r"[\u4e00-\u9fffA-Za-z]", candidate):
+    longest = MEASURE_MAX if verbs else MEASURE_MAX_WITHOUT_VERB
+    if MEASURE_MIN <= len(candidate) <= longest and re.search(r"[\u4e00-\u9fffA-Za-z]", candidate):
         return candidate
     return None
 
@@ -510,6 +523,8 @@ def _read_amount(found: re.Match[str], offset: int) -> _Read | None:
     qualifier = _qualifier(g.get("pre"), g.get("post"), g.get("post2"), g.get("suffix")) or unit.qualifier
     if number.value is None:
         qualifier = qualifier or "approx"
+    if g["num"] == "二" and unit.kind == "count":
+        return None  # counts say 两; 二 before a measure word is an ordinal or a term (二套房)
     small = number.chinese and number.value is not None and number.value < SMALL_CHINESE
     if small and unit.kind == "time" and unit.code != "anniversary":
         return None
@@ -606,6 +621,9 @@ def _figure(read: _Read, sent: _Sentence, actors_in: Callable[[str], tuple[str, 
         unit_code = noun_unit or unit_code
         if short and not folded[read.start:end].endswith(tuple(QUALIFIERS_AFTER_UNIT)):
             end += len(noun)
+    rate = next((per for word, per in RATE_BEFORE.items() if folded.endswith(word, 0, read.start)), None)
+    if rate and unit_code:
+        unit_code += rate
     left, right = sent.clause(read.start)
     prefix = folded[max(left, floor):read.start]
     if measure is None:

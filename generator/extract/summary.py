@@ -20,6 +20,7 @@ from collections.abc import Sequence
 POSITION_WEIGHT = 0.35
 CONTENT_BOOST = 0.15
 MMR_LAMBDA = 0.7
+NEAR_DUPLICATE = 0.7  # a sentence this similar to a chosen one says nothing new: never chosen
 MIN_SENTENCE = 12
 MAX_SENTENCE = 220
 GIST_MAX = 90
@@ -70,6 +71,8 @@ def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int
             if k in chosen:
                 continue
             redundancy = max((_dot(units[k], units[c]) for c in chosen), default=0.0)
+            if redundancy >= NEAR_DUPLICATE:
+                continue
             value = MMR_LAMBDA * scores[k] - (1 - MMR_LAMBDA) * redundancy * 2
             if value > best_value:
                 best, best_value = k, value

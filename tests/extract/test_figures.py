@@ -146,6 +146,8 @@ def test_from_one_share_to_another_is_two_figures_not_a_range():
     ("共有1,200人参加。", "1,200人", 1200.0, "people", None),
     ("百余人聚集在使馆外。", "百余人", 100.0, "people", "over"),
     ("伤亡达上千人。", "上千人", None, "people", "approx"),
+    ("每年进口不少于2500万吨大豆。", "不少于2500万吨", 2.5e7, "tonnes", "over"),
+    ("兵力不超过60万人。", "不超过60万人", 6e5, "people", "under"),
 ])
 def test_quantities(sentence, text, value, unit, qualifier):
     f = one(sentence)
@@ -157,10 +159,18 @@ def test_quantities(sentence, text, value, unit, qualifier):
     ("与53年前相比，局势已大不相同。", "53年前", 53.0, "years"),
     ("他从事外交工作已有30年。", "30年", 30.0, "years"),
     ("谈判持续了18个月。", "18个月", 18.0, "months"),
+    ("会谈持续了约3个小时。", "约3个小时", 3.0, "hours"),
 ])
 def test_spans_of_time(sentence, text, value, unit):
     f = one(sentence)
     assert (f.text, f.value, f.unit) == (text, value, unit)
+
+
+def test_a_rate_adds_its_period_to_the_unit():
+    f = one("这种导弹以每秒3公里的速度飞行。")
+    assert (f.text, f.unit) == ("3公里", "km/s")
+    f = one("管道设计输气能力为每年380亿立方米。")
+    assert (f.text, f.value, f.unit) == ("380亿立方米", 3.8e10, "cubic-metres/year")
 
 
 def test_small_chinese_numeral_spans_are_narrative_time_not_figures():
@@ -207,6 +217,10 @@ def test_over_twenty_items():
 
 def test_small_chinese_count_of_something_unknown_is_rhetoric():
     assert texts("两个大国都明白这一点。", "两位领导人通了电话。") == []
+
+
+def test_er_before_a_measure_word_is_not_a_count():
+    assert texts("他名下有二套房。") == []
 
 
 def test_a_count_pointing_back_at_one_already_said_is_skipped():

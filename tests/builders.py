@@ -1,0 +1,40 @@
+"""Small records for unit tests: briefings built directly, no files (jusText's style)."""
+
+from __future__ import annotations
+
+from generator.model import (
+    Actor,
+    ActorMention,
+    Article,
+    Block,
+    BlockKind,
+    Briefing,
+    Figure,
+    Sourced,
+    SourceForm,
+    Topic,
+    TopicScore,
+)
+
+CHINA = Actor("china", "China", "中国", "country")
+RUSSIA = Actor("russia", "Russia", "俄罗斯", "country")
+BELARUS = Actor("belarus", "Belarus", "白俄罗斯", "country")
+LUKASHENKO = Actor("alexander-lukashenko", "Alexander Lukashenko", "卢卡申科", "person")
+ENERGY = Topic("energy", "能源", "Energy", {"天然气": 3})
+TRADE = Topic("trade", "贸易", "Trade", {"贸易额": 3})
+
+
+def briefing(doc_id: str, date: str | None = "2025-03-01", actors: tuple[Actor, ...] = (),
+             topics: tuple[Topic, ...] = (), title: str | None = None, body: str = "正文。",
+             figures: tuple[Figure, ...] = ()) -> Briefing:
+    article = Article(
+        source=f"{doc_id}.txt", doc_id=doc_id, form=SourceForm.TEXT,
+        blocks=(Block(body, BlockKind.PARAGRAPH, True, "content", 1),),
+        title=Sourced(title or f"标题 {doc_id}", "text:headline"),
+        date=Sourced(date, "html:time") if date else None,
+    )
+    return Briefing(
+        article=article, summary=(body,), gist=body, figures=figures,
+        actors=tuple(ActorMention(a, (a.name_zh,), 1, 1.0) for a in actors),
+        topics=tuple(TopicScore(t, 10.0, ("kw",)) for t in topics), quotes=(),
+    )
