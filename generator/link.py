@@ -16,6 +16,7 @@ RELATED_COUNT = 5
 TOPIC_WEIGHT = 0.7
 TIME_WEIGHT = 0.3
 TIME_SCALE_DAYS = 90.0
+RELATED_CANDIDATES = 400
 
 
 def newest_first_key(briefing: Briefing) -> tuple[str, str]:
@@ -88,13 +89,18 @@ def _related(ordered: Sequence[Briefing], by_actor: dict[str, list[Briefing]],
     related: dict[str, tuple[Briefing, ...]] = {}
     for briefing in ordered:
         mine_actors, mine_topics, mine_day = features[briefing.id]
+        # Candidates come through the rarest shared features first and stop at a cap, so an actor
+        # in every briefing does not make this quadratic in the corpus.
         candidates: dict[str, Briefing] = {}
-        for actor_id in mine_actors:
-            for other in by_actor.get(actor_id, ()):
+        shared = sorted([*((actor_idf[a], by_actor[a]) for a in mine_actors),
+                         *((topic_idf[t], by_topic[t]) for t in mine_topics)], key=lambda f: -f[0])
+        for _, members in shared:
+            for other in members:
                 candidates[other.id] = other
-        for topic_id in mine_topics:
-            for other in by_topic.get(topic_id, ()):
-                candidates[other.id] = other
+                if len(candidates) >= RELATED_CANDIDATES:
+                    break
+            if len(candidates) >= RELATED_CANDIDATES:
+                break
         scored = []
         for other_id, other in candidates.items():
             if other_id == briefing.id:

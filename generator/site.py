@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -25,10 +25,16 @@ from .settings import GENERATOR_VERSION, Settings
 from .vocab import Vocabulary, load_vocabulary
 
 HOME_LATEST = 12
+MAIN_ACTORS = 8  # listed with names and roles on a briefing; the rest on one line
 HOME_TOP = 15
 NETWORK_NODES = 30
 ACTOR_NETWORK_NODES = 15
 FEED_ENTRIES = 30
+# Pages that list everything grow with the corpus: above these sizes they list months (or topics)
+# and each month (or topic) gets a page of its own, so no page grows without bound.
+LIST_ALL_BRIEFINGS = 300
+LIST_ALL_FIGURES = 1500
+EVENTS_PER_MONTH = 12
 TYPE_LABELS = {"country": "国家/地区 Countries", "person": "人物 People", "organization": "组织 Organisations"}
 SOURCE_TYPE_LABELS = {"newsroom": "新闻机构 newsroom", "wire": "通讯社 wire", "state-media": "官方媒体 state media",
                       "self-media": "自媒体 self-media", "unknown": "来源未明 unknown"}
@@ -97,7 +103,11 @@ def build_site(corpus: Corpus, vocab: Vocabulary, site_url: str | None = None) -
     pages["actors/index.md"] = actors_index(corpus)
     pages["topics/index.md"] = topics_index(corpus)
     pages["timeline.md"] = timeline_page(corpus)
-    pages["figures.md"] = figures_page(corpus)
+    if _is_large(corpus):
+        for month, items in corpus.months:
+            pages[month_path(month)] = month_page(month, items)
+    for path, text in figures_pages(corpus).items():
+        pages[path] = text
     pages["build-report.md"] = report_page(corpus)
     files = {
         "build-report.json": report_json(corpus.fates),
@@ -149,7 +159,8 @@ def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Ac
         authors=", ".join(briefing.article.authors),
         original_url=safe_url(briefing.article.url),
         related=[(r, relative(here, briefing_path(r))) for r in corpus.related.get(briefing.id, ())],
-        actors=[(m, relative(here, actor_path(m.actor))) for m in briefing.actors],
+        actors=[(m, relative(here, actor_path(m.actor))) for m in briefing.actors[:MAIN_ACTORS]],
+        other_actors=[(m, relative(here, actor_path(m.actor))) for m in briefing.actors[MAIN_ACTORS:]],
         topics=[(t, relative(here, topic_path(t.topic))) for t in briefing.topics],
         quotes=[(q, relative(here, actor_path(actors_by_id[q.actor_id])) if q.actor_id in actors_by_id else None)
                 for q in briefing.quotes],
@@ -255,11 +266,35 @@ def home_page(corpus: Corpus) -> str:
     )
 
 
+def month_path(month: str) -> str:
+    return f"timeline/{month}.md"
+
+
+def _is_large(corpus: Corpus) -> bool:
+    return len(corpus.briefings) > LIST_ALL_BRIEFINGS
+
+
 def briefings_index(corpus: Corpus) -> str:
     here = "briefings/index.md"
-    months = [(month, [(b, relative(here, briefing_path(b))) for b in items]) for month, items in corpus.months]
+    if _is_large(corpus):
+        months = [(month, [], relative(here, month_path(month)), len(items)) for month, items in corpus.months]
+    else:
+        months = [(month, [(b, relative(here, briefing_path(b))) for b in items], None, len(items))
+                  for month, items in corpus.months]
     return render("briefings_index.md.j2", months=months,
                   undated=[(b, relative(here, briefing_path(b))) for b in corpus.undated])
+
+
+def month_page(month: str, briefings: Sequence[Briefing]) -> str:
+    here = month_path(month)
+    return render("month.md.j2", month=month, entries=[(b, relative(here, briefing_path(b))) for b in briefings],
+                  events=_events_of(month, briefings, here, limit=None))
+
+
+def _events_of(month: str, briefings: Sequence[Briefing], here: str, limit: int | None) -> list:
+    events = sorted({(date, sentence, b.id): (date, sentence, relative(here, briefing_path(b)))
+                     for b in briefings for date, sentence in b.events if date.startswith(month)}.values())
+    return events if limit is None else events[:limit]
 
 
 def actors_index(corpus: Corpus) -> str:
@@ -281,29 +316,48 @@ def topics_index(corpus: Corpus) -> str:
 
 def timeline_page(corpus: Corpus) -> str:
     here = "timeline.md"
+    large = _is_large(corpus)
     months = []
     for month, items in corpus.months:
-        entries = [(b, relative(here, briefing_path(b))) for b in items]
-        events = sorted({(date, sentence, b.id): (date, sentence, relative(here, briefing_path(b)))
-                         for b in items for date, sentence in b.events if date.startswith(month)}.values())
-        months.append((month, entries, events))
+        entries = [] if large else [(b, relative(here, briefing_path(b))) for b in items]
+        events = _events_of(month, items, here, EVENTS_PER_MONTH if large else None)
+        months.append((month, entries, events, relative(here, month_path(month)) if large else None, len(items)))
     return render("timeline.md.j2", months=months,
                   undated=[(b, relative(here, briefing_path(b))) for b in corpus.undated],
                   activity=Trusted(activity_svg(_month_counts(corpus.briefings), "每月简报数 · briefings per month")))
 
 
-def figures_page(corpus: Corpus) -> str:
-    here = "figures.md"
-    groups: dict[str, list] = {}
+def _figure_groups(corpus: Corpus) -> list[tuple[str, str, list[tuple[Figure, Briefing]]]]:
+    """Every figure, grouped by its briefing's main topic: (key, label, rows)."""
+    groups: dict[str, list[tuple[Figure, Briefing]]] = {}
     labels: dict[str, str] = {}
     for briefing in corpus.briefings:
         topic = briefing.topics[0].topic if briefing.topics else None
-        key = topic.id if topic else "~other"
+        key = topic.id if topic else "other"
         labels[key] = f"{topic.label_zh} · {topic.label_en}" if topic else "其他 Other"
         for figure in briefing.figures:
-            groups.setdefault(key, []).append((figure, briefing, relative(here, briefing_path(briefing))))
-    ordered = [(labels[k], groups[k]) for k in sorted(groups)]
-    return render("figures.md.j2", groups=ordered)
+            groups.setdefault(key, []).append((figure, briefing))
+    return [(key, labels[key], groups[key]) for key in sorted(groups, key=lambda k: (k == "other", k))]
+
+
+def figures_pages(corpus: Corpus) -> dict[str, str]:
+    """One table of every figure; above LIST_ALL_FIGURES, one page per topic and an index."""
+    groups = _figure_groups(corpus)
+    total = sum(len(rows) for _, _, rows in groups)
+    if total <= LIST_ALL_FIGURES:
+        here = "figures.md"
+        tables = [(label, [(f, b, relative(here, briefing_path(b))) for f, b in rows], None, len(rows))
+                  for _, label, rows in groups]
+        return {here: render("figures.md.j2", groups=tables)}
+    pages = {}
+    index = []
+    for key, label, rows in groups:
+        here = f"figures/{key}.md"
+        table = [(label, [(f, b, relative(here, briefing_path(b))) for f, b in rows], None, len(rows))]
+        pages[here] = render("figures.md.j2", groups=table)
+        index.append((label, [], relative("figures.md", here), len(rows)))
+    pages["figures.md"] = render("figures.md.j2", groups=index)
+    return pages
 
 
 def report_page(corpus: Corpus) -> str:
