@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .process import FileResult, process_path
+from .progress import Progress
 from .settings import GENERATOR_VERSION, Settings
 from .vocab import Vocabulary
 
@@ -53,11 +54,17 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
                 pass
         todo.append((path, key))
     workers = settings.workers or (os.cpu_count() or 1)
-    if len(todo) >= POOL_THRESHOLD and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            computed = list(pool.map(_work, [(p, raw_dir, settings, vocab) for p, _ in todo], chunksize=8))
-    else:
-        computed = [process_path(p, raw_dir, settings, vocab) for p, _ in todo]
+    computed: list[FileResult] = []
+    with Progress("generator: extracting articles", len(todo)) as progress:
+        if len(todo) >= POOL_THRESHOLD and workers > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for result in pool.map(_work, [(p, raw_dir, settings, vocab) for p, _ in todo], chunksize=8):
+                    computed.append(result)
+                    progress.advance()
+        else:
+            for path, _ in todo:
+                computed.append(process_path(path, raw_dir, settings, vocab))
+                progress.advance()
     for (path, key), result in zip(todo, computed):
         results[path] = result
         if cache_dir is not None and key is not None:
