@@ -241,12 +241,23 @@ def topic_page(topic: Topic, corpus: Corpus) -> str:
     )
 
 
+EDGES_PER_ACTOR = 3  # the home network draws each actor's strongest ties only: all of them is a tangle
+
+
+def _strongest_edges(corpus: Corpus, ids: set[str]) -> list[tuple[str, str, int]]:
+    kept: set[tuple[str, str, int]] = set()
+    for actor_id in sorted(ids):
+        pairs = [(other.id, n) for other, n in corpus.co_actors.get(actor_id, ()) if other.id in ids]
+        for other_id, n in pairs[:EDGES_PER_ACTOR]:  # co_actors is strongest first
+            kept.add((min(actor_id, other_id), max(actor_id, other_id), n))
+    return sorted(kept)
+
+
 def home_page(corpus: Corpus) -> str:
     here = "index.md"
     top_actors = corpus.actors[:NETWORK_NODES]
     ids = {a.id for a in top_actors}
-    edges = [(a_id, other.id, n) for a_id, pairs in corpus.co_actors.items() if a_id in ids
-             for other, n in pairs if other.id in ids and a_id < other.id]
+    edges = _strongest_edges(corpus, ids)
     nodes = [(a, len(corpus.by_actor.get(a.id, ()))) for a in top_actors]
     topics = sorted(((t, len(corpus.by_topic.get(t.id, ()))) for t in corpus.topics if corpus.by_topic.get(t.id)),
                     key=lambda item: (-item[1], item[0].id))[:HOME_TOP]
@@ -392,15 +403,22 @@ def briefings_json(corpus: Corpus) -> str:
 
 
 def atom_feed(corpus: Corpus, site_url: str | None) -> str:
-    base = (site_url or "").rstrip("/") + "/"
+    """Atom needs absolute ids: the site's address when mkdocs.yml sets site_url, else tag: URIs
+    (RFC 4151), which are just as permanent; links are then relative to the feed."""
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
     newest = corpus.briefings[0].date if corpus.briefings and corpus.briefings[0].date else "1970-01-01"
+
+    def entry_id(path: str) -> str:
+        return base + path if base else f"tag:briefings.local,2024:{path}"
+
     out = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-           "<title>Briefings</title>", f"<id>{escape(base)}</id>",
+           "<title>Briefings</title>", f"<id>{escape(entry_id(''))}</id>",
            f'<link href="{escape(base)}feed.xml" rel="self"/>', f"<updated>{_atom_date(newest)}</updated>"]
     for briefing in corpus.briefings[:FEED_ENTRIES]:
         link = base + briefing.url
         out += ["<entry>", f"<title>{escape(briefing.title)}</title>", f'<link href="{escape(link)}"/>',
-                f"<id>{escape(link)}</id>", f"<updated>{_atom_date(briefing.date or newest)}</updated>",
+                f"<id>{escape(entry_id(briefing.url))}</id>",
+                f"<updated>{_atom_date(briefing.date or newest)}</updated>",
                 f"<summary>{escape(briefing.gist)}</summary>", "</entry>"]
     out.append("</feed>")
     return "\n".join(out) + "\n"

@@ -3,7 +3,8 @@
 Rules:
   speaker-before   X说/表示/称/指出/强调/警告/批评 …：“…”  (the nearest actor before the verb)
   speaker-after    “…”，X说  (the nearest actor after the closing mark, before the verb)
-  pronoun          他/她 as the speaker resolves to the last named person speaker
+  pronoun          他/她 as the speaker resolves to the last named person (before a quote: the person
+                   named last; after one: the last speaker)
 A quotation shorter than MIN_QUOTE characters is a scare quote (“真朋友”), not a statement.
 """
 
@@ -38,6 +39,12 @@ def _speaker(matches: Sequence[Match], clause_start: int, verb_at: int, subject_
     return before[0] if before else None
 
 
+def _last_person(matches: Sequence[Match], before: int) -> Match | None:
+    """The person named last before a position: whom 他/她 refers to when no one has spoken yet."""
+    persons = [m for m in matches if m.end <= before and m.actor.type == "person"]
+    return persons[-1] if persons else None
+
+
 def find_quotes(sentences: Sequence[tuple[str, int]], matches: Sequence[Match]) -> tuple[Quote, ...]:
     """`sentences` are (sentence, offset in the matched text); `matches` are actor matches there."""
     quotes: list[Quote] = []
@@ -56,12 +63,12 @@ def find_quotes(sentences: Sequence[tuple[str, int]], matches: Sequence[Match]) 
                 verb_at = offset + verb_before.start()
                 speaker = _speaker(in_sentence, offset + before.rfind("，", 0, verb_before.start()) + 1, verb_at)
                 if speaker is None and PRONOUN.search(before[-12:]):
-                    speaker = last_speaker
+                    speaker = _last_person(matches, offset + found.start()) or last_speaker
             elif verb_after:
                 window_start = offset + found.end()
                 speaker = _speaker(in_sentence, window_start, window_start + verb_after.end(), subject_fallback=False)
                 if speaker is None and PRONOUN.search(verb_after.group()):
-                    speaker = last_speaker
+                    speaker = last_speaker or _last_person(matches, offset + found.start())
             else:
                 continue
             if speaker is not None and speaker.actor.type == "person":

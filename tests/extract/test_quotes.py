@@ -47,3 +47,8 @@ def test_scare_quotes_are_not_statements(matcher):
 def test_an_unattributed_quote_keeps_no_speaker(matcher):
     assert quotes_of(matcher, "国防部发言人近期强调“坚决反对任何形式的扩张行为”。") == [
         (None, "坚决反对任何形式的扩张行为")]
+
+
+def test_he_before_any_quote_is_the_person_named_last(matcher):
+    text = "外界更关注的是普京在发布会上的一番话。他说：“部署计划将在明年下半年完成。”"
+    assert quotes_of(matcher, text) == [("普京", "部署计划将在明年下半年完成。")]
