@@ -141,7 +141,7 @@ def _cite_block(briefing: Briefing, site_url: str | None) -> Trusted:
     citation = f"[{title}]({permalink}) — {outlet}, {briefing.date or '日期不详'}"
     longest = max((len(run) for run in re.findall(r"`+", citation)), default=0)
     fence = "`" * max(3, longest + 1)
-    return Trusted(f"{fence}text\n{citation}\n{fence}")
+    return Trusted(f'<div class="briefing-citation" markdown>\n\n{fence}text\n{citation}\n{fence}\n\n</div>')
 
 
 def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Actor],

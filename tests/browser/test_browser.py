@@ -113,14 +113,11 @@ def test_a_figure_link_opens_at_that_figure(open_tab, base_url: str, site_build)
     tab.assert_clean()
 
 
-@pytest.mark.xfail(strict=True, reason="templates/briefing.md.j2 renders the citation as one long line in a code "
-                                       "block: at 1280px its end is cut off, must be scrolled sideways, and "
-                                       "Material's copy button sits on top of it")
 def test_the_citation_fits_its_box(open_tab, base_url: str) -> None:
     tab = open_tab(DESKTOP)
     page = tab.page
     page.goto(urljoin(base_url, MINSK))
-    code = page.locator("article h3#引用-cite-this-briefing + div.highlight pre > code").first  # the scroller
+    code = page.locator("article .briefing-citation pre > code").first  # the scroller
     expect(code).to_contain_text("卢卡申科")
     tab.assert_clean()
     hidden = code.evaluate("e => e.scrollWidth - e.clientWidth")

@@ -1,0 +1,66 @@
+"""Pages as the render stage writes them, from records built in the test (no MkDocs)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from builders import CHINA, ENERGY, LUKASHENKO, RUSSIA, briefing
+
+from generator.link import link
+from generator.model import Figure
+from generator.site import _cite_block, atom_feed, build_site, format_value, page_url, relative
+from generator.vocab import Vocabulary
+
+
+def empty_vocab() -> Vocabulary:
+    return Vocabulary(actors=(), topics=(ENERGY,), rules=(), outlets=(), not_actors=(), digest="test")
+
+
+def test_the_citation_is_absolute_when_the_site_has_an_address():
+    item = briefing("minsk", title="联盟国家再签安全条约")
+    assert "(https://briefings.example.org/briefings/minsk/)" in _cite_block(item, "https://briefings.example.org/")
+    assert "(briefings/minsk/)" in _cite_block(item, None)
+
+
+def test_a_title_with_backticks_cannot_break_out_of_the_citation_block():
+    lines = _cite_block(briefing("x", title="标题```<script>"), None).splitlines()
+    fences = [line for line in lines if line.startswith("`")]
+    assert fences[0] == "````text" and fences[1] == "````"  # longer than any run of backticks inside
+
+
+def test_feed_entries_have_permanent_absolute_ids():
+    corpus = link([briefing("a"), briefing("b", "2025-04-01")], [], [])
+    for site_url in (None, "https://briefings.example.org/"):
+        feed = ET.fromstring(atom_feed(corpus, site_url))
+        ids = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}id")]
+        assert all(i.startswith(("tag:", "https://")) for i in ids)
+        assert ids[1].endswith("briefings/b/")
+
+
+def test_links_between_pages_are_relative_to_the_page():
+    assert relative("briefings/a.md", "actors/b.md") == "../actors/b.md"
+    assert relative("index.md", "actors/b.md") == "actors/b.md"
+    assert page_url("actors/a.md", "actors/b.md") == "../../actors/b/"  # from /actors/a/
+    assert page_url("index.md", "actors/b.md") == "actors/b/"
+
+
+def test_normalised_values_read_at_a_glance():
+    def fig(value, unit, qualifier=None, high=None):
+        return Figure("fig-1", "x", value, unit, qualifier, high)
+
+    assert format_value(fig(4.0e11, "USD", "over")) == ">4e11 USD"
+    assert format_value(fig(15.0, "percent", "range", 20.0)) == "15–20 percent"
+    assert format_value(fig(72.8, "percent")) == "72.8 percent"
+    assert format_value(fig(None, None)) == ""
+
+
+def test_every_briefing_actor_and_topic_gets_a_page_and_figures_an_anchor():
+    figure = Figure("fig-abc12345", "2448亿美元", 2.448e11, "USD", sentence="贸易额达2448亿美元。")
+    items = [briefing("a", actors=(CHINA, RUSSIA), topics=(ENERGY,), figures=(figure,)),
+             briefing("b", actors=(LUKASHENKO,))]
+    site = build_site(link(items, [ENERGY], []), empty_vocab())
+    assert {"briefings/a.md", "briefings/b.md", "actors/china.md", "actors/alexander-lukashenko.md",
+            "topics/energy.md", "index.md", "timeline.md", "figures.md", "build-report.md"} <= set(site.pages)
+    assert 'id="fig-abc12345"' in site.pages["briefings/a.md"]
+    assert "(briefings/a.md#fig-abc12345)" in site.pages["figures.md"]
+    assert {"build-report.json", "briefings.json", "feed.xml"} <= set(site.files)
