@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,21 +73,13 @@ class Vocabulary:
     def topic(self, topic_id: str) -> Topic | None:
         return self._topics_by_id.get(topic_id)
 
-    @property
+    @cached_property
     def _actors_by_id(self) -> dict[str, Actor]:
-        cached = self.__dict__.get("_by_id")
-        if cached is None:
-            cached = {a.id: a for a in self.actors}
-            object.__setattr__(self, "_by_id", cached)
-        return cached
+        return {a.id: a for a in self.actors}
 
-    @property
+    @cached_property
     def _topics_by_id(self) -> dict[str, Topic]:
-        cached = self.__dict__.get("_topics")
-        if cached is None:
-            cached = {t.id: t for t in self.topics}
-            object.__setattr__(self, "_topics", cached)
-        return cached
+        return {t.id: t for t in self.topics}
 
 
 def load_vocabulary(settings: Settings) -> Vocabulary:
