@@ -45,6 +45,8 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
         key = None
         if cache_dir is not None:
             try:
+                if path.stat().st_size > settings.max_input_bytes:
+                    raise OSError("too large to cache: process_path rejects it")
                 key = _key(path, vocab)
                 entry = cache_dir / key[:2] / f"{key}.pickle"
                 if entry.exists():

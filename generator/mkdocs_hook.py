@@ -56,6 +56,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site: Site = generate(_state["settings"], config.site_url)  # type: ignore[arg-type]
     except ConfigError as error:
         raise PluginError(f"configuration error: {error}") from None
+    except Exception as error:  # a generator bug: say so in one line, the traceback is in the debug log
+        log.debug("generator failure", exc_info=True)
+        raise PluginError(f"the briefing generator failed: {type(error).__name__}: {error}") from error
     for path, text in {**site.pages, **site.files}.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"content/pages/{path} clashes with a generated page; rename it")

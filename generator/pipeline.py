@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .cache import cached_results
-from .ingest import list_raw_files, slug_from_name
+from .ingest import list_raw_files
 from .link import link
 from .model import Briefing, Corpus, InputFate, InputStatus
 from .process import FileResult
@@ -69,7 +69,8 @@ def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], l
 
 
 def resolve_id_collisions(briefings: list[Briefing]) -> list[Briefing]:
-    """Two files with one id: the file whose name is exactly its id keeps it (else the first by name);
+    """Two files with one id: the file whose name is exactly its id (lavrov.txt for "lavrov") keeps it,
+    else the first by name;
     the others get the id plus a hash of their file name — the same every build."""
     by_id: dict[str, list[int]] = {}
     for index, briefing in enumerate(briefings):
@@ -78,7 +79,7 @@ def resolve_id_collisions(briefings: list[Briefing]) -> list[Briefing]:
     for doc_id, indexes in by_id.items():
         if len(indexes) < 2:
             continue
-        ordered = sorted(indexes, key=lambda i: (slug_from_name(Path(briefings[i].article.source).name) != doc_id,
+        ordered = sorted(indexes, key=lambda i: (Path(briefings[i].article.source).stem != doc_id,
                                                  briefings[i].article.source))
         for index in ordered[1:]:
             article = briefings[index].article

@@ -9,6 +9,7 @@ template, never template source.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
@@ -69,12 +70,28 @@ def link(label: Any, target: str) -> Trusted:
     return Trusted(f"[{one_line(label)}]({target.replace(' ', '%20').replace(')', '%29').replace('(', '%28')})")
 
 
+# Characters a YAML reader refuses (C1 controls, lone surrogates, U+FFFE/FFFF) or reads as line
+# breaks (U+0085, U+2028, U+2029): written as \u escapes, which YAML's double-quoted strings read back.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
+
+
 def front_matter(**fields: Any) -> Trusted:
-    """YAML front matter written as JSON values (valid YAML, no tags, quotes escaped)."""
+    """YAML front matter written as JSON values (valid YAML, no tags, quotes escaped).
+
+    Text values are HTML-escaped: Material prints `title` and `description` from front matter into
+    the page unescaped (`<title>`, the header, `<meta name="description" content="…">`, the search
+    index), so a headline is HTML there. And every character is one YAML accepts: MkDocs shows
+    front matter it cannot parse as Markdown, article text unescaped."""
     lines = ["---"]
     for key, value in fields.items():
         if value is not None:
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+            value = html.escape(value, quote=True) if isinstance(value, str) else value
+            text = _YAML_UNSAFE.sub(_yaml_escape, json.dumps(value, ensure_ascii=False))
+            lines.append(f"{key}: {text}")
     lines.append("---")
     return Trusted("\n".join(lines))
 

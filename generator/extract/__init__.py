@@ -8,13 +8,14 @@ over); what the reader sees — sentences, figures, quotes — is cut from the o
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from ..dates import FULL_DATE, make_date
 from ..model import Article, BlockKind, Briefing, TopicScore
 from ..textnorm import to_simplified
 from ..vocab import Vocabulary
-from .actors import ActorMatcher, Match, mentions
+from .actors import ActorMatcher, Match, mentions, within
 from .figures import find_figures
 from .quotes import find_quotes
 from .sentences import split_sentences
@@ -40,7 +41,9 @@ def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> 
     # One text to match in: the title, then each body block on its own line.
     original = "\n".join([title, *(b.text for b in paragraphs)])
     simplified = to_simplified(original)
-    matches = _with_front_matter(matcher.find(simplified), article, vocab)
+    # Matched on the Simplified form; reported as written (台灣 stays 台灣): t2s keeps offsets.
+    found = [replace(m, surface=_as_written(m, simplified, original)) for m in matcher.find(simplified)]
+    matches = _with_front_matter(found, article, vocab)
     title_end = len(title) + 1
     lead_end = title_end + sum(len(b.text) + 1 for b in paragraphs[:LEAD_PARAGRAPHS])
     actor_mentions = mentions(matches, title_end, lead_end)
@@ -63,8 +66,9 @@ def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> 
     main_actors = {m.actor.id for m in actor_mentions[:3]}
     figure_sentences = {f.sentence for f in figures}
     boosts = []
+    starts = [m.start for m in matches]
     for sentence, start in sentences:
-        has_main = any(m.actor.id in main_actors and start <= m.start < start + len(sentence) for m in matches)
+        has_main = any(m.actor.id in main_actors for m in within(matches, starts, start, start + len(sentence)))
         boosts.append(0.5 * (sentence in figure_sentences) + 0.5 * has_main)
     summary = summarise([s for s, _ in sentences], boosts, summary_sentences)
     topics = score_topics(simplified, vocab.topics)
@@ -79,6 +83,14 @@ def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> 
         quotes=find_quotes(sentences, matches),
         events=_events(sentences),
     )
+
+
+def _as_written(match: Match, simplified: str, original: str) -> str:
+    """The match's surface in the original script. A compound's surface (中俄) is wider than the
+    match (中): find it around the match in the Simplified text, cut the same span from the original."""
+    width = len(match.surface)
+    at = simplified.find(match.surface, max(0, match.start - width), match.end + width)
+    return original[at:at + width] if at >= 0 else match.surface
 
 
 def _with_front_matter(matches: list[Match], article: Article, vocab: Vocabulary) -> list[Match]:

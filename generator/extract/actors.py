@@ -18,6 +18,7 @@ articles too. Rules, each named in the mention it produces:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -218,6 +219,12 @@ def _starts_word(text: str, start: int) -> bool:
     left = max(0, start - 6)
     window = text[left:start + 6]
     return (start - left) in _word_starts(window)
+
+
+def within(matches: Sequence[Match], starts: Sequence[int], start: int, end: int) -> Sequence[Match]:
+    """The matches that start in [start, end); `starts` are the matches' starts, sorted (as `find`
+    returns them). Bisecting keeps a long text linear instead of quadratic."""
+    return matches[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
 def mentions(matches: Sequence[Match], title_end: int, lead_end: int) -> tuple[ActorMention, ...]:

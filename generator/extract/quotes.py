@@ -10,11 +10,12 @@ A quotation shorter than MIN_QUOTE characters is a scare quote (“真朋友”)
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 from ..model import Quote
-from .actors import Match
+from .actors import Match, within
 
 SPEECH_VERBS = ("说", "表示", "称", "指出", "强调", "警告", "批评", "认为", "写道", "回应", "宣布", "透露",
                 "坦言", "直言", "呼吁", "声称", "重申", "补充", "告诉", "提到", "表态", "说道", "问道")
@@ -41,16 +42,21 @@ def _speaker(matches: Sequence[Match], clause_start: int, verb_at: int, subject_
 
 def _last_person(matches: Sequence[Match], before: int) -> Match | None:
     """The person named last before a position: whom 他/她 refers to when no one has spoken yet."""
-    persons = [m for m in matches if m.end <= before and m.actor.type == "person"]
-    return persons[-1] if persons else None
+    for match in reversed(matches[:bisect.bisect_left([m.start for m in matches], before)]):
+        if match.end <= before and match.actor.type == "person":
+            return match
+    return None
 
 
 def find_quotes(sentences: Sequence[tuple[str, int]], matches: Sequence[Match]) -> tuple[Quote, ...]:
     """`sentences` are (sentence, offset in the matched text); `matches` are actor matches there."""
     quotes: list[Quote] = []
     last_speaker: Match | None = None
+    starts = [m.start for m in matches]
     for sentence, offset in sentences:
-        in_sentence = [m for m in matches if offset <= m.start < offset + len(sentence)]
+        if "“" not in sentence and "「" not in sentence:
+            continue
+        in_sentence = within(matches, starts, offset, offset + len(sentence))
         for found in QUOTED.finditer(sentence):
             text = found.group(1).strip()
             if len(text) < MIN_QUOTE:

@@ -1,0 +1,124 @@
+"""Nothing executed, in a browser: the hostile site served on 127.0.0.1 and every briefing page, the
+build report, the home page and a search opened in headless Chromium. Any dialog (alert, confirm,
+prompt), page error, console error or request to another host fails the test."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from hostile_inputs import Build
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(hostile_build: Build) -> Iterator[str]:
+    """The built site on 127.0.0.1 at a port the system picks, served from a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(hostile_build.site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class Watch:
+    """What a page did that it must not: dialogs, errors, requests to other hosts."""
+
+    def __init__(self, context: object, page: object) -> None:
+        self.events: list[str] = []
+        context.route("**/*", self._route)
+        page.on("dialog", self._dialog)
+        page.on("pageerror", lambda error: self.events.append(f"page error: {error}"))
+        page.on("console", self._console)
+
+    def _route(self, route: object) -> None:
+        url = route.request.url
+        host = urlsplit(url).hostname
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and host != "127.0.0.1":
+            self.events.append(f"request to another host: {url}")
+            route.abort()
+        else:
+            route.continue_()
+
+    def _dialog(self, dialog: object) -> None:
+        self.events.append(f"dialog ({dialog.type}): {dialog.message}")
+        dialog.dismiss()
+
+    def _console(self, message: object) -> None:
+        if message.type == "error":
+            self.events.append(f"console error: {message.text}")
+
+
+def _visit(browser: object, base: str, urls: list[str], then=None) -> dict[str, list[str]]:
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    watch = Watch(context, page)
+    seen: dict[str, list[str]] = {}
+    try:
+        for url in urls:
+            start = len(watch.events)
+            page.goto(base + url, wait_until="load")
+            for details in page.locator("details").all():  # the full text, opened as a reader would
+                details.evaluate("element => element.open = true")
+            if then:
+                then(page)
+            page.wait_for_timeout(50)
+            seen[url] = watch.events[start:]
+    finally:
+        context.close()
+    return seen
+
+
+def test_no_page_runs_anything_or_calls_another_host(hostile_build: Build, served: str, browser: object) -> None:
+    urls = ["", "briefings/", "build-report/", *hostile_build.briefing_urls()]
+    seen = _visit(browser, served, urls)
+    bad = {url: events for url, events in seen.items() if events}
+    assert not bad, bad
+    assert len(seen) == len(urls) >= 20
+
+
+def test_searching_for_the_payloads_runs_nothing(hostile_build: Build, served: str, browser: object) -> None:
+    """Material shows search results as HTML: titles and text from hostile articles among them."""
+
+    def search(page: object) -> None:
+        for query in ("alert", "script", "title", "7*7"):
+            page.locator("input.md-search__input").fill(query)
+            page.wait_for_selector(".md-search-result__meta", state="attached", timeout=10_000)
+            page.wait_for_timeout(300)
+
+    seen = _visit(browser, served, [""], then=search)
+    assert not seen[""], seen
