@@ -6,8 +6,10 @@ This is the only stage that touches the raw folder. Whatever it cannot read beco
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .dates import parse_explicit
 from .model import RawDocument, Rejection, SourceForm
 from .settings import Settings
 
@@ -44,6 +47,13 @@ COMMON_HANZI = set(
     "國個說時會對這們經發來為與從關後過動當實於還進現與將點開體話問總臺灣港國際協議記者報導總統"
 )
 
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)"""
+                              rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_-]+)""", re.I)
+CHARSET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs",
+                     "big5-hkscs": "big5hkscs", "x-big5": "big5hkscs"}
+# An SQL dump: comments, SET statements, then an INSERT.
+SQL_DUMP = re.compile(r"^\s*(?:--[^\n]*\n\s*|/\*.*?\*/;?\s*|SET [^\n]*\n\s*)*INSERT\s+(?:IGNORE\s+)?INTO\s",
+                      re.I | re.S)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 HTML_PAGE_MARK = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
 HTML_TAG = re.compile(
@@ -53,8 +63,17 @@ HTML_TAG = re.compile(
 )
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
 ID_OK = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+# Ids the site uses for its own pages: briefings/index is the list of briefings.
+RESERVED_IDS = {"index"}
+# A front-matter date: 2025-05-16, 2025-05, or a timestamp on that day (2025-05-16 08:00:00+08:00).
+FRONT_MATTER_DATE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                               r"\s*(?:Z|[+-]\d{2}:?\d{2})?)?)?")
 FRONT_MATTER_KEYS = {"title", "date", "id", "slug", "actors", "topics", "url", "outlet", "authors", "author",
                      "source", "tags", "summary", "language"}
+# Keys that feed readers and note apps write for the same things (an RSS item saved as a note).
+FRONT_MATTER_ALIASES = {"published": "date", "pubdate": "date", "pub_date": "date", "created": "date",
+                        "link": "url", "original": "url", "source_url": "url", "feed": "outlet", "site": "outlet",
+                        "publisher": "outlet", "by": "author", "category": "tags", "categories": "tags"}
 
 
 def list_raw_files(raw_dir: Path) -> list[Path]:
@@ -69,21 +88,37 @@ def list_raw_files(raw_dir: Path) -> list[Path]:
 def slug_from_name(name: str) -> str:
     """An ASCII id from a file name: lower case, runs of other characters become one hyphen.
 
-    A name with too little ASCII to say anything (Chinese names) gets a hash of the name, which is
-    just as stable: the same file name always gives the same id.
+    A name with too little ASCII to say anything (Chinese names), or one that would take a page the
+    site needs (`RESERVED_IDS`: index.txt), gets a hash of the name added, which is just as stable:
+    the same file name always gives the same id.
     """
     stem = name.rsplit(".", 1)[0] if "." in name else name
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem).strip("-")[:72].strip("-")
-    if len(re.sub(r"[^a-z]", "", slug)) < 3:
+    if len(re.sub(r"[^a-z]", "", slug)) < 3 or slug in RESERVED_IDS:
         digest = hashlib.sha1(stem.encode("utf-8")).hexdigest()[:10]
         slug = f"{slug}-{digest}" if slug else f"a-{digest}"
     return slug
 
 
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares (<meta charset="gbk">, an XML prolog), as a Python codec name;
+    legacy Chinese names map to their supersets (gb2312 and gbk to gb18030, big5 to big5hkscs)."""
+    match = DECLARED_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = (match[1] or match[2]).decode("ascii", "ignore").lower()
+    name = CHARSET_SUPERSETS.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode raw bytes, returning (text, encoding). UTF-8 (with or without BOM) first; else the
-    Chinese legacy encoding whose result looks most like Chinese."""
+    """Decode raw bytes, returning (text, encoding). UTF-8 (with or without BOM) first; then the
+    encoding the page declares, if the bytes agree with it; else the Chinese legacy encoding whose
+    result looks most like Chinese."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -95,24 +130,47 @@ def decode(data: bytes) -> tuple[str, str]:
         if exc.start >= len(data) - 3:
             return data.decode("utf-8", errors="replace"), "utf-8"
         utf8_errors = data.decode("utf-8", errors="replace").count("\ufffd")
+    declared = declared_charset(data)
+    if declared and declared not in ("utf-8", "utf_8"):
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
     candidates = []
-    for encoding in ("gb18030", "big5"):
+    for encoding in ("gb18030", "big5", "big5hkscs"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             text = data.decode(encoding, errors="replace")
         han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
         common = sum(ch in COMMON_HANZI for ch in han) / max(1, len(han))
-        candidates.append((common - text.count("\ufffd") / max(1, len(text)), encoding, text))
-    best = max(candidates)
-    if best[0] < 0.2 and utf8_errors < len(data) // 50:
+        # On a tie the plainer name wins: big5 over its superset big5hkscs.
+        candidates.append((common - text.count("\ufffd") / max(1, len(text)), -len(encoding), encoding, text))
+    score, _, encoding, text = max(candidates)
+    if score < 0.2 and utf8_errors < len(data) // 50:
         return data.decode("utf-8", errors="replace"), "utf-8"
-    return best[2], best[1]
+    return text, encoding
+
+
+def is_data_record(text: str) -> bool:
+    """An app API's JSON or an SQL dump: a record whose fields hold the article (read as HTML)."""
+    stripped = text.lstrip()
+    if SQL_DUMP.match(stripped[:5000]):
+        return True
+    if stripped[:1] not in "{[":
+        return False
+    try:
+        json.loads(stripped)
+    except ValueError:
+        return False
+    return True
 
 
 def detect_form(text: str, suffix: str) -> SourceForm:
     """The form of an input judged by its content; the extension only breaks a tie for Markdown."""
     head = text[:5000]
+    if is_data_record(text):
+        return SourceForm.HTML_FRAGMENT
     if HTML_PAGE_MARK.search(head):
         return SourceForm.HTML_PAGE
     if len(HTML_TAG.findall(text[:200_000])) >= 3:
@@ -120,6 +178,14 @@ def detect_form(text: str, suffix: str) -> SourceForm:
     if suffix in (".md", ".markdown") or MARKDOWN_HEADING.search(text):
         return SourceForm.MARKDOWN
     return SourceForm.TEXT
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader (no tags, no objects) that leaves dates as the text written, so that an impossible
+    date (2025-13-45) is refused by name instead of failing the whole file."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
@@ -130,12 +196,14 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
         return {}, text, []
     rest = text[match.end():]
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=_FrontMatterLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (front matter line {mark.line + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return {}, rest, [f"front matter ignored{where}: {problem}"]
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a value no constructor can build
+        return {}, rest, [f"front matter ignored: {exc}"]
     if data is None:
         return {}, rest, []
     if not isinstance(data, dict):
@@ -143,6 +211,9 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
     fields, warnings = {}, []
     for key, value in data.items():
         key = str(key)
+        alias = FRONT_MATTER_ALIASES.get(key.lower())
+        if alias and alias not in data and alias not in fields:
+            key = alias
         if key not in FRONT_MATTER_KEYS:
             warnings.append(f"front matter key '{key}' is not used")
             continue
@@ -156,6 +227,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
 
 def _check_field(key: str, value: Any) -> tuple[Any, str | None]:
     if key in ("id", "slug"):
+        if isinstance(value, str) and value in RESERVED_IDS:
+            return None, f"{value!r} is reserved for a page of the site"
         if isinstance(value, str) and ID_OK.match(value):
             return value, None
         return None, f"{value!r} is not an ASCII id (a-z, 0-9, hyphens)"
@@ -165,7 +238,7 @@ def _check_field(key: str, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, dt.date):
             return value.isoformat(), None
         if isinstance(value, str):
-            match = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", value.strip())
+            match = FRONT_MATTER_DATE.fullmatch(value.strip())
             if match:
                 year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
                 try:
@@ -173,6 +246,9 @@ def _check_field(key: str, value: Any) -> tuple[Any, str | None]:
                 except ValueError:
                     return None, f"{value!r} is not a real date"
                 return (f"{year:04d}-{month:02d}-{day:02d}" if match[3] else f"{year:04d}-{month:02d}"), None
+            parsed = parse_explicit(value)  # as feeds write it: Mon, 03 Mar 2025 10:00:00 +0000
+            if parsed:
+                return parsed.iso, None
         return None, f"{value!r} is not a date (YYYY-MM-DD or YYYY-MM)"
     if key in ("actors", "topics", "authors", "tags"):
         if isinstance(value, str):

@@ -8,20 +8,16 @@ present, overrides what was found.
 
 from __future__ import annotations
 
-import re
-
-from ..model import Article, RawDocument, Sourced, SourceForm
+from ..model import Article, RawDocument, Sourced, SourceForm, SourceType
 from ..textnorm import is_traditional
 from ..vocab import Vocabulary
 from .candidates import Hints
 from .classify import classify
-from .html import read_html, split_names
+from .credits import split_names
+from .html import read_html
 from .markdown import read_markdown
-from .metadata import build_metadata
+from .metadata import build_metadata, known_outlet
 from .text import read_text
-
-PAGE_OF = re.compile(r"第\s*(\d{1,2})\s*页\s*[/／,，]?\s*共\s*(\d{1,2})\s*页"
-                     r"|[（(]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[)）]\s*$")
 
 
 def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
@@ -42,25 +38,19 @@ def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
         meta["url"] = str(front["url"])
     if front.get("outlet") or front.get("source"):
         meta["outlet"] = Sourced(str(front.get("outlet") or front.get("source")), "front-matter")
+        if meta["source_type"] is not SourceType.SELF_MEDIA:
+            listed = known_outlet(meta["outlet"].value, vocab.outlets)
+            meta["source_type"] = SourceType(listed.type) if listed else SourceType.NEWSROOM
     authors = front.get("authors") or front.get("author")
     if authors:
         meta["authors"] = tuple(authors) if isinstance(authors, list) else tuple(split_names(str(authors)))
     body_text = "".join(b.text for b in blocks if b.kept)
-    page = None
-    for block in blocks:
-        match = PAGE_OF.search(block.text)
-        if match:
-            numbers = [int(g) for g in match.groups() if g]
-            if len(numbers) == 2 and 1 <= numbers[0] <= numbers[1] > 1:
-                page = (numbers[0], numbers[1])
-                break
     return Article(
         source=raw.source,
         doc_id=raw.doc_id,
         form=raw.form,
         blocks=tuple(blocks),
         language="zh-Hant" if is_traditional(body_text) else "zh-Hans",
-        page=page,
         front_matter=dict(front),
         sha256=raw.sha256,
         **meta,

@@ -3,36 +3,36 @@
 The method follows jusText: a context-free pass labels each block with the first boilerplate rule
 (from `content/boilerplate.yaml`) or structural rule that matches, then passes over the sequence
 revise labels by context. Every verdict names its rule, so `python -m generator explain` can show
-why a line went. Measures are in characters: Chinese has no spaces to count words by.
+why a line went. Measures are in characters: Chinese has no spaces to count words by. Rules match
+the block's Simplified form (`Candidate.folded`), so Traditional pages need no rules of their own.
 
-Structural rules (code, because they look at more than one line):
-  timestamp-line       a line that is only a date and time: list entries and crawl stamps
+Structural rules (code, because they look at more than one line or at markup):
+  timestamp-line          a line that is only a date and time: list entries and crawl stamps
   in-recommendation-list  short lines after a list heading (相关推荐 …) until running text returns
-  repeated-line        a short line that repeats the one before (scraped headline lists repeat)
-  headline             the headline line of a scrape, before the body: becomes the title
-  meta-line            a date/source/byline line above the body: read for metadata, not body
-  leading-chrome       other short lines above the body (channel names, menus)
-  after-body-chrome    short lines after the last sentence of the article
-  short-between-noise  a short line without punctuation whose neighbours are both noise
-  reference-entry      a line of a reference list
-  after-end            everything after a comment section or an end marker
+  markup-caption          a caption the markup marks (<figcaption>, <img alt>, a Markdown image's alt)
+  after-end               everything after a comment section or an end marker, once the article began
+  repeated-line           a short line that repeats the one before (scraped headline lists repeat)
+  reference-entry         a line of a reference list
+  link-list               a short block that is mostly link text (related links, menus)
+  headline                the headline line of a page, before the body: becomes the title
+  meta-line               a date/source/byline line above the body (a timestamp there is the post
+                          time): read for metadata, not body
+  header-account          the posting account named just above the post time (self-media pages)
+  leading-chrome          other short lines above the body (channel names, menus)
+  after-body-chrome       short lines after the last sentence of the article (not in Markdown
+                          the author structured: their lists and headings stay)
+  short-between-noise     a short line without punctuation whose neighbours are both noise
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..model import Block, BlockKind
 from ..vocab import BoilerplateRule
 from .candidates import Candidate, ends_sentence, looks_like_body
+from .patterns import META_LINE, SECTION_NUMBER, TIMESTAMP_LINE
 
-TIMESTAMP_LINE = re.compile(
-    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(\d{1,2}:\d{2}(:\d{2})?)?(\s*(发布|来源|更新)\S{0,20})?$"
-    r"|^\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}$|^\d+\s*(分钟|小时|天)前$")
-META_LINE = re.compile(
-    r"(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2})?|(来源|作者|记者|编辑|发布时间|发布于|时间)\s*[:：])")
-SECTION_NUMBER = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\S)")
 REFERENCE_ENTRY_MAX = 160
 # Running text must come back this strongly to end a recommendation list: list headlines are short
 # and rarely carry a full stop; article paragraphs do.
@@ -40,12 +40,26 @@ TRAIL_EXIT_MIN_CHARS = 50
 HEADLINE_MIN, HEADLINE_MAX = 5, 80
 HEADING_MAX = 40
 SHORT_LINE = 20
+META_LINE_MAX = 120
+# A line ending with one of these stops mid-sentence: it is running text, never a headline or chrome.
+CLAUSE_END = "，,、；;"
+ACCOUNT_MAX = 20
+# jusText's link density, for blocks that the markup gives link text for: above this share of
+# characters in links, a short block is a list of links, not a paragraph.
+LINK_DENSITY_MAX = 0.5
+LINK_BLOCK_MAX = 80
+# How many lines above or below a meta line the headline is looked for first (two: a self-media
+# page puts the account between the headline and the post time).
+HEADLINE_NEAR_META = 2
+
+Label = tuple[str, BlockKind] | None  # (rule, kind); None while the block counts as content
 
 
 def classify(candidates: Sequence[Candidate], rules: Sequence[BoilerplateRule]) -> list[Block]:
     labels = [_context_free(c, rules) for c in candidates]
-    _revise_sequence(candidates, labels)
-    _revise_header_zone(candidates, labels)
+    chrome_from = _revise_sequence(candidates, labels)
+    _revise_links(candidates, labels)
+    _revise_header_zone(candidates, labels, chrome_from)
     _revise_tail(candidates, labels)
     _revise_short_between_noise(candidates, labels)
     blocks = []
@@ -56,36 +70,41 @@ def classify(candidates: Sequence[Candidate], rules: Sequence[BoilerplateRule]) 
     return blocks
 
 
-Label = tuple[str, BlockKind] | None  # (rule, kind); None while the block counts as content
-
-
 def _context_free(candidate: Candidate, rules: Sequence[BoilerplateRule]) -> Label:
     if candidate.verdict:
         return candidate.verdict, BlockKind.HEADING if candidate.verdict == "headline" else BlockKind.NOISE
     if candidate.kind is BlockKind.CAPTION:
-        return "html-caption", BlockKind.CAPTION
+        return "markup-caption", BlockKind.CAPTION
+    text, folded = candidate.text, candidate.folded
+    if TIMESTAMP_LINE.match(folded):
+        return "timestamp-line", BlockKind.NOISE
     for rule in rules:
-        if rule.matches(candidate.text):
+        if rule.matches(folded) or (folded != text and rule.matches(text)):
             kind = {"caption": BlockKind.CAPTION}.get(rule.action, BlockKind.NOISE)
             return f"{rule.action}:{rule.name}" if rule.action in ("trail", "references", "end") else rule.name, kind
-    if TIMESTAMP_LINE.match(candidate.text):
-        return "timestamp-line", BlockKind.NOISE
     return None
 
 
-def _revise_sequence(candidates: Sequence[Candidate], labels: list[Label]) -> None:
-    """Rules that carry state along the page: lists, references, end markers, repeats."""
-    mode, previous_text = None, None
+def _revise_sequence(candidates: Sequence[Candidate], labels: list[Label]) -> int | None:
+    """Rules that carry state along the page: lists, references, end markers, repeats. Returns the
+    index where the first trailing list or end marker starts (page chrome from there on)."""
+    mode, previous_text, seen_body, chrome_from = None, None, False, None
     for index, candidate in enumerate(candidates):
         label, text = labels[index], candidate.text
         if mode == "end":
-            labels[index] = ("after-end", BlockKind.NOISE)
+            if label is None or label[1] is not BlockKind.NOISE:
+                labels[index] = ("after-end", BlockKind.NOISE)
+            else:
+                labels[index] = (label[0].split(":", 1)[-1], BlockKind.NOISE)
             continue
         if label and label[0].startswith("end:"):
-            labels[index], mode = (label[0][4:], BlockKind.NOISE), "end"
+            # Before the article begins, an end marker is a menu entry (评论 in a top bar), not the end.
+            labels[index], mode = (label[0][4:], BlockKind.NOISE), ("end" if seen_body else mode)
+            chrome_from = index if chrome_from is None and seen_body else chrome_from
             continue
         if label and label[0].startswith("trail:"):
             labels[index], mode = (label[0][6:], BlockKind.NOISE), "trail"
+            chrome_from = index if chrome_from is None else chrome_from
         elif label and label[0].startswith("references:"):
             labels[index], mode = (label[0][11:], BlockKind.NOISE), "references"
         elif mode == "trail":
@@ -100,7 +119,18 @@ def _revise_sequence(candidates: Sequence[Candidate], labels: list[Label]) -> No
                 mode = None
         if labels[index] is None and previous_text == text and len(text) < 100:
             labels[index] = ("repeated-line", BlockKind.NOISE)
+        if labels[index] is None and looks_like_body(text):
+            seen_body = True
         previous_text = text
+    return chrome_from
+
+
+def _revise_links(candidates: Sequence[Candidate], labels: list[Label]) -> None:
+    """Rule `link-list`: a short block that is mostly link text is navigation or related links."""
+    for index, candidate in enumerate(candidates):
+        if (labels[index] is None and candidate.link_density > LINK_DENSITY_MAX
+                and len(candidate.text) <= LINK_BLOCK_MAX and not looks_like_body(candidate.text)):
+            labels[index] = ("link-list", BlockKind.NOISE)
 
 
 def _first_body(candidates: Sequence[Candidate], labels: list[Label]) -> int | None:
@@ -110,31 +140,49 @@ def _first_body(candidates: Sequence[Candidate], labels: list[Label]) -> int | N
     return None
 
 
-def _revise_header_zone(candidates: Sequence[Candidate], labels: list[Label]) -> None:
-    """Above the first paragraph of running text: the headline, meta lines, chrome."""
+def _headline_like(candidate: Candidate) -> bool:
+    text = candidate.text
+    return (HEADLINE_MIN <= len(text) <= HEADLINE_MAX and "。" not in text and not META_LINE.search(candidate.folded)
+            and not SECTION_NUMBER.match(text) and candidate.link_density <= LINK_DENSITY_MAX
+            and text[-1] not in CLAUSE_END)
+
+
+def _revise_header_zone(candidates: Sequence[Candidate], labels: list[Label], chrome_from: int | None) -> None:
+    """Above the first paragraph of running text: the headline, meta lines, the account, chrome."""
     first = _first_body(candidates, labels)
     if first is None:
         return
+    for i in range(first):
+        if chrome_from is not None and i >= chrome_from:
+            break
+        label = labels[i]
+        if label is not None and label[0] == "timestamp-line":
+            labels[i] = ("meta-line", BlockKind.NOISE)  # the post's own time, not a list entry's
+        elif label is None and META_LINE.search(candidates[i].folded) and len(candidates[i].text) <= META_LINE_MAX:
+            labels[i] = ("meta-line", BlockKind.NOISE)
     has_headline = any(label and label[0] == "headline" for label in labels)
     zone = [i for i in range(first) if labels[i] is None]
-    headline_like = [i for i in zone if HEADLINE_MIN <= len(candidates[i].text) <= HEADLINE_MAX
-                     and "。" not in candidates[i].text and not META_LINE.search(candidates[i].text)
-                     and not SECTION_NUMBER.match(candidates[i].text)]
-    explicit = [i for i in headline_like if candidates[i].kind is BlockKind.HEADING]
+    meta = [i for i in range(first) if labels[i] is not None and labels[i][0] == "meta-line"]
+    headline_like = [i for i in zone if _headline_like(candidates[i])]
     headline = None
-    if not has_headline and (explicit or headline_like):
-        headline = max(explicit or headline_like, key=lambda i: len(candidates[i].text))
+    if not has_headline and headline_like:
+        explicit = [i for i in headline_like if candidates[i].kind is BlockKind.HEADING]
+        near_meta = [i for i in headline_like if any(abs(i - m) <= HEADLINE_NEAR_META for m in meta)]
+        pool = explicit or near_meta or headline_like
+        headline = max(pool, key=lambda i: (len(candidates[i].text), -i))
+    dated_meta = {m for m in meta if TIMESTAMP_LINE.match(candidates[m].folded)}
     for i in zone:
         text = candidates[i].text
         if i == headline:
             labels[i] = ("headline", BlockKind.HEADING)
-        elif META_LINE.search(text) and len(text) <= 120:
-            labels[i] = ("meta-line", BlockKind.NOISE)
+        elif (i + 1 in dated_meta and len(text) <= ACCOUNT_MAX and not ends_sentence(text)
+              and (headline is None or i > headline)):
+            labels[i] = ("header-account", BlockKind.NOISE)
         elif candidates[i].kind is BlockKind.HEADING or (
                 headline is not None and i > headline and len(text) > SHORT_LINE):
             continue  # a subheading or a standfirst below the headline stays
-        elif len(text) <= HEADLINE_MAX and not ends_sentence(text):
-            labels[i] = ("leading-chrome", BlockKind.NOISE)
+        elif len(text) <= HEADLINE_MAX and not ends_sentence(text) and text[-1] not in CLAUSE_END:
+            labels[i] = ("leading-chrome", BlockKind.NOISE)  # a line that stops at a comma is running text
 
 
 def _revise_tail(candidates: Sequence[Candidate], labels: list[Label]) -> None:
@@ -145,7 +193,8 @@ def _revise_tail(candidates: Sequence[Candidate], labels: list[Label]) -> None:
     if last is None:
         return
     for index in range(last + 1, len(candidates)):
-        if labels[index] is None and len(candidates[index].text) <= HEADLINE_MAX:
+        candidate = candidates[index]
+        if labels[index] is None and len(candidate.text) <= HEADLINE_MAX and not candidate.authored:
             labels[index] = ("after-body-chrome", BlockKind.NOISE)
 
 
@@ -157,6 +206,7 @@ def _revise_short_between_noise(candidates: Sequence[Candidate], labels: list[La
     for index in range(1, len(candidates) - 1):
         text = candidates[index].text
         if (labels[index] is None and len(text) <= SHORT_LINE and not ends_sentence(text)
+                and not candidates[index].authored
                 and _is_noise(labels[index - 1]) and _is_noise(labels[index + 1])):
             labels[index] = ("short-between-noise", BlockKind.NOISE)
 
@@ -164,7 +214,7 @@ def _revise_short_between_noise(candidates: Sequence[Candidate], labels: list[La
 def _content_kind(candidates: Sequence[Candidate], labels: list[Label], index: int) -> BlockKind:
     """A short line standing alone between paragraphs heads a section."""
     candidate = candidates[index]
-    if candidate.kind is not BlockKind.PARAGRAPH:
+    if candidate.kind is not BlockKind.PARAGRAPH or candidate.authored:
         return candidate.kind
     text = candidate.text
     if "。" in text or len(text) > HEADING_MAX + (10 if SECTION_NUMBER.match(text) else 0):

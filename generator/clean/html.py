@@ -1,75 +1,189 @@
-"""Reader for HTML: RSS item fragments, whole saved pages, and HTML escaped inside JSON or SQL dumps.
+"""Reader for HTML: RSS item fragments, whole saved pages, and HTML carried inside other data — an
+app API's JSON (`{"data":{"content":"<p>…<\\/p>"}}`), an SQL dump (`INSERT INTO … VALUES (…,'<p>…</p>',…)`)
+or JavaScript-escaped strings.
 
 It walks the tree once, iteratively (a page nested 5000 deep must not exhaust the stack), and emits
-one candidate per block element in reading order. Structure decides what it can: page chrome
-(nav, aside, header outside the article, footers, comment threads) is emitted with a verdict so
-that `explain` still shows it and metadata can still read it (a translator line in a footer names
-the outlet). Everything else is judged by the shared classifier.
+one candidate per block element in reading order. Structure decides what it can (rules `html-*`):
+  html-navigation, html-related, html-comments, html-share, html-ad, html-footer, html-pagination
+                        an element whose tag (nav, aside, footer) or class/id words name page chrome
+  html-outside-article  on a whole page, what lies outside the element holding the article (found by
+                        its markup, else by where the paragraph text is), except the article's own
+                        header: its <h1> (the `headline`) and the lines down to the body
+  html-article-header   in that header, what is not a date, source or byline line (share widgets,
+                        promotions, a teaser): the classifier reads the meta lines, nothing is body
+  markup-caption        <figcaption>, a <small>/<em> right after an image, an <img alt> sentence
+  html-flatten          markup nested deeper than the parser builds is flattened first, so its text
+                        is not silently lost
+Chrome is emitted with its verdict, not removed, so that `explain` still shows it and metadata can
+still read it (a translator line in a footer names the outlet). Everything else is judged by the
+shared classifier. An API's or a dump's own fields (title, pubDate, source, author, url) become
+metadata hints.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import html as html_lib
 import json
 import re
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import lxml.etree
 import lxml.html
 
+from ..dates import from_epoch, parse_explicit
 from ..model import BlockKind
-from .candidates import Candidate, Hints, normalise_space
+from .candidates import CJK, Candidate, Hints, looks_like_body, normalise_space
+from .credits import split_names
+from .metadata import strip_site_suffix
+from .patterns import META_LINE, PAGE_OF, TIMESTAMP_LINE
 
 DROP_TAGS = {"script", "style", "noscript", "iframe", "svg", "form", "button", "input", "select", "textarea",
-             "object", "embed", "canvas", "template", "link", "meta", "video", "audio", "map"}
+             "object", "embed", "canvas", "template", "link", "meta", "video", "audio", "map", "head", "title"}
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td", "th", "dd",
               "dt", "address", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol",
               "table", "tr", "tbody", "thead", "figure", "body", "html", "dl", "center", "time", "caption"}
+CONTAINER_TAGS = {"div", "section", "article", "main", "body", "html", "figure", "table", "tbody", "thead", "tr",
+                  "ul", "ol", "dl", "header", "footer", "nav", "aside", "center"}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
-# Class and id tokens of page chrome, by concept (trafilatura's xpaths.py idea).
-CHROME_TOKENS = {
-    "html-navigation": ("nav", "menu", "breadcrumb", "crumb", "topbar", "header-nav", "channel"),
-    "html-related": ("related", "recommend", "hot-list", "hotnews", "more-news", "read-more", "tuijian"),
-    "html-comments": ("comment", "reply", "discuss"),
-    "html-share": ("share", "social", "toolbar"),
-    "html-ad": ("advert", "ad-", "-ad", "ads", "sponsor", "promo", "banner"),
-    "html-footer": ("footer", "copyright", "author-bio", "bio"),
+# Class and id words of page chrome, by concept (trafilatura's xpaths.py idea). A class is split into
+# words at spaces, hyphens and underscores; a word matches when it equals an entry or starts with an
+# entry ending in "*". Whole class strings are also searched for the compound entries.
+CHROME_WORDS = {
+    "html-navigation": ("nav*", "menu*", "breadcrumb*", "crumb*", "topbar", "sitenav", "subnav"),
+    "html-related": ("related*", "recommend*", "tuijian", "hotnews", "hotlist", "morenews", "readmore", "sidebar*"),
+    "html-comments": ("comment", "comments", "commentlist", "reply", "replies", "discuss*", "pinglun"),
+    "html-share": ("share*", "social*", "toolbar", "sharebar"),
+    "html-ad": ("ad", "ads", "advert*", "advertisement", "sponsor*", "promo*", "banner*", "adsbygoogle"),
+    "html-footer": ("footer*", "copyright*", "bio", "authorbio"),
+    "html-pagination": ("pagination", "pager", "paging", "pagenav", "pagelist"),
+}
+CHROME_COMPOUNDS = {
+    "html-related": ("hot-list", "hot-news", "more-news", "read-more", "hot_news"),
+    "html-footer": ("author-bio", "site-info"),
 }
 CHROME_TAGS = {"nav": "html-navigation", "aside": "html-related", "footer": "html-footer"}
+# Chrome that never wraps an article, so nothing inside it can be the article.
+ENCLOSING_CHROME = {"html-footer", "html-comments", "html-navigation"}
+# Markup that says where the article is, best first.
+ARTICLE_MARKERS = ('//*[@itemprop="articleBody"]', "//article", '//*[@role="main"]', "//main")
+# A marked element holding less paragraph text than this share of the densest one is a card
+# (a related story), not the article.
+MARKER_MIN_SHARE = 0.5
+# A sibling of the densest element joins it when it holds this share of its paragraph text.
+SIBLING_MIN_SHARE = 0.25
+PARAGRAPH_MIN_CHARS = 10
+# Below this much paragraph text no box is trusted to be the article: the whole body is read.
+CONTENT_MIN_CHARS = 100
+CAPTION_ALT_MIN_CHARS = 8
+FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
+
+# libxml2 builds at most 255 levels of a tree; stay clear of it.
+NESTING_LIMIT = 200
+TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param",
+             "track", "!doctype"}
 
 FEED_EPOCH_COMMENT = re.compile(r"<!--\s*(1\d{9}|1\d{12})\s*-->")
 LEADING_LINK = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)?\[([^\]\n]{2,200})\]\((https?://[^)\s]+)\)\s*\n(?:[-=]{3,}\s*\n)?", re.S)
-JSON_ESCAPED_TAG = re.compile(r"\\u003c|\\x3c|\\/p>|<\\/")
-TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|—|–|-{1,2}|::)\s*")
+JSON_ESCAPED_TAG = re.compile(r"\\u003c|\\x3c|\\/p>|<\\/|\\u003C")
+SQL_INSERT = re.compile(r"^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+\S+\s*(?:\(([^)]*)\))?\s*VALUES\s*", re.I | re.M)
+HTML_IN_STRING = re.compile(r"<\s*/?\s*(?:p|div|br|span|img|h[1-6]|section|strong|a)\b", re.I)
+
+# Field names of app APIs and CMS tables, by what they hold (compared lower-cased, without _ and -).
+FIELD_NAMES = {
+    "title": ("title", "headline", "newstitle", "articletitle", "subject"),
+    "date": ("pubdate", "pubtime", "publishtime", "publishdate", "published", "publishedat", "publishedtime",
+             "datepublished", "releasetime", "releasedate", "posttime", "ptime", "inputtime", "createtime",
+             "createdat", "created", "ctime", "addtime", "date", "time", "updatetime", "updatedat"),
+    "source": ("source", "sourcename", "media", "medianame", "mediasource", "site", "sitename", "publisher",
+               "copyfrom", "comefrom", "origin", "from"),
+    "author": ("author", "authors", "authorname", "writer", "byline", "reporter", "creator"),
+    "url": ("url", "link", "shareurl", "articleurl", "weburl", "sourceurl", "originalurl", "permalink",
+            "canonical", "canonicalurl", "shortlink"),
+    "content": ("content", "body", "html", "contenthtml", "articlecontent", "newscontent", "text", "detail",
+                "articlebody", "contents", "description"),
+}
 
 
 def read_html(text: str, whole_page: bool) -> tuple[list[Candidate], Hints]:
     hints = Hints()
-    text = unescape_embedded_html(text)
+    text, fields = unwrap_embedded(text)
+    _read_fields(fields, hints)
     match = FEED_EPOCH_COMMENT.search(text[:500])
     if match:
-        stamp = int(match[1][:10])
-        day = dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date().isoformat()
-        hints.feed_dates.append((day, "feed:timestamp"))
+        day = from_epoch(match[1])
+        if day:
+            hints.feed_dates.append((day.iso, "feed:timestamp"))
     link = LEADING_LINK.match(text)
     if link:
         hints.titles.append((normalise_space(link[1]), "feed:link-line"))
         hints.urls.append((link[2], "feed:link-line"))
         text = text[link.end():]
+    if not text.strip():
+        return [], hints
+    text = flatten_deep_nesting(text)
     try:
         root = lxml.html.document_fromstring(text) if whole_page else lxml.html.fragment_fromstring(
             text, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return [], hints
+    if whole_page:
+        root = _merge_roots(root)
     _read_head(root, hints)
-    content = _content_root(root) if whole_page else root
-    return _walk(content, hints), hints
+    if whole_page:
+        # The whole document, not only <body>: markup after a stray </html> lands outside it.
+        scope, content = root, _content_root(root)
+    else:
+        scope = content = root
+    candidates, tags = _walk(scope, content, hints)
+    if whole_page:
+        _mark_outside(candidates, tags, hints)
+    return candidates, hints
 
 
-def unescape_embedded_html(text: str) -> str:
-    """HTML escaped inside JSON (an app's API) or SQL dumps: take out the string that holds the markup."""
+# --- markup too deep to parse ------------------------------------------------------------------------
+
+
+def flatten_deep_nesting(text: str) -> str:
+    """Rule `html-flatten`: libxml2 stops building the tree at 255 levels and silently drops what
+    lies deeper. When elements nest deeper than `NESTING_LIMIT`, the tags that make up the deep
+    stack (5000 <div>s) are taken out — their text, and the paragraphs inside them, stay."""
+    depth, deepest, stack_at_deepest = 0, 0, Counter()
+    stack: list[str] = []
+    for match in TAG_TOKEN.finditer(text):
+        closing, name, self_closing = match[1], match[2].lower(), match[3]
+        if name in VOID_TAGS or self_closing:
+            continue
+        if closing:
+            if name in stack:
+                while stack and stack.pop() != name:
+                    pass
+        else:
+            stack.append(name)
+        depth = len(stack)
+        if depth > deepest:
+            deepest = depth
+            if deepest > NESTING_LIMIT:
+                stack_at_deepest = Counter(stack)
+                break
+    if deepest <= NESTING_LIMIT:
+        return text
+    deep = {name for name, count in stack_at_deepest.items() if count > NESTING_LIMIT // 4}
+    if not deep:
+        return text
+    return re.sub(rf"</?(?:{'|'.join(sorted(deep))})\b[^>]*>", "\n", text, flags=re.I)
+
+
+# --- data around the markup: JSON, SQL, escaped strings --------------------------------------------------
+
+
+def unwrap_embedded(text: str) -> tuple[str, dict[str, str]]:
+    """HTML carried inside JSON (an app's API), an SQL dump or an escaped string: the markup, and the
+    record's other fields (title, date, source, author, url) by what they hold."""
     stripped = text.strip()
     if stripped[:1] in "{[":
         try:
@@ -77,11 +191,19 @@ def unescape_embedded_html(text: str) -> str:
         except ValueError:
             data = None
         if data is not None:
-            strings = [s for s in _strings(data) if "<" in s and ">" in s]
-            if strings:
-                return max(strings, key=len)
+            return _from_json(data)
+    match = SQL_INSERT.search(text[:5000])
+    if match:
+        unwrapped = _from_sql(text[match.end():], match[1])
+        if unwrapped is not None:
+            return unwrapped
+    return _unescape_strings(text), {}
+
+
+def _unescape_strings(text: str) -> str:
     if JSON_ESCAPED_TAG.search(text[:20000]):
         text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m[1], 16)), text)
+        text = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m[1], 16)), text)
         text = text.replace('\\"', '"').replace("\\'", "'").replace("\\/", "/")
         text = text.replace("\\n", "\n").replace("\\r", "").replace("\\t", " ")
     elif re.search(r"\\'", text[:20000]) and "<p" in text:
@@ -89,18 +211,171 @@ def unescape_embedded_html(text: str) -> str:
     return text
 
 
-def _strings(data: Any) -> list[str]:
-    out: list[str] = []
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            out.append(item)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
+def _key(name: str) -> str:
+    return re.sub(r"[_\-\s]", "", name).lower()
+
+
+def _field_kind(name: str) -> str | None:
+    key = _key(name)
+    return next((kind for kind, names in FIELD_NAMES.items() if key in names), None)
+
+
+def _path_kind(path: tuple[str, ...]) -> str | None:
+    """What a field holds, from its key; `{"author": {"name": …}}` holds an author."""
+    kind = _field_kind(path[-1])
+    if len(path) >= 2 and _key(path[-1]) in ("name", "nickname", "displayname", "title"):
+        parent = _field_kind(path[-2])
+        if parent in ("author", "source"):
+            return parent
+    return kind
+
+
+def _walk_json(data: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """(path of keys, value) for every scalar, breadth first, so shallow fields come first."""
+    queue: list[tuple[tuple[str, ...], Any]] = [((), data)]
+    while queue:
+        path, item = queue.pop(0)
+        if isinstance(item, dict):
+            queue.extend(((*path, str(k)), v) for k, v in item.items())
         elif isinstance(item, list):
-            stack.extend(item)
-    return out
+            queue.extend((path, v) for v in item)
+        else:
+            yield path, item
+
+
+def _from_json(data: Any) -> tuple[str, dict[str, str]]:
+    scalars = list(_walk_json(data))
+    strings = [(path, value) for path, value in scalars if isinstance(value, str)]
+    markup = [(p, v) for p, v in strings if HTML_IN_STRING.search(v)]
+    content_path: tuple[str, ...] = ()
+    if markup:
+        content_path, content = max(markup, key=lambda item: len(item[1]))
+    else:
+        named = [(p, v) for p, v in strings if p and _field_kind(p[-1]) == "content" and CJK.search(v)]
+        pool = named or [(p, v) for p, v in strings if CJK.search(v)]
+        if not pool:
+            return "", {}
+        content_path, plain = max(pool, key=lambda item: len(item[1]))
+        content = "".join(f"<p>{html_lib.escape(line.strip())}</p>\n" for line in plain.splitlines() if line.strip())
+    fields: dict[str, str] = {}
+    parent = content_path[:-1]
+    # Fields beside the content first, then the nearest ones elsewhere.
+    ranked = sorted(scalars, key=lambda item: (item[0][:-1] != parent, len(item[0])))
+    for path, value in ranked:
+        if not path or path == content_path or value is None or isinstance(value, bool):
+            continue
+        kind = _path_kind(path)
+        text = str(value).strip()
+        if kind == "source" and text.startswith(("http://", "https://")):
+            continue
+        if kind and kind != "content" and kind not in fields and text:
+            fields[kind] = text
+    return content, fields
+
+
+def _sql_values(text: str) -> list[list[str | None]]:
+    """The rows of an INSERT's VALUES list: strings unescaped (MySQL backslashes, doubled quotes),
+    NULL as None, numbers as written."""
+    rows: list[list[str | None]] = []
+    row: list[str | None] | None = None
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if row is None:
+            if ch == "(":
+                row = []
+            elif ch == ";":
+                break
+            i += 1
+            continue
+        if ch in " \t\r\n,":
+            i += 1
+        elif ch == ")":
+            rows.append(row)
+            row = None
+            i += 1
+        elif ch in "'\"" or (ch in "Ee" and text[i + 1:i + 2] == "'"):
+            i += 1 if ch in "'\"" else 2
+            quote = ch if ch in "'\"" else "'"
+            out = []
+            while i < n:
+                c = text[i]
+                if c == "\\" and i + 1 < n:
+                    out.append({"n": "\n", "r": "", "t": "\t", "0": "", "Z": ""}.get(text[i + 1], text[i + 1]))
+                    i += 2
+                elif c == quote and text[i + 1:i + 2] == quote:
+                    out.append(quote)
+                    i += 2
+                elif c == quote:
+                    i += 1
+                    break
+                else:
+                    out.append(c)
+                    i += 1
+            row.append("".join(out))
+        else:
+            match = re.compile(r"[^,)\s]+").match(text, i)
+            token = match[0] if match else ch
+            row.append(None if token.upper() == "NULL" else token)
+            i += len(token)
+    return rows
+
+
+def _from_sql(values: str, columns: str | None) -> tuple[str, dict[str, str]] | None:
+    rows = _sql_values(values)
+    if not rows:
+        return None
+    names = [c.strip().strip("`\"[] ") for c in columns.split(",")] if columns else []
+    row = max(rows, key=lambda r: max((len(v) for v in r if v), default=0))
+    cells = list(zip(names, row)) if len(names) == len(row) else [("", v) for v in row]
+    markup = [i for i, (_, v) in enumerate(cells) if v and HTML_IN_STRING.search(v)]
+    texts = [i for i, (_, v) in enumerate(cells) if v and CJK.search(v)]
+    if not (markup or texts):
+        return None
+    content_at = max(markup or texts, key=lambda i: len(cells[i][1] or ""))
+    content = cells[content_at][1] or ""
+    if not markup:
+        content = "".join(f"<p>{html_lib.escape(line.strip())}</p>\n" for line in content.splitlines() if line.strip())
+    fields: dict[str, str] = {}
+    for index, (name, value) in enumerate(cells):
+        if not value or index == content_at:
+            continue
+        kind = _field_kind(name) if name else None
+        if kind is None and not names:  # an INSERT without column names: guess only what is unmistakable
+            if parse_explicit(value) and re.search(r"\d{4}", value) and len(value) <= 32:
+                kind = "date"
+            elif value.startswith(("http://", "https://")):
+                kind = "url"
+            elif CJK.search(value) and len(value) <= 80 and "title" not in fields:
+                kind = "title"
+        if kind and kind != "content" and kind not in fields:
+            fields[kind] = value.strip()
+    return content, fields
+
+
+def _read_fields(fields: dict[str, str], hints: Hints) -> None:
+    if fields.get("title"):
+        hints.titles.append((normalise_space(html_lib.unescape(fields["title"])), "api:title"))
+    if fields.get("date"):
+        hints.dates.append((fields["date"], "api:date"))
+    if fields.get("source"):
+        hints.outlets.append((normalise_space(fields["source"]), "api:source"))
+    if fields.get("author"):
+        hints.authors.append((split_names(fields["author"]), "api:author"))
+    if fields.get("url", "").startswith(("http://", "https://")):
+        hints.urls.append((fields["url"], "api:url"))
+
+
+def _merge_roots(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A page with a stray </html> (an included header file) parses into two <html> roots; what the
+    second holds — usually the article — is moved under the first, so nothing is out of reach."""
+    for extra in [s for s in root.itersiblings() if isinstance(s.tag, str)]:
+        for child in list(extra):
+            root.append(child)
+    return root
+
+
+# --- the page's head -------------------------------------------------------------------------------------
 
 
 def _read_head(root: lxml.html.HtmlElement, hints: Hints) -> None:
@@ -117,24 +392,26 @@ def _read_head(root: lxml.html.HtmlElement, hints: Hints) -> None:
             hints.titles.append((value, rule))
     for script in root.xpath('//script[@type="application/ld+json"]/text()'):
         _read_json_ld(script, hints)
-    title = root.xpath("//title/text()")
-    if title and title[0].strip():
-        parts = [p for p in TITLE_SEPARATOR.split(normalise_space(title[0])) if p]
-        if len(parts) > 1 and len(parts[-1]) <= 16:
-            hints.outlets.append((parts[-1], "html:title-suffix"))
-            hints.titles.append((normalise_space(" ".join(parts[:-1])), "html:title"))
-        else:
-            hints.titles.append((normalise_space(title[0]), "html:title"))
-    published = meta("article:published_time", "og:published_time", "pubdate", "publishdate", "PubDate",
-                     "publish_date", "datePublished", "date", "dc.date", "DC.date.issued", "sailthru.date")
-    if published:
-        hints.dates.append((published, "html:meta-published"))
-    author = meta("author", "article:author", "byl", "dc.creator", "sailthru.author")
-    if author and not author.startswith("http"):
-        hints.authors.append((split_names(author), "html:meta-author"))
     site = meta("og:site_name", "application-name", "publisher")
     if site:
         hints.outlets.insert(0, (site, "html:site-name"))
+    title = root.xpath("//title/text()")
+    if title and title[0].strip():
+        kept, suffix = strip_site_suffix(normalise_space(title[0]), [site] if site else [])
+        hints.titles.append((kept, "html:title"))
+        if suffix:
+            hints.outlets.append((suffix, "html:title-suffix"))
+    published = meta("article:published_time", "og:published_time", "og:release_date", "pubdate", "publishdate",
+                     "PubDate", "publish_date", "publishtime", "datePublished", "date", "dc.date", "DC.date.issued",
+                     "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo:article:create_at")
+    if published:
+        hints.dates.append((published, "html:meta-published"))
+    author = meta("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author")
+    if author and not author.startswith("http"):
+        hints.authors.append((split_names(author), "html:meta-author"))
+    source = meta("source", "mediaid", "article:publisher_name")
+    if source and not source.startswith("http"):
+        hints.outlets.append((source, "html:meta-source"))
     canonical = root.xpath('//link[@rel="canonical"]/@href')
     if canonical and canonical[0].startswith("http"):
         hints.urls.append((canonical[0].strip(), "html:canonical"))
@@ -165,77 +442,196 @@ def _read_json_ld(script: str, hints: Hints) -> None:
         publisher = item.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             hints.outlets.insert(0, (publisher["name"], "json-ld:publisher"))
+        if isinstance(item.get("url"), str) and item["url"].startswith("http"):
+            hints.urls.append((item["url"], "json-ld:url"))
+
+
+# --- where the article is ------------------------------------------------------------------------------
+
+
+def _paragraph_score(element: Any) -> int:
+    """Characters of paragraph text directly under an element: its <p> children, and its own loose
+    text when it writes paragraphs with <br> instead. Scripts and styles hold none."""
+    if not isinstance(element.tag, str) or element.tag in DROP_TAGS:
+        return 0
+    score = sum(len(p.text_content().strip()) for p in element.findall("p")
+                if len(p.text_content().strip()) >= PARAGRAPH_MIN_CHARS)
+    loose = (element.text or "") + "".join(child.tail or "" for child in element)
+    return score + (len(loose.strip()) if len(loose.strip()) >= 40 else 0)
 
 
 def _content_root(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """The element holding the article: an explicit marker, else the one with most paragraph text."""
-    for xpath in ('//*[@itemprop="articleBody"]', "//article", '//*[@role="main"]', "//main"):
+    """The element holding the article: the densest paragraph container (with siblings that hold a
+    good share of text too, for articles split into several boxes); an explicit marker (articleBody,
+    <article>, <main>) instead when it holds that text, not a card of a related story."""
+    best, best_score = None, 0
+    for element in root.iter("div", "section", "td", "article", "main", "body", "html", "font", "span"):
+        score = _paragraph_score(element)
+        if score > best_score and not _in_chrome(element):
+            best, best_score = element, score
+    for xpath in ARTICLE_MARKERS:
         found = root.xpath(xpath)
         if found:
-            return max(found, key=lambda e: len(e.text_content()))
-    best, best_score = root, 0
-    for element in root.iter("div", "section", "td"):
-        score = sum(len(p.text_content()) for p in element.findall("p"))
-        if score > best_score:
-            best, best_score = element, score
-    body = root.find("body")
-    return best if best_score >= 200 else (body if body is not None else root)
+            marked = max(found, key=lambda e: len(e.text_content()))
+            inside = sum(_paragraph_score(e) for e in marked.iter())
+            if best is None or inside >= MARKER_MIN_SHARE * best_score:
+                return marked
+    if best is None or best_score < CONTENT_MIN_CHARS:
+        return root
+    parent = best.getparent()
+    if parent is not None and parent.tag not in ("body", "html"):
+        siblings = [c for c in parent if c is not best and isinstance(c.tag, str) and _chrome_rule(c) is None]
+        if any(_paragraph_score(s) >= SIBLING_MIN_SHARE * best_score for s in siblings):
+            return parent
+    return best
 
 
-def _chrome_rule(element: lxml.html.HtmlElement) -> str | None:
+def _in_chrome(element: Any) -> bool:
+    """Whether an element is page chrome by its own class, or sits inside a footer, menu or comment
+    thread (<footer>, <nav>, <aside>, or such a class): a footer's text box is no article. Other
+    chrome words on ancestors do not count: wrappers around articles carry them (js_img_share_area)."""
+    return _chrome_rule(element) is not None or any(
+        a.tag in CHROME_TAGS or _chrome_rule(a) in ENCLOSING_CHROME for a in element.iterancestors())
+
+
+def _class_words(element: Any) -> tuple[set[str], str]:
+    raw = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return set(re.split(r"[\s_-]+", raw)) - {""}, raw
+
+
+def _chrome_rule(element: Any) -> str | None:
     tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in ("html", "body"):  # their classes describe the page (discuss_tab), not a part of it
+        return None
     if tag in CHROME_TAGS:
         return CHROME_TAGS[tag]
-    tokens = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    if not tokens.strip():
+    words, raw = _class_words(element)
+    if not words:
         return None
-    for rule, words in CHROME_TOKENS.items():
-        if any(word in tokens for word in words):
+    for rule, entries in CHROME_WORDS.items():
+        for entry in entries:
+            if entry.endswith("*"):
+                if any(word.startswith(entry[:-1]) for word in words):
+                    return rule
+            elif entry in words:
+                return rule
+    for rule, compounds in CHROME_COMPOUNDS.items():
+        if any(compound in raw for compound in compounds):
             return rule
     return None
 
 
-def _walk(content: lxml.html.HtmlElement, hints: Hints) -> list[Candidate]:
+def _walk(scope: Any, content: Any, hints: Hints) -> tuple[list[Candidate], list[tuple[str, bool]]]:
+    """Candidates in reading order, with (tag, inside the content root) for each."""
     candidates: list[Candidate] = []
-    # (element, verdict inherited from chrome ancestors); explicit stack, reading order.
-    stack: list[tuple[Any, str | None]] = [(content, None)]
+    tags: list[tuple[str, bool]] = []
+    # The elements themselves, not their id()s: lxml hands out the same proxy for a node only while
+    # one is alive, so the set must hold them.
+    holds_content = {content, *content.iterancestors()}
+    # (element, verdict inherited from chrome ancestors, inside the content root); explicit stack.
+    stack: list[tuple[Any, str | None, bool]] = [(scope, None, scope is content)]
     while stack:
-        element, verdict = stack.pop()
+        element, verdict, inside = stack.pop()
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or tag in DROP_TAGS:
             continue
-        verdict = verdict or _chrome_rule(element)
+        inside = inside or element is content
+        if element not in holds_content:  # a wrapper around the article is not chrome of it
+            verdict = verdict or _chrome_rule(element)
+        if verdict == "html-pagination" or (tag in CONTAINER_TAGS | {"p"} and _pagination(element, hints)):
+            verdict = verdict or "html-pagination"
+        start = len(candidates)
+        children = [c for c in element if isinstance(c.tag, str)]
         if tag == "address":
             names = split_names(normalise_space(element.text_content()))
             if names:
                 hints.authors.append((names, "html:address"))
-            continue
-        if tag == "time":
+        elif tag == "time":
             value = element.get("datetime") or element.get("pudate") or element.text_content()
             if value and value.strip():
                 hints.dates.append((value.strip(), "html:time"))
-            continue
-        if tag == "figcaption":
-            text = _text(element, skip={"cite"})
+        elif tag == "img":
+            figure = next(element.iterancestors("figure"), None)
+            if figure is None or not figure.findall(".//figcaption"):
+                candidates.extend(_alt_captions(element, verdict))
+        elif tag == "figcaption":
+            text = normalise_space(_text(element, skip={"cite"}))
             if text:
-                candidates.append(Candidate(text, BlockKind.CAPTION, verdict=verdict))
-            continue
-        children = [c for c in element if isinstance(c.tag, str)]
-        if tag not in ("div", "section", "article", "main", "body", "html", "figure", "table", "tbody", "thead",
-                       "tr", "ul", "ol", "dl", "header", "footer", "nav", "aside", "center") or not any(
-                c.tag in BLOCK_TAGS for c in children):
+                candidates.append(Candidate(text, BlockKind.CAPTION, line=element.sourceline or 0, verdict=verdict))
+        elif tag not in CONTAINER_TAGS or not any(c.tag in BLOCK_TAGS for c in children):
             candidates.extend(_leaf_blocks(element, tag, verdict))
+        else:
+            # A container: its own loose text, its children and their tails, in order.
+            pieces: list[tuple[Any, str | None, bool]] = []
+            if element.text and element.text.strip():
+                pieces.append((_TailText(element.text, element.sourceline), verdict, inside))
+            for child in children:
+                pieces.append((child, verdict, inside))
+                if child.tail and child.tail.strip():
+                    pieces.append((_TailText(child.tail, child.sourceline), verdict, inside))
+            stack.extend(reversed(pieces))
+        tags.extend((tag, inside) for _ in range(len(candidates) - start))
+    return candidates, tags
+
+
+def _mark_outside(candidates: list[Candidate], tags: list[tuple[str, bool]], hints: Hints) -> None:
+    """On a whole page: outside the article, everything is chrome but the article's header — its <h1>
+    (else the block that repeats the page's title) and the lines from there down to the body."""
+    inside = [i for i, (_, flag) in enumerate(tags) if flag]
+    if not inside:
+        return
+    start = inside[0]
+    titles = {to for to, _ in hints.titles}
+    h1_inside = next((i for i in inside if tags[i][0] == "h1" and candidates[i].verdict is None), None)
+    h1_before = [i for i in range(start) if tags[i][0] == "h1" and candidates[i].verdict is None]
+    titled_before = [i for i in range(start) if candidates[i].text in titles and candidates[i].verdict is None]
+    headline = h1_inside if h1_inside is not None else (h1_before or titled_before or [None])[-1]
+    header = range(headline + 1, start) if headline is not None and headline < start else range(0)
+    # Running text between the headline and the chosen box means the box is not the whole article:
+    # the classifier judges that stretch instead.
+    trust_header = not any(looks_like_body(candidates[i].text) and candidates[i].verdict is None for i in header)
+    for index, (_, flag) in enumerate(tags):
+        if flag or candidates[index].verdict is not None or index == headline:
             continue
-        # A container: its own loose text and its children's tails are blocks too.
-        if element.text and element.text.strip():
-            candidates.append(Candidate(normalise_space(element.text), verdict=verdict))
-        pieces: list[tuple[Any, str | None]] = []
-        for child in children:
-            pieces.append((child, verdict))
-            if child.tail and child.tail.strip():
-                pieces.append((_TailText(child.tail), verdict))
-        stack.extend(reversed(pieces))
-    return candidates
+        folded = candidates[index].folded
+        if index not in header:
+            candidates[index].verdict = "html-outside-article"
+        elif trust_header and not (META_LINE.search(folded) or TIMESTAMP_LINE.match(folded)):
+            candidates[index].verdict = "html-article-header"
+    if headline is not None:
+        candidates[headline].verdict = "headline"
+        candidates[headline].kind = BlockKind.HEADING
+
+
+def _pagination(element: Any, hints: Hints) -> bool:
+    """Rule `html-pagination`: a block of page links. The current page is the number that is not a
+    link (or is marked current/active); the count is the highest number."""
+    if len(element) < 2 or len(element.text_content()) > 120:
+        return False
+    text = normalise_space(element.text_content())
+    match = PAGE_OF.search(text)
+    numbers = [int(n) for n in re.findall(r"(?<![\d.])\d{1,2}(?![\d.])", text)]
+    link_numbers = {int(m[1]) for a in element.iter("a")
+                    if (m := re.fullmatch(r"[\s【\[(（]*(\d{1,2})[\s】\])）]*", a.text_content()))}
+    if match:
+        found = [int(g) for g in match.groups() if g]
+        if len(found) == 2 and 1 <= found[0] <= found[1] > 1:
+            hints.pages.append(((found[0], found[1]), "html-pagination"))
+            return True
+    only_numbers = bool(re.fullmatch(r"[\s\d【】\[\]()（）|/<>«»…·.]+", text))
+    if not (re.search(r"下一?页|上一?页|next|prev", text, re.I) or only_numbers) or len(numbers) < 2 \
+            or not link_numbers:
+        return False
+    current = [n for n in numbers if n not in link_numbers]
+    for marked in element.iter():
+        words, _ = _class_words(marked)
+        if words & {"current", "active", "cur", "on", "selected"} and marked.text_content().strip().isdigit():
+            current = [int(marked.text_content().strip())]
+    if not current and not re.search(r"上一?页|prev", text, re.I):
+        current = [1]  # every page is a link and none is marked: a story is saved from its first page
+    if current and max(numbers) > 1:
+        hints.pages.append(((current[0], max(numbers)), "html-pagination"))
+    return True
 
 
 class _TailText:
@@ -243,11 +639,15 @@ class _TailText:
 
     tag = "p"
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sourceline: int | None = None) -> None:
         self.text = text
+        self.sourceline = sourceline
 
-    def __iter__(self):  # no children
+    def __iter__(self) -> Iterator[Any]:  # no children
         return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
     def get(self, _key: str, default: str = "") -> str:
         return default
@@ -255,25 +655,44 @@ class _TailText:
     def text_content(self) -> str:
         return self.text
 
+    def iterancestors(self) -> Iterator[Any]:
+        return iter(())
+
+
+def _alt_captions(element: Any, verdict: str | None) -> list[Candidate]:
+    """Rule `markup-caption` for pictures without a caption element: an <img alt> that is a sentence
+    about the picture (not a file name, not a word or two)."""
+    out = []
+    for img in element.iter("img"):
+        alt = normalise_space(img.get("alt") or img.get("title") or "")
+        if len(alt) >= CAPTION_ALT_MIN_CHARS and CJK.search(alt) and not FILE_NAME.match(alt):
+            out.append(Candidate(alt, BlockKind.CAPTION, line=img.sourceline or 0, verdict=verdict))
+    return out
+
 
 def _leaf_blocks(element: Any, tag: str, verdict: str | None) -> list[Candidate]:
+    line = getattr(element, "sourceline", None) or 0
     if isinstance(element, _TailText):
         text = normalise_space(element.text)
-        return [Candidate(text, verdict=verdict)] if text else []
+        return [Candidate(text, line=line, verdict=verdict)] if text else []
     kind = (BlockKind.HEADING if tag in HEADING_TAGS else BlockKind.QUOTE if tag == "blockquote"
             else BlockKind.LIST_ITEM if tag == "li" else BlockKind.PARAGRAPH)
     out: list[Candidate] = []
-    # A <small> or <em> right after an image is that image's caption.
-    for img in element.iter("img"):
+    # A <small> or <em> right after an image is that image's caption; else its alt text may be.
+    for img in list(element.iter("img")):
         following = img.getnext()
         if following is not None and following.tag in ("small", "em", "span", "i") and following.text_content().strip():
-            out.append(Candidate(normalise_space(following.text_content()), BlockKind.CAPTION, verdict=verdict))
+            out.append(Candidate(normalise_space(following.text_content()), BlockKind.CAPTION, line=line,
+                                 verdict=verdict))
             following.drop_tree()
-    lines = _text(element, skip=set(), breaks=True).split("\n")
-    for index, line in enumerate(lines):
-        line = normalise_space(line)
-        if line:
-            out.append(Candidate(line, kind, verdict=verdict, blank_before=index == 0))
+        else:
+            out.extend(_alt_captions(img, verdict))
+    link_text = normalise_space(" ".join(a.text_content() for a in element.iter("a")))
+    texts = [t for t in (normalise_space(t) for t in _text(element, skip=set(), breaks=True).split("\n")) if t]
+    for index, text in enumerate(texts):
+        links = len(link_text) if len(texts) == 1 else (len(text) if text in link_text else 0)
+        out.append(Candidate(text, kind, line=line, verdict=verdict, blank_before=index == 0,
+                             link_chars=min(len(text), links)))
     return out
 
 
@@ -294,6 +713,8 @@ def _text(element: Any, skip: set[str], breaks: bool = False) -> str:
             if tag == "br":
                 parts.append("\n" if breaks else "")
                 continue
+            if tag in BLOCK_TAGS and breaks:
+                parts.append("\n")
         if item.text:
             parts.append(item.text)
         for child in reversed(list(item)):
@@ -303,8 +724,4 @@ def _text(element: Any, skip: set[str], breaks: bool = False) -> str:
     return "".join(parts)
 
 
-def split_names(text: str) -> list[str]:
-    """Split a byline into names; ALL-CAPS Latin names (DAVID PIERSON) become David Pierson."""
-    text = re.sub(r"^(作者|文|记者|撰文|By|BY|by)\s*[:：/|]?\s*", "", text.strip())
-    names = [n.strip(" 　.") for n in re.split(r"\s*(?:,|，|、|;|；|/|\band\b|和|与)\s*", text) if n.strip(" 　.")]
-    return [n.title() if n.isupper() else n for n in names if len(n) <= 40]
+__all__ = ["read_html", "split_names", "unwrap_embedded"]

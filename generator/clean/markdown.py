@@ -1,21 +1,48 @@
-"""Reader for Markdown notes (and feed-to-Markdown dumps): blocks from headings, paragraphs,
-list items and block quotes, with Markdown syntax taken off so that only the words remain."""
+"""Reader for Markdown notes and feed-to-Markdown dumps: blocks from headings, paragraphs, list
+items, block quotes and table rows, with Markdown syntax taken off so that only the words remain.
+
+What the author structured (headings, list items, table rows) is marked `authored`: the classifier
+does not take it for page chrome because it is short. Rules this reader applies itself:
+  headline        the first level-1 heading (`# title` or `# [title](url)`, whose link is the url)
+  feed-meta-line  a dump's header fields (Published: …, Author: …, Source: …, Link: …) above the body
+  md-image        an image line: its alt text becomes a caption (markup-caption) when it is a
+                  sentence, else the line is dropped
+"""
 
 from __future__ import annotations
 
 import re
 
 from ..model import BlockKind
-from .candidates import Candidate, Hints, normalise_space
+from .candidates import CJK, Candidate, Hints, normalise_space
+from .credits import split_names
+from .patterns import SITE_SUFFIX, TITLE_SEPARATOR
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT = re.compile(r"^(=+|-+)\s*$")
-LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
 QUOTE = re.compile(r"^\s*>\s?(.*)$")
+TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+IMAGE_LINE = re.compile(r"^\s*!\[([^\]]*)\]\([^)]*\)\s*$")
 LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 URL_LINK = re.compile(r"\[([^\]]{2,200})\]\((https?://[^)\s]+)\)")
 INLINE = re.compile(r"(\*\*|__|`|~~)(.+?)\1")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Header fields that feed readers write above the text of an item they save as Markdown.
+FEED_FIELD = re.compile(
+    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>Published|Updated|Date|Pubdate|Created|Author|Authors|By|Source|Feed|"
+    r"Site|Link|URL|Original|Tags|Categories|Category|发布时间|发布日期|发布于|更新时间|日期|时间|作者|来源|原文链接|原文|"
+    r"链接|标签|分类)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$", re.I)
+FEED_FIELD_KINDS = {
+    "published": "date", "pubdate": "date", "created": "date", "date": "date", "发布时间": "date", "发布日期": "date",
+    "发布于": "date", "日期": "date", "时间": "date", "updated": "updated", "更新时间": "updated",
+    "author": "author", "authors": "author", "by": "author", "作者": "author",
+    "source": "source", "feed": "source", "site": "source", "来源": "source",
+    "link": "url", "url": "url", "original": "url", "原文链接": "url", "原文": "url", "链接": "url",
+}
+CAPTION_MIN_CHARS = 8
 
 
 def strip_inline(text: str) -> str:
@@ -23,6 +50,10 @@ def strip_inline(text: str) -> str:
     text = INLINE.sub(lambda m: m[2], text)
     text = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)\*(?!\w)", r"\1", text)
     return normalise_space(TAG.sub("", text))
+
+
+def link_chars(markdown: str) -> int:
+    return sum(len(normalise_space(m[1])) for m in LINK.finditer(markdown) if not m[0].startswith("!"))
 
 
 def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
@@ -33,10 +64,12 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
 
     def flush() -> None:
         if paragraph:
-            joined = strip_inline("".join(paragraph) if all(re.search(r"[\u3400-\u9fff]$", p) for p in
-                                                            paragraph[:-1]) else " ".join(paragraph))
+            source = "".join(paragraph) if all(re.search(r"[\u3400-\u9fff，。、：；]$", p) for p in
+                                               paragraph[:-1]) else " ".join(paragraph)
+            joined = strip_inline(source)
             if joined:
-                candidates.append(Candidate(joined, BlockKind.PARAGRAPH, line=start))
+                candidates.append(Candidate(joined, BlockKind.PARAGRAPH, line=start,
+                                            link_chars=min(len(joined), link_chars(source))))
             paragraph.clear()
 
     lines = text.split("\n")
@@ -52,28 +85,40 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
             if match:
                 hints.urls.append((match[2], "markdown:heading-link"))
             if heading:
-                candidates.append(Candidate(heading, BlockKind.HEADING, line=number - 1))
+                candidates.append(Candidate(heading, BlockKind.HEADING, line=number - 1, authored=True))
+            continue
+        if THEMATIC_BREAK.match(stripped):
+            flush()
             continue
         heading_match = HEADING.match(stripped)
         if heading_match:
             flush()
-            level, heading = len(heading_match[1]), strip_inline(heading_match[2])
-            link = URL_LINK.search(heading_match[2])
-            if link and level == 1:
-                hints.urls.append((link[2], "markdown:heading-link"))
-            if heading:
-                if level == 1 and not hints.titles:
-                    hints.titles.append((heading, "markdown:h1"))
-                    candidates.append(Candidate(heading, BlockKind.HEADING, line=number, verdict="headline"))
-                else:
-                    candidates.append(Candidate(heading, BlockKind.HEADING, line=number))
+            _heading(heading_match, number, candidates, hints)
+            continue
+        if not paragraph and _feed_field(stripped, number, candidates, hints):
+            continue
+        image = IMAGE_LINE.match(stripped)
+        if image and not paragraph:
+            alt = normalise_space(image[1])
+            if len(alt) >= CAPTION_MIN_CHARS and CJK.search(alt):
+                candidates.append(Candidate(alt, BlockKind.CAPTION, line=number))
+            else:
+                candidates.append(Candidate(alt or stripped, line=number, verdict="md-image"))
+            continue
+        if TABLE_ROW.match(stripped) and not paragraph:
+            if not TABLE_RULE.match(stripped):
+                cells = [strip_inline(c) for c in stripped.strip("|").split("|")]
+                row = " | ".join(c for c in cells if c)
+                if row:
+                    candidates.append(Candidate(row, BlockKind.PARAGRAPH, line=number, authored=True))
             continue
         for pattern, kind in ((LIST_ITEM, BlockKind.LIST_ITEM), (QUOTE, BlockKind.QUOTE)):
             match = pattern.match(line)
             if match and not paragraph:
                 item = strip_inline(match[1])
                 if item:
-                    candidates.append(Candidate(item, kind, line=number))
+                    candidates.append(Candidate(item, kind, line=number, authored=kind is BlockKind.LIST_ITEM,
+                                                link_chars=min(len(item), link_chars(match[1]))))
                 break
         else:
             if not paragraph:
@@ -81,3 +126,48 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
             paragraph.append(stripped)
     flush()
     return candidates, hints
+
+
+def _heading(match: re.Match[str], number: int, candidates: list[Candidate], hints: Hints) -> None:
+    level, heading = len(match[1]), strip_inline(match[2])
+    link = URL_LINK.search(match[2])
+    if link and level == 1:
+        hints.urls.append((link[2], "markdown:heading-link"))
+    if not heading:
+        return
+    if level == 1 and not hints.titles:
+        hints.titles.append((heading, "markdown:h1"))
+        candidates.append(Candidate(heading, BlockKind.HEADING, line=number, verdict="headline"))
+    else:
+        candidates.append(Candidate(heading, BlockKind.HEADING, line=number, authored=True,
+                                    link_chars=min(len(heading), link_chars(match[2]))))
+
+
+def _feed_field(line: str, number: int, candidates: list[Candidate], hints: Hints) -> bool:
+    """Rule `feed-meta-line`: a field a feed reader wrote above the body (Published: 2025-03-01 …).
+    Only before the body starts: later, "来源：" is part of the text."""
+    if any(c.verdict is None and c.kind is BlockKind.PARAGRAPH and len(c.text) >= 40 for c in candidates):
+        return False
+    match = FEED_FIELD.match(line)
+    if not match:
+        return False
+    kind = FEED_FIELD_KINDS.get(match["key"].lower())
+    value = strip_inline(match["value"])
+    url = URL_LINK.search(match["value"])
+    if kind == "date":
+        hints.dates.append((value, "feed:published"))
+    elif kind == "updated":
+        hints.feed_dates.append((value, "feed:updated"))
+    elif kind == "author":
+        hints.authors.append((split_names(value), "feed:author"))
+    elif kind == "source":
+        # A feed's name often carries its section: "南风日报 - 国际新闻" is 南风日报.
+        parts = [p for p in TITLE_SEPARATOR.split(value) if p]
+        site = next((p for p in parts if SITE_SUFFIX.search(p)), parts[0] if parts else value)
+        hints.outlets.append((site, "feed:source"))
+    elif kind == "url":
+        address = url[2] if url else value
+        if address.startswith(("http://", "https://")):
+            hints.urls.append((address, "feed:link"))
+    candidates.append(Candidate(normalise_space(line), line=number, verdict="feed-meta-line"))
+    return True

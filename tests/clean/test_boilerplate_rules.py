@@ -1,0 +1,98 @@
+"""Each named boilerplate rule of content/boilerplate.yaml at its boundary: lines it must catch, and
+the nearest lines of real articles it must leave alone. A rule added to the file without examples
+here fails `test_every_rule_has_examples`.
+
+Lines are matched as the classifier matches them: whole, in their Simplified form too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.textnorm import to_simplified
+from generator.vocab import Vocabulary
+
+# rule name -> (lines it catches, lines it leaves alone)
+EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
+    "bare-url": (["https://rss-relay.example.com", "www.example.com/news/1.html"],
+                 ["详见 https://example.com 的公告。"]),
+    "breadcrumb": (["网易首页 > 网易号 > 正文 申请入驻", "当前位置：首页 > 国际 > 正文",
+                    "明報新聞網 > 每日明報 > 要聞"],
+                   ["2025/7/9", "中美贸易额/GDP之比上升", "他说：“欧洲 > 美国？”这不是问题。"]),
+    "menu-line": (["首页 | 国际 | 军事 | 财经 | 评论", "新浪首页 | 新闻 | 体育 | 娱乐 | 财经 | 科技"],
+                  ["科学与健康|呵护托举“最柔软群体”", "甲 | 乙 | 丙"]),
+    "share-bar": (["分享：Facebook　WhatsApp　電郵　列印", "分享到：微信 微博 QQ空间", "分享至 微信 朋友圈"],
+                  ["分享：他在会上分享了自己的看法", "分享经济正在改变城市"]),
+    "page-tools": (["字号：大 中 小　　打印本页　　关闭窗口", "【打印】【关闭】", "返回顶部", "字級：小 中 大"],
+                   ["关闭窗口期即将结束，企业须尽快申报。", "大中小企业融资难问题"]),
+    "platform-prompt": (["无障碍浏览 进入关怀版", "打开网易新闻APP", "本文来自海川新闻客户端，下载APP阅读更多",
+                         "关注", "+关注", "获取更多RSS："],
+                        ["外界持续关注这一动向。", "他打开了话题。"]),
+    "app-ui": (["微信扫一扫", "关注该公众号", "继续滑动看下一个", "轻触阅读原文", "知道了", "允许",
+                "点个“在看”，让更多人看到", "视频 小程序 赞，轻点两下取消赞 在看，轻点两下取消在看 分享 留言 收藏 听过",
+                "129篇原创内容"],
+               ["双方同意取消部分关税。", "会谈取消", "他点赞了这一做法。"]),
+    "share-counter": (["0", "分享至", "举报", "阅读 3.2万", "1.2万阅读", "评论 12", "赞(56)", "点赞 57"],
+                      ["2025", "12月", "评论员文章：开放合作"]),
+    "ad-marker": (["ad1 webp", "广告", "ad2", "banner_01.jpg"], ["广告法修订草案公布", "adopted"]),
+    "site-footer": (["客户服务热线：400-000-0000 违法和不良信息举报电话：400-000-0000", "京ICP备12345678号",
+                     "互联网新闻信息服务许可证：00000000000　举报电话：000-00000000", "关于我们 | 联系我们"],
+                    ["举报人保护制度将进一步完善。", "关于我们两国关系的前景，他表示乐观。"]),
+    "platform-disclaimer": (["特别声明：以上内容为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。",
+                             "Notice: The content above is uploaded and posted by a user of NetEase Hao.",
+                             "© 明報新聞網 版權所有 不得轉載", "新浪公司 版权所有",
+                             "本文为东岸新闻原创稿件，未经授权不得转载。",
+                             "声明：本文由入驻新浪看点平台的作者撰写，观点仅代表作者本人，不代表新浪立场。"],
+                            ["他在声明中说，俄方愿意谈判。",
+                             "版权保护是双方谈判的焦点之一，美方要求中方加强执法力度，中方表示将继续完善相关法律。"]),
+    "editor-line": (["（编辑：刘珊）", "【责任编辑：李明轩】", "【纠错】　【责任编辑：王静怡】",
+                     "（編輯：陳俊華）1140709", "编辑 | 周舟", "排版 | 小鹿", "责任编辑：赵光霞、宋心蕊",
+                     "编辑：张三 责任编辑：李四"],
+                    ["编辑部表示同意。", "他曾任报社编辑，后转任记者。", "作者 | 林墨"]),
+    "source-line": (["本文来源：新华网", "来源：环球时报", "【来源：人民日报】", "原标题：中美元首会晤"],
+                    ["来源于民间的智慧不可小觑，各地正在推广这些做法，取得了良好的社会效果和经济效益。"]),
+    "english-version-link": (["点击查看本文英文版。", "点击查看更多关于他的信息。", "Read in English"],
+                             ["点击量突破一亿次。"]),
+    "author-bio": (["Amy Chang Chien对本文有研究贡献。", "翻译：纽约时报中文网",
+                    "James Holloway从事外交报道已有20年。"],
+                   ["翻译工作由专业团队完成，质量得到了各方认可，这也是合作顺利推进的重要原因之一。"]),
+    "image-caption": (["普京(资料图)", "大马士革街头（资料图）", "图片来源：视觉中国", "图为会议现场。",
+                       "新华社记者 张三 摄"],
+                      ["图为什么重要？专家解释说，这张图说明了问题。", "资料显示，去年出口增长了一成。"]),
+    "recommendation-list": (["相关推荐", "猜你喜欢", "往期回顾 全部", "相關新聞：",
+                             "相关新闻：港府拨款支持调解院总部建设", "熱門文章", "体育要闻", "你可能也喜欢"],
+                            ["相关推荐意见已提交国务院。", "体育要闻联播节目收视率上升，观众人数较去年增长两成。"]),
+    "prev-next-links": (["上一篇：黎巴嫩真主党证实其领导人身亡", "下一篇：日本自民党新总裁选出", "上一篇"],
+                        ["他在上一篇报道中提到了关税。"]),
+    "tag-line": (["标签：拉夫罗夫　联合国大会", "关键词：金砖 扩员", "Tags: BRICS"], ["标签化的做法并不可取。"]),
+    "pagination": (["第1页/共3页", "上一页 1 2 3 下一页", "1 2 3 4 下一页 尾页", "阅读全文"],
+                   ["第1页的内容显示了三个要点。", "1 2 3"]),
+    "account-block": (["415文章数 1203关注度", "1.2万粉丝 3560获赞"], ["文章数量有所增加。"]),
+    "reference-list": (["参考资料", "参考文献：", "来源", "References"], ["参考资料显示，这一数字被低估了。"]),
+    "end-marker": (["END", "— THE END —", "（完）", "-END-"], ["END USER", "完成了全部工作。"]),
+    "comment-section": (["网友评论", "网友评论（36）", "文明上网，理性发言", "已有128人参与"],
+                        ["评论员认为，谈判不会顺利。"]),
+}
+
+
+def matching_rule(vocab: Vocabulary, line: str) -> str | None:
+    folded = to_simplified(line.strip())
+    return next((r.name for r in vocab.rules if r.matches(folded) or r.matches(line.strip())), None)
+
+
+def test_every_rule_has_examples(vocab: Vocabulary) -> None:
+    assert sorted(r.name for r in vocab.rules) == sorted(EXAMPLES)
+
+
+def test_every_rule_says_what_it_catches(vocab: Vocabulary) -> None:
+    assert all(len(rule.catches) >= 10 for rule in vocab.rules)
+
+
+@pytest.mark.parametrize(("rule", "line"), [(rule, line) for rule, (hits, _) in EXAMPLES.items() for line in hits])
+def test_the_rule_catches_its_boilerplate(vocab: Vocabulary, rule: str, line: str) -> None:
+    assert matching_rule(vocab, line) == rule
+
+
+@pytest.mark.parametrize(("rule", "line"), [(rule, line) for rule, (_, misses) in EXAMPLES.items() for line in misses])
+def test_the_rule_leaves_article_text_alone(vocab: Vocabulary, rule: str, line: str) -> None:
+    assert matching_rule(vocab, line) != rule
