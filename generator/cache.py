@@ -32,8 +32,17 @@ def _key(path: Path, vocab: Vocabulary) -> str:
     return digest.hexdigest()
 
 
-def _work(args: tuple[Path, Path, Settings, Vocabulary]) -> FileResult:
-    return process_path(*args)
+_worker_state: dict[str, object] = {}
+
+
+def _start_worker(raw_dir: Path, settings: Settings, vocab: Vocabulary) -> None:
+    """Each worker receives the vocabulary once, not with every article (it is large to pickle)."""
+    _worker_state.update(raw_dir=raw_dir, settings=settings, vocab=vocab)
+
+
+def _work(path: Path) -> FileResult:
+    state = _worker_state
+    return process_path(path, state["raw_dir"], state["settings"], state["vocab"])  # type: ignore[arg-type]
 
 
 def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, vocab: Vocabulary
@@ -59,8 +68,9 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
     computed: list[FileResult] = []
     with Progress("generator: extracting articles", len(todo)) as progress:
         if len(todo) >= POOL_THRESHOLD and workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for result in pool.map(_work, [(p, raw_dir, settings, vocab) for p, _ in todo], chunksize=8):
+            with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                                     initargs=(raw_dir, settings, vocab)) as pool:
+                for result in pool.map(_work, [p for p, _ in todo], chunksize=16):
                     computed.append(result)
                     progress.advance()
         else:

@@ -16,7 +16,7 @@ RELATED_COUNT = 5
 TOPIC_WEIGHT = 0.7
 TIME_WEIGHT = 0.3
 TIME_SCALE_DAYS = 90.0
-RELATED_CANDIDATES = 400
+RELATED_CANDIDATES = 150
 
 
 def newest_first_key(briefing: Briefing) -> tuple[str, str]:

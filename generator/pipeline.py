@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -24,11 +26,19 @@ from .vocab import Vocabulary, load_vocabulary
 # Two copies of one article with different chrome share nearly all their 5-character shingles.
 DUPLICATE_JACCARD = 0.8
 SHINGLE = 5
+SAMPLE_EVERY = 8
 
 
 def _shingles(text: str) -> set[str]:
     text = re.sub(r"\s+", "", text)
     return {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
+
+
+def _sample(shingles: set[str]) -> set[str]:
+    """A stable 1-in-SAMPLE_EVERY sample of shingles (by CRC, not Python's salted hash): two copies of
+    one article share most of their samples, so the sample finds candidates without comparing every
+    pair of articles."""
+    return {s for s in shingles if zlib.crc32(s.encode("utf-8")) % SAMPLE_EVERY == 0}
 
 
 def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], list[InputFate]]:
@@ -37,6 +47,7 @@ def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], l
     kept: list[Briefing] = []
     kept_shingles: list[set[str]] = []
     kept_hashes: dict[str, int] = {}
+    by_sample: dict[str, list[int]] = {}  # sampled shingle -> kept articles that have it
     fates: list[InputFate] = []
     also: dict[int, list[str]] = {}
     for result in sorted(results, key=lambda r: r.source):
@@ -45,12 +56,16 @@ def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], l
             continue
         body = result.briefing.article.body
         body_hash = hashlib.sha256(re.sub(r"\s+", "", body).encode()).hexdigest()
+        shingles = _shingles(body)
+        sample = _sample(shingles)
         match = kept_hashes.get(body_hash)
         if match is None:
-            shingles = _shingles(body)
-            for index, other in enumerate(kept_shingles):
-                union = len(shingles | other)
-                if union and len(shingles & other) / union >= DUPLICATE_JACCARD:
+            shared = Counter(index for s in sample for index in by_sample.get(s, ()))
+            for index, count in shared.most_common():
+                if count < DUPLICATE_JACCARD * len(sample) * 0.5:
+                    break
+                other = kept_shingles[index]
+                if len(shingles & other) / len(shingles | other) >= DUPLICATE_JACCARD:
                     match = index
                     break
         if match is not None:
@@ -60,7 +75,9 @@ def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], l
                                    original.url))
             continue
         kept_hashes[body_hash] = len(kept)
-        kept_shingles.append(_shingles(body))
+        for s in sample:
+            by_sample.setdefault(s, []).append(len(kept))
+        kept_shingles.append(shingles)
         kept.append(result.briefing)
         fates.append(InputFate(result.source, InputStatus.BRIEFING, "; ".join(result.warnings), result.briefing.url))
     for index, sources in also.items():

@@ -49,7 +49,7 @@ def search(page: Page, query: str) -> list[tuple[str, str]]:
     page.wait_for_function(
         """q => [...document.querySelectorAll("a.md-search-result__link")]
                  .some(a => (new URL(a.href).searchParams.get("h") || "").toLowerCase() === q.toLowerCase())""",
-        arg=query)
+        arg=query, timeout=90_000)  # the search worker indexes the whole site first: slow on a loaded 2-core box
     links = page.locator("li.md-search-result__item > a.md-search-result__link")
     return [(path_of(a.get_attribute("href") or ""), a.inner_text().strip()) for a in links.all()]
 
