@@ -288,6 +288,11 @@ def read_bytes(data: bytes, source: str, suffix: str = ".txt") -> RawDocument:
     if "\x00" in text:
         warnings.append("NUL characters removed")
         text = text.replace("\x00", "")
+    if text.rstrip().endswith("\ufffd"):
+        # A file cut inside its last character: the character is gone, the text before it is whole,
+        # and an ellipsis says so (it also ends the sentence, so the cut paragraph reads as text).
+        text = text.rstrip().rstrip("\ufffd") + "…"
+        warnings.append("undecodable bytes at the end replaced by …: the file ends inside a character (truncated?)")
     if "\ufffd" in text:
         warnings.append(f"{text.count(chr(0xFFFD))} undecodable byte sequence(s) replaced")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

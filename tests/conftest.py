@@ -131,3 +131,23 @@ def meets_expectations(clean_fixture: Callable[[Path], tuple[RawDocument, Articl
             assert article.source_type.value == expected["source_type"]
 
     return check
+
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package: the tests never download a browser
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for every browser test of the session: Playwright's sync API allows
+    one running instance per process."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()

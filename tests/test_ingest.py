@@ -45,8 +45,14 @@ def test_a_utf8_byte_order_mark_is_not_part_of_the_text(clean_bytes: Callable[..
 def test_utf8_cut_inside_a_character_keeps_everything_before_the_cut() -> None:
     data = f"标题\n\n{LEAD_HANS}".encode()[:-1]  # 。 loses its last byte
     raw = read_bytes(data, "cut.txt")
-    assert raw.encoding == "utf-8" and LEAD_HANS[:-1] in raw.text
-    assert any("undecodable" in w for w in raw.front_matter["_warnings"])
+    assert raw.encoding == "utf-8" and raw.text.endswith(LEAD_HANS[:-1] + "…")  # the broken character is gone
+    assert any("undecodable" in w and "truncated" in w for w in raw.front_matter["_warnings"])
+
+
+def test_the_last_paragraph_of_a_cut_file_is_kept(clean_bytes: Callable[..., Article]) -> None:
+    short = "双方同意继续保持沟通，并将在下月举行新一轮磋商。"
+    article = clean_bytes(f"标题在这里\n\n{LEAD_HANS}\n\n{short}".encode()[:-1])
+    assert short[:-1] in article.body
 
 
 def test_a_gbk_page_that_declares_its_charset_is_decoded_with_it() -> None:

@@ -20,7 +20,8 @@ Structural rules (code, because they look at more than one line or at markup):
   header-account          the posting account named just above the post time (self-media pages)
   leading-chrome          other short lines above the body (channel names, menus)
   after-body-chrome       short lines after the last sentence of the article (not in Markdown
-                          the author structured: their lists and headings stay)
+                          the author structured: their lists and headings stay; not a line that
+                          stops at a comma or mid-character: that is running text cut short)
   short-between-noise     a short line without punctuation whose neighbours are both noise
 """
 
@@ -43,6 +44,8 @@ SHORT_LINE = 20
 META_LINE_MAX = 120
 # A line ending with one of these stops mid-sentence: it is running text, never a headline or chrome.
 CLAUSE_END = "，,、；;"
+# ... and so is a line that ends in the replacement character: text of a file cut mid-character.
+CUT_OFF = CLAUSE_END + "\ufffd"
 ACCOUNT_MAX = 20
 # jusText's link density, for blocks that the markup gives link text for: above this share of
 # characters in links, a short block is a list of links, not a paragraph.
@@ -194,7 +197,8 @@ def _revise_tail(candidates: Sequence[Candidate], labels: list[Label]) -> None:
         return
     for index in range(last + 1, len(candidates)):
         candidate = candidates[index]
-        if labels[index] is None and len(candidate.text) <= HEADLINE_MAX and not candidate.authored:
+        if (labels[index] is None and len(candidate.text) <= HEADLINE_MAX and not candidate.authored
+                and candidate.text[-1] not in CUT_OFF):
             labels[index] = ("after-body-chrome", BlockKind.NOISE)
 
 

@@ -188,6 +188,11 @@ def test_a_line_after_the_body_longer_than_the_limit_stays() -> None:
     assert rules([BODY, BODY_2, "长" * (HEADLINE_MAX + 1)])[2] == "content"
 
 
+@pytest.mark.parametrize("line", ["双方同意继续保持沟通，", "双方同意继续保持沟通\ufffd"])
+def test_a_line_after_the_body_that_stops_mid_sentence_stays(line: str) -> None:
+    assert rules([BODY, BODY_2, line])[2] == "content"
+
+
 def test_what_the_author_structured_is_not_chrome() -> None:
     blocks = [BODY, BODY_2, Candidate("待跟踪", BlockKind.HEADING, authored=True),
               Candidate("各成员国议会的表决结果", BlockKind.LIST_ITEM, authored=True)]

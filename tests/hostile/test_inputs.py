@@ -114,11 +114,6 @@ def test_a_utf8_file_cut_inside_a_character_is_read_and_says_so(hostile_build: B
     assert entry["status"] == "briefing" and "undecodable" in entry["reason"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the last paragraph, cut before its 。, ends in U+FFFD: clean/classify.py _revise_tail takes any block of "
-    "80 characters or fewer after the last sentence for 'after-body-chrome' and drops it. A block ending in "
-    "U+FFFD (a cut file) or a clause of running text (it has ，) is not chrome; or ingest could drop a trailing "
-    "U+FFFD and say 'file ends inside a character (truncated)'"))
 def test_a_utf8_file_cut_inside_a_character_keeps_everything_before_the_cut(hostile_build: Build) -> None:
     url = hostile_build.entries["utf8-cut.txt"]["url"]
     details = hostile_build.content(url).xpath(".//details")
