@@ -1,5 +1,5 @@
 """Per-article results cached by content: the raw file's hash, the vocabulary's hash and the
-generator's version. After one article in a thousand changes, one article is processed again.
+generator's code. After one article in a thousand changes, one article is processed again.
 
 Results are pickled (our own dataclasses, written and read only by this program, in a folder of
 the project's); a cache entry that fails to load is simply recomputed. Many uncached files run in
@@ -13,14 +13,28 @@ import os
 import pickle
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 from .process import FileResult, process_path
 from .progress import Progress
 from .settings import GENERATOR_VERSION, Settings
+from .textnorm import word_tokenizer
 from .vocab import Vocabulary
 
 POOL_THRESHOLD = 40  # below this many uncached files a pool costs more than it saves
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of the generator's own source: results from older code (a new release, or a local
+    edit of a rule) are never served from the cache."""
+    digest = hashlib.sha256(GENERATOR_VERSION.encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def _key(path: Path, vocab: Vocabulary) -> str:
@@ -28,7 +42,7 @@ def _key(path: Path, vocab: Vocabulary) -> str:
     digest.update(path.read_bytes())
     digest.update(path.name.encode())
     digest.update(vocab.digest.encode())
-    digest.update(GENERATOR_VERSION.encode())
+    digest.update(code_digest().encode())
     return digest.hexdigest()
 
 
@@ -66,6 +80,9 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
         todo.append((path, key))
     workers = settings.workers or (os.cpu_count() or 1)
     computed: list[FileResult] = []
+    if len(todo) >= POOL_THRESHOLD and workers > 1:
+        word_tokenizer().initialize()  # load jieba's dictionary once, before the workers fork
+
     with Progress("generator: extracting articles", len(todo)) as progress:
         if len(todo) >= POOL_THRESHOLD and workers > 1:
             with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,

@@ -68,20 +68,19 @@ def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int
         boost = boosts[index] if index < len(boosts) else 0.0
         scores.append(centrality[k] / top + POSITION_WEIGHT * position * 2 + CONTENT_BOOST * boost)
     chosen: list[int] = []
+    redundancy = [0.0] * n  # similarity to the closest chosen sentence, updated once per round
     while len(chosen) < count:
         best, best_value = None, -math.inf
         for k in range(n):
-            if k in chosen:
+            if k in chosen or redundancy[k] >= NEAR_DUPLICATE:
                 continue
-            redundancy = max((_dot(units[k], units[c]) for c in chosen), default=0.0)
-            if redundancy >= NEAR_DUPLICATE:
-                continue
-            value = MMR_LAMBDA * scores[k] - (1 - MMR_LAMBDA) * redundancy * 2
+            value = MMR_LAMBDA * scores[k] - (1 - MMR_LAMBDA) * redundancy[k] * 2
             if value > best_value:
                 best, best_value = k, value
         if best is None:
             break
         chosen.append(best)
+        redundancy = [max(r, _dot(units[k], units[best])) for k, r in enumerate(redundancy)]
     return tuple(pool[k][1] for k in sorted(chosen))
 
 
