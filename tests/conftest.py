@@ -151,3 +151,4 @@ def chromium():
             yield browser
         finally:
             browser.close()
+

@@ -9,12 +9,9 @@ works offline and without script errors.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import shutil
 import sys
-import threading
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from serving import serve
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 NOT_NETWORK = ("data:", "blob:", "about:", "chrome-extension:")
@@ -51,24 +49,11 @@ def site_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     return site_support(request.config).example_build(request.config, tmp_path_factory)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site_build) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1 and a free port, in a thread; shut down at the end."""
-    handler = functools.partial(_QuietHandler, directory=str(site_build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    """The built site over HTTP on 127.0.0.1 (tests/conftest.py: serve)."""
+    with serve(site_build.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,13 @@ prompt), page error, console error or request to another host fails the test."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from hostile_inputs import Build
+from serving import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -22,24 +20,11 @@ pytestmark = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(hostile_build: Build) -> Iterator[str]:
-    """The built site on 127.0.0.1 at a port the system picks, served from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(hostile_build.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    """The built site over HTTP on 127.0.0.1 (tests/conftest.py: serve)."""
+    with serve(hostile_build.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
