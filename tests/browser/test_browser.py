@@ -14,6 +14,7 @@ import pytest
 
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = Path("/usr/bin/chromium")
 DESKTOP = {"width": 1280, "height": 900}
@@ -38,18 +39,27 @@ def slug(path: str) -> str:
     return path.rstrip("/").rsplit("/", 1)[-1]
 
 
-def search(page: Page, query: str) -> list[tuple[str, str]]:
-    """Type `query` into Material's search box; (site path, title) of the results shown."""
+def search(page: Page, query: str, attempts: int = 3) -> list[tuple[str, str]]:
+    """Type `query` into Material's search box; (site path, title) of the results shown.
+
+    Material builds its index in a web worker after the page loads; a query typed before the worker
+    is ready can stay unanswered until the next keystroke (a person would type again). On a loaded
+    2-core machine that takes a while, so the query is typed again, up to `attempts` times."""
     box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    expect(page.locator(".md-search-result__meta")).not_to_contain_text("个符合条件的结果")
-    box.press_sequentially(query, delay=20)
-    # Results are rendered for this query once their links carry it as the highlight parameter.
-    page.wait_for_function(
-        """q => [...document.querySelectorAll("a.md-search-result__link")]
-                 .some(a => (new URL(a.href).searchParams.get("h") || "").toLowerCase() === q.toLowerCase())""",
-        arg=query, timeout=90_000)  # the search worker indexes the whole site first: slow on a loaded 2-core box
+    for attempt in range(attempts):
+        box.click()
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        # Results are rendered for this query once their links carry it as the highlight parameter.
+        try:
+            page.wait_for_function(
+                """q => [...document.querySelectorAll("a.md-search-result__link")]
+                         .some(a => (new URL(a.href).searchParams.get("h") || "").toLowerCase() === q.toLowerCase())""",
+                arg=query, timeout=40_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == attempts - 1:
+                raise
     links = page.locator("li.md-search-result__item > a.md-search-result__link")
     return [(path_of(a.get_attribute("href") or ""), a.inner_text().strip()) for a in links.all()]
 
