@@ -27,6 +27,7 @@ from .vocab import Vocabulary, load_vocabulary
 DUPLICATE_JACCARD = 0.8
 SHINGLE = 5
 SAMPLE_EVERY = 8
+MIN_SAMPLE = 64  # below this a body is short: compare all its shingles
 
 
 def _shingles(text: str) -> set[str]:
@@ -41,11 +42,17 @@ def _sample(shingles: set[str]) -> set[str]:
     return {s for s in shingles if zlib.crc32(s.encode("utf-8")) % SAMPLE_EVERY == 0}
 
 
+def _comparable(shingles: set[str], sample: set[str]) -> set[str]:
+    """What two bodies are compared on: the sample, which estimates their Jaccard similarity well
+    once it is large, so that thousands of bodies' full shingle sets are never held at once."""
+    return sample if len(sample) >= MIN_SAMPLE else shingles
+
+
 def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], list[InputFate]]:
     """The first copy (by file name) of each article becomes the briefing; later copies are listed
     on it and reported as duplicates."""
     kept: list[Briefing] = []
-    kept_shingles: list[set[str]] = []
+    kept_shingles: list[set[str]] = []  # the sample, or every shingle of a short body
     kept_hashes: dict[str, int] = {}
     by_sample: dict[str, list[int]] = {}  # sampled shingle -> kept articles that have it
     fates: list[InputFate] = []
@@ -64,8 +71,8 @@ def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], l
             for index, count in shared.most_common():
                 if count < DUPLICATE_JACCARD * len(sample) * 0.5:
                     break
-                other = kept_shingles[index]
-                if len(shingles & other) / len(shingles | other) >= DUPLICATE_JACCARD:
+                mine, other = _comparable(shingles, sample), kept_shingles[index]
+                if len(mine & other) / len(mine | other) >= DUPLICATE_JACCARD:
                     match = index
                     break
         if match is not None:
@@ -77,7 +84,7 @@ def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], l
         kept_hashes[body_hash] = len(kept)
         for s in sample:
             by_sample.setdefault(s, []).append(len(kept))
-        kept_shingles.append(shingles)
+        kept_shingles.append(_comparable(shingles, sample))
         kept.append(result.briefing)
         fates.append(InputFate(result.source, InputStatus.BRIEFING, "; ".join(result.warnings), result.briefing.url))
     for index, sources in also.items():
