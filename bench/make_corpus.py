@@ -50,8 +50,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
-# The generator code to use: the repository's by default; `bench/run.py` points this at a frozen
-# copy (bench/out/code) so that edits made while a benchmark runs cannot change what it measures.
+# The generator code and project files (content/, mkdocs.yml) to use: the repository's by default;
+# `bench/run.py` points this at a frozen copy (bench/out/code) of both, taken from one revision, so
+# that edits made while a benchmark runs cannot change what it measures and a vocabulary never
+# meets code of another revision.
 CODE = Path(os.environ.get("BENCH_CODE") or REPO).resolve()
 
 if str(CODE) not in sys.path:
@@ -114,7 +116,7 @@ class Article:
 # Paragraph pool
 
 
-def read_pool(repo: Path = REPO) -> Pool:
+def read_pool(repo: Path = CODE) -> Pool:
     """Body paragraphs and section headings of every example article, through the real cleaner."""
     settings = default_settings(repo)
     vocab = load_vocabulary(settings)
@@ -398,6 +400,12 @@ def _cut(article: Article, keep: int) -> Article:
                    article.url, article.language)
 
 
+def frozen_code() -> dict[str, object] | str:
+    """What `bench/run.py` froze into CODE (its FROZEN.json), else the path of the code used."""
+    stamp = CODE / "FROZEN.json"
+    return json.loads(stamp.read_text()) if stamp.exists() else str(CODE)
+
+
 def make_corpus(size: int, seed: int = 7, out: Path = OUT, force: bool = False) -> Path:
     """Write `out/corpus-<size>/` (a project folder) and return it; reused if it is complete."""
     root = out / f"corpus-{size}"
@@ -412,7 +420,7 @@ def make_corpus(size: int, seed: int = 7, out: Path = OUT, force: bool = False) 
     raw = root / "content" / "raw"
     raw.mkdir(parents=True)
     copy_project(root)
-    vocab = load_vocabulary(default_settings(REPO))
+    vocab = load_vocabulary(default_settings(CODE))
     pool = read_pool()
     maker = Maker(pool, vocab, seed + size)
     forms: Counter[str] = Counter()
@@ -439,7 +447,7 @@ def make_corpus(size: int, seed: int = 7, out: Path = OUT, force: bool = False) 
         "size": size, "seed": seed, "forms": dict(sorted(forms.items())), "reposts": duplicates,
         "bytes_total": sum(sizes), "bytes_min": min(sizes), "bytes_max": max(sizes),
         "bytes_mean": round(sum(sizes) / len(sizes)),
-        "pool_paragraphs": {k: len(v) for k, v in pool.paragraphs.items()}, "pool_read_with": str(CODE),
+        "pool_paragraphs": {k: len(v) for k, v in pool.paragraphs.items()}, "pool_read_with": frozen_code(),
     }, indent=1) + "\n")
     return root
 
@@ -474,7 +482,7 @@ def replace_top_level(text: str, key: str, block: str | None) -> str:
     return "".join(out)
 
 
-def project_config(repo: Path = REPO, code: Path = CODE) -> str:
+def project_config(repo: Path = CODE, code: Path = CODE) -> str:
     """The repo's mkdocs.yml, its hook and template paths made absolute (pointing into `code`)."""
     text = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     text = replace_top_level(text, "hooks", f"hooks:\n  - {code / 'generator' / 'mkdocs_hook.py'}\n")
@@ -482,14 +490,16 @@ def project_config(repo: Path = REPO, code: Path = CODE) -> str:
     return replace_top_level(text, "site_dir", "site_dir: site\n")
 
 
-def copy_project(root: Path, repo: Path = REPO) -> None:
+def copy_project(root: Path, repo: Path = CODE) -> None:
     """Vocabularies, hand-written pages and mkdocs.yml of the repo into the project folder `root`
     (refreshed by `bench/run.py` before every run; the raw articles are left alone)."""
     content = root / "content"
     content.mkdir(parents=True, exist_ok=True)
     for path in sorted((repo / "content").glob("*.yaml")):
         shutil.copy2(path, content / path.name)
-    shutil.copytree(repo / "content" / "pages", content / "pages", dirs_exist_ok=True)
+    if (content / "pages").exists():
+        shutil.rmtree(content / "pages")
+    shutil.copytree(repo / "content" / "pages", content / "pages")
     (root / "mkdocs.yml").write_text(project_config(repo), encoding="utf-8")
 
 

@@ -65,18 +65,27 @@ OUT = BENCH / "out"
 CODE_DIR = OUT / "code"
 
 
+FROZEN = ("generator", "templates", "content", "mkdocs.yml")  # code and the project files it reads
+
+
 def freeze_code(spec: str) -> dict[str, Any]:
-    """Copy the generator package and templates into bench/out/code: the working tree's
-    (`worktree`) or a commit's (`git archive`, read-only). Other engineers edit generator/ while
-    a run lasts an hour; every stage, build and profile of one run uses this one copy."""
+    """Copy the generator package, templates, content/ and mkdocs.yml into bench/out/code: the
+    working tree's (`worktree`) or a commit's (`git archive`, read-only). Other engineers edit the
+    repo while a run lasts an hour; every stage, build and profile of one run uses this one copy,
+    and the corpora get their vocabularies, pages and mkdocs.yml from it too (vocabularies of one
+    revision with code of another would also invalidate the per-article cache between runs)."""
     if CODE_DIR.exists():
         shutil.rmtree(CODE_DIR)
     CODE_DIR.mkdir(parents=True)
     if spec == "worktree":
-        for name in ("generator", "templates"):
-            shutil.copytree(REPO / name, CODE_DIR / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+        for name in FROZEN:
+            if (REPO / name).is_dir():
+                shutil.copytree(REPO / name, CODE_DIR / name, ignore=ignore)
+            else:
+                shutil.copy2(REPO / name, CODE_DIR / name)
     else:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", spec, "generator", "templates"],
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", spec, *FROZEN],
                                  check=True, capture_output=True).stdout
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(CODE_DIR, filter="data")
@@ -84,13 +93,18 @@ def freeze_code(spec: str) -> dict[str, Any]:
     for path in sorted(p for p in CODE_DIR.rglob("*") if p.is_file()):
         digest.update(path.relative_to(CODE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     git = ["git", "-C", str(REPO)]
-    return {
+    def git_out(*args: str) -> str:
+        return subprocess.run([*git, *args], capture_output=True, text=True).stdout.strip()
+
+    info = {
         "spec": spec,
-        "head": subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
-        "uncommitted": subprocess.run([*git, "status", "--short", "generator", "templates"], capture_output=True,
-                                      text=True).stdout.splitlines() if spec == "worktree" else [],
+        "commit": git_out("rev-parse", "--short", "HEAD" if spec == "worktree" else spec),
+        "head": git_out("rev-parse", "--short", "HEAD"),
+        "uncommitted": git_out("status", "--short", *FROZEN).splitlines() if spec == "worktree" else [],
         "sha256": digest.hexdigest()[:16],
     }
+    (CODE_DIR / "FROZEN.json").write_text(json.dumps(info, indent=1) + "\n")
+    return info
 
 
 def _bootstrap() -> None:
@@ -176,8 +190,8 @@ def machine() -> dict[str, Any]:
 
 
 def smoke_test() -> list[str]:
-    """Unexpected failures (exceptions, not rejections) of the frozen code on the repo's examples."""
-    settings = replace(default_settings(REPO), cache_dir=None)
+    """Unexpected failures (exceptions, not rejections) of the frozen code on its own examples."""
+    settings = replace(default_settings(CODE), cache_dir=None)
     vocab = load_vocabulary(settings)
     results = [process_path(p, settings.raw_dir, settings, vocab) for p in list_raw_files(settings.raw_dir)]
     return [f"{r.source}: {r.rejection}" for r in results if (r.rejection or "").startswith("could not be processed")]
@@ -425,8 +439,8 @@ def make_bare(size: int, page_bytes: int, seed: int = 7) -> Path:
         shutil.rmtree(root)
     docs = root / "docs"
     (docs / "briefings").mkdir(parents=True)
-    shutil.copytree(REPO / "content" / "pages" / "assets", docs / "assets")
-    vocab = load_vocabulary(default_settings(REPO))
+    shutil.copytree(CODE / "content" / "pages" / "assets", docs / "assets")
+    vocab = load_vocabulary(default_settings(CODE))
     maker = Maker(read_pool(), vocab, seed)
     index = ["# 简报 Briefings", ""]
     for number in range(size):
@@ -442,7 +456,7 @@ def make_bare(size: int, page_bytes: int, seed: int = 7) -> Path:
     (docs / "briefings" / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
     (docs / "index.md").write_text(f"# 首页 Home\n\n{size} plain pages: [简报 Briefings](briefings/index.md)\n",
                                    encoding="utf-8")
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (CODE / "mkdocs.yml").read_text(encoding="utf-8")
     text = replace_top_level(text, "hooks", None)
     text = replace_top_level(text, "watch", None)
     text = replace_top_level(text, "docs_dir", "docs_dir: docs\n")
@@ -602,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         log(f"size {size}: corpus")
         root = make_corpus(size, args.seed)
-        copy_project(root)  # current vocabularies and mkdocs.yml, hook pointing at the frozen code
+        copy_project(root)  # vocabularies, pages and mkdocs.yml of the frozen revision; hook inside it
         results_path = OUT / f"results-{size}.json"
         data: dict[str, Any] = json.loads(results_path.read_text()) if results_path.exists() else {}
         data.update({"size": size, "seed": args.seed, "code": code,
