@@ -326,8 +326,14 @@ def memory_by_stage(build: dict[str, Any]) -> dict[str, float]:
             windows[stage] = (end - inside[stage], end)
     if "generate_end" in marks:
         windows["mkdocs after generator"] = (marks["generate_end"], inside["total"])
-    return {stage: max((main for t, main, _ in timeline if start - 1 <= t <= end + 1), default=0.0)
-            for stage, (start, end) in windows.items()}
+    def highest(start: float, end: float) -> float:
+        inside_ = [main for t, main, _ in timeline if start <= t <= end]
+        if inside_:
+            return max(inside_)
+        after = [main for t, main, _ in timeline if t >= start]  # a stage shorter than one sample
+        return after[0] if after else 0.0
+
+    return {stage: highest(start, end) for stage, (start, end) in windows.items()}
 
 
 def run_measured(cmd: list[str], label: str, cwd: Path, log_path: Path) -> dict[str, Any]:
