@@ -107,30 +107,43 @@ def _layout(n: int, edges: Sequence[tuple[int, int, int]]) -> list[tuple[float, 
     return [((x - min(xs)) / width, (y - min(ys)) / height) for x, y in pos]
 
 
+MONTHLY_BARS_AT_MOST = 60  # above five years of months, bars are years: 600 slivers say nothing
+
+
 def activity_svg(counts: Sequence[tuple[str, int]], title: str, width: int = 640, height: int = 160) -> str:
-    """Bars per month, oldest on the left. `counts`: ("2025-03", 4) in any order."""
+    """Bars per month (per year over a long span), oldest on the left. `counts`: ("2025-03", 4) in any order.
+
+    Empty periods get no bar, only their place, so a gap shows as a gap and costs nothing."""
     if not counts:
         return ""
-    months = _month_range(sorted(m for m, _ in counts))
-    by_month = dict(counts)
-    top = max(by_month.values()) or 1
+    periods = _month_range(sorted(m for m, _ in counts))
+    by_period: dict[str, int] = {}
+    if len(periods) > MONTHLY_BARS_AT_MOST:
+        periods = sorted({p[:4] for p in periods})
+        periods = [str(y) for y in range(int(periods[0]), int(periods[-1]) + 1)]
+        for month, n in counts:
+            by_period[month[:4]] = by_period.get(month[:4], 0) + n
+    else:
+        by_period = dict(counts)
+    top = max(by_period.values()) or 1
     left, bottom, top_pad = 28, 26, 10
-    bar_space = (width - left - 8) / len(months)
+    bar_space = (width - left - 8) / len(periods)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="briefing-activity" '
            f'role="img" aria-label={quoteattr(title)}>', f"<title>{escape(title)}</title>",
            f'<text x="0" y="{top_pad + 10}" font-size="11" fill="currentColor">{top}</text>',
            f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" stroke="#999"/>']
-    label_every = max(1, math.ceil(len(months) / 12))
-    for i, month in enumerate(months):
-        count = by_month.get(month, 0)
-        bar_height = (height - bottom - top_pad) * count / top
+    label_every = max(1, math.ceil(len(periods) / 12))
+    for i, period in enumerate(periods):
+        count = by_period.get(period, 0)
         x = left + i * bar_space
-        out.append(f'<rect x="{x + 1:.1f}" y="{height - bottom - bar_height:.1f}" '
-                   f'width="{max(1.0, bar_space - 2):.1f}" '
-                   f'height="{bar_height:.1f}" fill="#3f6ea6"><title>{month}: {count}</title></rect>')
+        if count:
+            bar_height = (height - bottom - top_pad) * count / top
+            out.append(f'<rect x="{x + 1:.1f}" y="{height - bottom - bar_height:.1f}" '
+                       f'width="{max(1.0, bar_space - 2):.1f}" '
+                       f'height="{bar_height:.1f}" fill="#3f6ea6"><title>{period}: {count}</title></rect>')
         if i % label_every == 0:
             out.append(f'<text x="{x + bar_space / 2:.1f}" y="{height - 8}" font-size="10" text-anchor="middle" '
-                       f'fill="currentColor">{month}</text>')
+                       f'fill="currentColor">{period}</text>')
     out.append("</svg>")
     return "".join(out)
 

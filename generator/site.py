@@ -35,6 +35,12 @@ FEED_ENTRIES = 30
 LIST_ALL_BRIEFINGS = 300
 LIST_ALL_FIGURES = 1500
 EVENTS_PER_MONTH = 12
+# An actor or topic page lists every briefing, but only the newest few with their gist, and only the
+# newest quotes and figures: China's page at 1000 briefings was 540 KB of HTML, and such pages were
+# 70 % of what MkDocs converted. The rest are one line each and one click away.
+LATEST_WITH_GIST = 10
+LATEST_QUOTES = 20
+LATEST_FIGURES = 30
 TYPE_LABELS = {"country": "国家/地区 Countries", "person": "人物 People", "organization": "组织 Organisations"}
 SOURCE_TYPE_LABELS = {"newsroom": "新闻机构 newsroom", "wire": "通讯社 wire", "state-media": "官方媒体 state media",
                       "self-media": "自媒体 self-media", "unknown": "来源未明 unknown"}
@@ -196,12 +202,18 @@ def _month_counts(briefings: Iterable[Briefing]) -> list[tuple[str, int]]:
     return sorted(counts.items())
 
 
+def _briefing_lists(here: str, briefings: Sequence[Briefing]) -> dict[str, object]:
+    """Every briefing of an actor or topic, newest first: the newest with their gist, the rest one line each."""
+    rows = [(b, relative(here, briefing_path(b))) for b in briefings]
+    return {"latest": rows[:LATEST_WITH_GIST], "earlier": rows[LATEST_WITH_GIST:], "briefing_count": len(rows)}
+
+
 def actor_page(actor: Actor, corpus: Corpus) -> str:
     here = actor_path(actor)
     briefings = corpus.by_actor.get(actor.id, ())
     co = corpus.co_actors.get(actor.id, ())[:ACTOR_NETWORK_NODES]
-    quotes = [(q, b, relative(here, briefing_path(b))) for b in briefings for q in b.quotes if q.actor_id == actor.id]
-    figures = [(f, b, relative(here, briefing_path(b))) for b in briefings for f in b.figures if actor.id in f.actors]
+    quotes = [(q, b) for b in briefings for q in b.quotes if q.actor_id == actor.id]
+    figures = [(f, b) for b in briefings for f in b.figures if actor.id in f.actors]
     counts = {a.id: len(corpus.by_actor.get(a.id, ())) for a, _ in co}
     nodes = [(actor, len(briefings)), *((a, counts[a.id]) for a, _ in co)]
     edges = [(actor.id, a.id, n) for a, n in co]
@@ -212,10 +224,12 @@ def actor_page(actor: Actor, corpus: Corpus) -> str:
         "actor.md.j2",
         actor=actor,
         type_label=TYPE_LABELS.get(actor.type, actor.type),
-        briefings=[(b, relative(here, briefing_path(b))) for b in briefings],
+        **_briefing_lists(here, briefings),
         co_actors=[(a, n, relative(here, actor_path(a))) for a, n in co],
-        quotes=quotes,
-        figures=figures,
+        quotes=[(q, b, relative(here, briefing_path(b))) for q, b in quotes[:LATEST_QUOTES]],
+        quote_count=len(quotes),
+        figures=[(f, b, relative(here, briefing_path(b))) for f, b in figures[:LATEST_FIGURES]],
+        figure_count=len(figures),
         network=Trusted(network),
         activity=Trusted(activity),
     )
@@ -231,12 +245,14 @@ def topic_page(topic: Topic, corpus: Corpus) -> str:
             actor_counts[mention.actor.id] += 1
             actors[mention.actor.id] = mention.actor
     top_actors = sorted(actor_counts.items(), key=lambda item: (-item[1], item[0]))[:HOME_TOP]
+    figures = [(f, b) for b in briefings for f in b.figures]
     return render(
         "topic.md.j2",
         topic=topic,
-        briefings=[(b, relative(here, briefing_path(b))) for b in briefings],
+        **_briefing_lists(here, briefings),
         actors=[(actors[a], n, relative(here, actor_path(actors[a]))) for a, n in top_actors],
-        figures=[(f, b, relative(here, briefing_path(b))) for b in briefings for f in b.figures],
+        figures=[(f, b, relative(here, briefing_path(b))) for f, b in figures[:LATEST_FIGURES]],
+        figure_count=len(figures),
         activity=Trusted(activity_svg(_month_counts(briefings), f"{topic.label_zh} 每月简报数")),
     )
 

@@ -64,3 +64,20 @@ def test_every_briefing_actor_and_topic_gets_a_page_and_figures_an_anchor():
     assert 'id="fig-abc12345"' in site.pages["briefings/a.md"]
     assert "(briefings/a.md#fig-abc12345)" in site.pages["figures.md"]
     assert {"build-report.json", "briefings.json", "feed.xml"} <= set(site.files)
+
+
+def test_an_actor_page_lists_every_briefing_but_only_the_newest_with_their_gist():
+    items = [briefing(f"b{i:02d}", f"2025-03-{i + 1:02d}", actors=(CHINA,), body=f"要点{i:02d}。") for i in range(14)]
+    page = build_site(link(items, [ENERGY], []), empty_vocab()).pages["actors/china.md"]
+    assert all(f"(../briefings/b{i:02d}.md)" in page for i in range(14))
+    assert "要点13" in page and "要点04" in page  # the ten newest: 13 down to 4
+    assert "要点03" not in page
+    assert "更早 Earlier · 4" in page
+
+
+def test_an_actor_page_shows_the_newest_figures_and_says_how_many_there_are():
+    figures = tuple(Figure(f"fig-{i:08x}", f"{i}亿美元", i * 1e8, "USD", actors=("china",)) for i in range(40))
+    page = build_site(link([briefing("a", actors=(CHINA,), figures=figures)], [ENERGY], []),
+                      empty_vocab()).pages["actors/china.md"]
+    assert page.count("#fig-") == 30
+    assert "The newest 30 of 40" in page
