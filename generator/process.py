@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clean import clean
+from .duplicates import Fingerprint, fingerprint
 from .extract import extract
 from .ingest import read_raw
 from .model import Briefing, RawDocument, Rejection
@@ -23,6 +24,7 @@ class FileResult:
     briefing: Briefing | None
     rejection: str | None
     warnings: tuple[str, ...] = ()
+    fingerprint: Fingerprint | None = None  # of the body, for finding duplicates across the corpus
 
 
 def process_path(path: Path, raw_dir: Path, settings: Settings, vocab: Vocabulary) -> FileResult:
@@ -48,6 +50,6 @@ def process_raw(raw: RawDocument, settings: Settings, vocab: Vocabulary) -> File
         raise Rejection(raw.source, f"no article text found: all {dropped} block(s) were judged to be page "
                                     "chrome (see `python -m generator explain`)")
     briefing = extract(article, vocab, settings.summary_sentences)
-    return FileResult(raw.source, briefing, None, warnings)
+    return FileResult(raw.source, briefing, None, warnings, fingerprint(article.body))
 
 

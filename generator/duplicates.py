@@ -1,0 +1,100 @@
+"""Near-duplicate articles: the same text saved twice, with different chrome or in another form.
+
+Each body gets a `Fingerprint` when it is processed, so it is computed in the worker processes
+and kept in the per-article cache: a warm build never reads a body's shingles again. The
+corpus-wide pass (`DuplicateIndex`) then only compares fingerprints.
+
+- A *shingle* is 5 characters of the body with whitespace removed, hashed with CRC-32 (stable
+  across runs, unlike Python's salted `hash`).
+- The *sketch* keeps the shingles whose hash is 0 modulo SAMPLE_EVERY: two copies of one article
+  keep the same shingles, so the Jaccard similarity of sketches estimates that of the bodies.
+  A short body, whose sample would be too small to estimate anything, keeps every shingle.
+- Candidates are found by *prefix filtering* (Chaudhuri et al., 2006; the AllPairs algorithm):
+  order each sketch by hash; if two sketches have Jaccard ≥ t, their first |s| − ⌈t·|s|⌉ + 1
+  elements must share one. So only those prefixes are indexed and probed, about a fifth of each
+  sketch, and the result is exactly what comparing every pair would give.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import zlib
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+SHINGLE = 5
+SAMPLE_EVERY = 8
+MIN_SAMPLE = 64  # below this a sample says little: a short body keeps all its shingles
+DUPLICATE_JACCARD = 0.8  # two copies of one article with different chrome share nearly all shingles
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    body_hash: str  # the body without whitespace: an exact copy is found without comparing sketches
+    sketch: bytes  # sorted CRC-32 values as uint32 (array "I"): 4 bytes a shingle, cheap to cache and hold
+
+    def values(self) -> array:
+        out = array("I")
+        out.frombytes(self.sketch)
+        return out
+
+
+def fingerprint(body: str) -> Fingerprint:
+    text = _SPACE.sub("", body)
+    hashes = {zlib.crc32(text[i:i + SHINGLE].encode("utf-8")) for i in range(max(1, len(text) - SHINGLE + 1))}
+    sample = [h for h in hashes if h % SAMPLE_EVERY == 0]
+    kept = sample if len(sample) >= MIN_SAMPLE else hashes
+    return Fingerprint(hashlib.sha256(text.encode()).hexdigest(), array("I", sorted(kept)).tobytes())
+
+
+def _prefix_length(size: int, threshold: float = DUPLICATE_JACCARD) -> int:
+    return size - math.ceil(threshold * size) + 1 if size else 0
+
+
+def jaccard(a: Iterable[int], b: Iterable[int]) -> float:
+    a, b = set(a), set(b)
+    union = len(a | b)
+    return len(a & b) / union if union else 1.0
+
+
+class DuplicateIndex:
+    """The articles kept so far; `find` names the first kept one a new fingerprint duplicates."""
+
+    def __init__(self, threshold: float = DUPLICATE_JACCARD) -> None:
+        self.threshold = threshold
+        self._by_hash: dict[str, int] = {}
+        self._by_prefix: dict[int, list[int]] = {}  # hash in a kept sketch's prefix -> kept indexes
+        self._sketches: list[bytes] = []
+
+    def find(self, print_: Fingerprint) -> int | None:
+        exact = self._by_hash.get(print_.body_hash)
+        if exact is not None:
+            return exact
+        mine = print_.values()
+        candidates = sorted({index for h in mine[:_prefix_length(len(mine), self.threshold)]
+                             for index in self._by_prefix.get(h, ())})
+        size = len(mine)
+        best: tuple[float, int] | None = None
+        for index in candidates:
+            other = self._sketches[index]
+            other_size = len(other) // 4
+            if min(size, other_size) < self.threshold * max(size, other_size):
+                continue  # sizes alone rule it out
+            similarity = jaccard(mine, Fingerprint("", other).values())
+            if similarity >= self.threshold and (best is None or similarity > best[0]):
+                best = (similarity, index)  # the most similar; on a tie the first kept
+        return best[1] if best else None
+
+    def add(self, print_: Fingerprint) -> int:
+        index = len(self._sketches)
+        self._by_hash.setdefault(print_.body_hash, index)
+        values = print_.values()
+        for h in values[:_prefix_length(len(values), self.threshold)]:
+            self._by_prefix.setdefault(h, []).append(index)
+        self._sketches.append(print_.sketch)
+        return index
