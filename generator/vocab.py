@@ -17,6 +17,7 @@ from typing import Any
 from .config import ConfigError, line_of, load_yaml
 from .model import Actor, Topic
 from .settings import Settings
+from .textnorm import to_simplified
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ACTOR_TYPES = ("person", "country", "organization")
@@ -48,6 +49,18 @@ class Outlet:
 
     def serves(self, host: str) -> bool:
         return any(host == h or host.endswith("." + h) for h in self.hosts)
+
+    # The Simplified forms are folded once per outlet, not on every lookup: the cleaner compares
+    # each written outlet and byline name against every listed outlet (OpenCC was most of its time).
+    @cached_property
+    def simplified_names(self) -> tuple[str, ...]:
+        """The name and the forms, in Simplified characters (明報 is 明报)."""
+        return tuple(to_simplified(f) for f in (self.name, *self.forms))
+
+    @cached_property
+    def simplified_prefixes(self) -> tuple[str, ...]:
+        """`simplified_names` of two characters or more: what a byline name may not start with."""
+        return tuple(to_simplified(f) for f in (self.name, *self.forms) if len(f) >= 2)
 
 
 @dataclass(frozen=True, eq=False)

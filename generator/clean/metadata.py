@@ -349,8 +349,7 @@ def choose_url(hints: Hints) -> str | None:
 def known_outlet(name: str, outlets: Sequence[Outlet]) -> Outlet | None:
     """The listed outlet a written name refers to, in either script (明報 is 明报)."""
     folded = to_simplified(name.strip())
-    return next((o for o in outlets if folded in (to_simplified(o.name), *(to_simplified(f) for f in o.forms))),
-                None)
+    return next((o for o in outlets if folded in o.simplified_names), None)
 
 
 def outlet_by_host(host: str, outlets: Sequence[Outlet]) -> Outlet | None:
@@ -468,11 +467,11 @@ def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Out
     outlet itself or any listed outlet (网易, 新京报 in a meta author), a site name, a placeholder
     (未知, name, admin), an address, a label (责任编辑)."""
     refused = {to_simplified(x) for x in (outlet, *sites) if x}
-    forms = {to_simplified(f) for o in outlets for f in (o.name, *o.forms) if len(f) >= 2}
+    forms = tuple(f for o in outlets for f in o.simplified_prefixes)
     kept = []
     for name in (n.strip() for n in names):
         folded = to_simplified(name)
-        if (not name or folded in refused or any(folded.startswith(f) for f in forms) or "@" in name
+        if (not name or folded in refused or folded.startswith(forms) or "@" in name
                 or PLACEHOLDER_NAME.fullmatch(folded) or NAME_LABEL.fullmatch(folded)
                 or (OUTLET_LIKE.search(folded) and len(folded) >= 3)
                 or re.search(r"[-–—_/|]", name)):
