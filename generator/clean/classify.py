@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Block, BlockKind
-from ..vocab import BoilerplateRule
+from ..vocab import BoilerplateRule, RuleScreen, rule_screen
 from .candidates import Candidate, ends_sentence, looks_like_body
 from .patterns import META_LINE, SECTION_NUMBER, TIMESTAMP_LINE
 
@@ -59,7 +59,8 @@ Label = tuple[str, BlockKind] | None  # (rule, kind); None while the block count
 
 
 def classify(candidates: Sequence[Candidate], rules: Sequence[BoilerplateRule]) -> list[Block]:
-    labels = [_context_free(c, rules) for c in candidates]
+    screen = rule_screen(tuple(rules))
+    labels = [_context_free(c, rules, screen) for c in candidates]
     chrome_from = _revise_sequence(candidates, labels)
     _revise_links(candidates, labels)
     _revise_header_zone(candidates, labels, chrome_from)
@@ -73,7 +74,10 @@ def classify(candidates: Sequence[Candidate], rules: Sequence[BoilerplateRule]) 
     return blocks
 
 
-def _context_free(candidate: Candidate, rules: Sequence[BoilerplateRule]) -> Label:
+def _context_free(candidate: Candidate, rules: Sequence[BoilerplateRule],
+                  screen: RuleScreen | None = None) -> Label:
+    """The first rule that catches the block on its own; `screen` (`rule_screen(rules)`) lets the
+    blocks that no rule can catch skip the rule-by-rule loop."""
     if candidate.verdict:
         return candidate.verdict, BlockKind.HEADING if candidate.verdict == "headline" else BlockKind.NOISE
     if candidate.kind is BlockKind.CAPTION:
@@ -81,6 +85,8 @@ def _context_free(candidate: Candidate, rules: Sequence[BoilerplateRule]) -> Lab
     text, folded = candidate.text, candidate.folded
     if TIMESTAMP_LINE.match(folded):
         return "timestamp-line", BlockKind.NOISE
+    if screen is not None and not screen.could_match(folded) and (folded == text or not screen.could_match(text)):
+        return None
     for rule in rules:
         if rule.matches(folded) or (folded != text and rule.matches(text)):
             kind = {"caption": BlockKind.CAPTION}.get(rule.action, BlockKind.NOISE)

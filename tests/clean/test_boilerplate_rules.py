@@ -7,10 +7,12 @@ Lines are matched as the classifier matches them: whole, in their Simplified for
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.textnorm import to_simplified
-from generator.vocab import Vocabulary
+from generator.vocab import BoilerplateRule, Vocabulary, _anchored_at_start, rule_screen
 
 # rule name -> (lines it catches, lines it leaves alone)
 EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
@@ -96,3 +98,28 @@ def test_the_rule_catches_its_boilerplate(vocab: Vocabulary, rule: str, line: st
 @pytest.mark.parametrize(("rule", "line"), [(rule, line) for rule, (_, misses) in EXAMPLES.items() for line in misses])
 def test_the_rule_leaves_article_text_alone(vocab: Vocabulary, rule: str, line: str) -> None:
     assert matching_rule(vocab, line) != rule
+
+
+@pytest.mark.parametrize("line", [line for hits, misses in EXAMPLES.values() for line in (*hits, *misses)])
+def test_the_rule_screen_passes_exactly_the_lines_some_rule_catches(vocab: Vocabulary, line: str) -> None:
+    """The classifier skips the rule-by-rule loop for a line the screen does not match."""
+    screen = rule_screen(vocab.rules)
+    assert screen is not None
+    for text in {line.strip(), to_simplified(line.strip())}:
+        assert screen.could_match(text) == any(r.matches(text) for r in vocab.rules)
+
+
+@pytest.mark.parametrize("pattern", [r"^(\d)\1$", r"(?P<x>a)(?P=x)", r"(?i)^end$"])
+def test_the_rule_screen_is_off_when_joining_would_change_a_pattern(pattern: str) -> None:
+    rules = (BoilerplateRule("plain", "a plain rule to join with", "drop", (re.compile("^广告$"),)),
+             BoilerplateRule("special", "a rule whose pattern cannot be joined", "drop", (re.compile(pattern),)))
+    assert rule_screen(rules) is None
+    assert rule_screen(rules[:1]) is not None
+
+
+@pytest.mark.parametrize(("pattern", "anchored"), [
+    (r"^广告$", True), (r"^(a|b)c", True), (r"^[|(]a", True), (r"^[]|]a", True), (r"^a\|b", True),
+    (r"^a|b", False), (r"a^", False), (r"(^a)", False), (r"^[^]]|x", False),
+])
+def test_only_a_pattern_that_matches_at_the_start_alone_is_tried_there_only(pattern: str, anchored: bool) -> None:
+    assert _anchored_at_start(pattern) is anchored
