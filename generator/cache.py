@@ -2,13 +2,19 @@
 generator's code. After one article in a thousand changes, one article is processed again.
 
 Results are pickled (our own dataclasses, written and read only by this program, in a folder of
-the project's); a cache entry that fails to load is simply recomputed. Many uncached files run in
-a process pool; output is identical to the serial run because results are re-sorted by file name.
+the project's); a cache entry that fails to load is simply recomputed. Actors and topics from the
+vocabulary are pickled as a reference to their id and read back as the vocabulary's own objects:
+a result names some twenty of them, and a copy of each in every entry made entries twice as large,
+slower to load, and gave a corpus of 5000 articles 100 000 copies of the same actors in memory.
+
+Many uncached files run in a process pool; output is identical to the serial run because results
+are re-sorted by file name.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 from collections.abc import Sequence
@@ -16,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
+from .model import Actor, Topic
 from .process import FileResult, process_path
 from .progress import Progress
 from .settings import GENERATOR_VERSION, Settings
@@ -46,6 +53,43 @@ def _key(path: Path, vocab: Vocabulary) -> str:
     return digest.hexdigest()
 
 
+class _ResultPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, vocab: Vocabulary) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.vocab = vocab
+
+    def persistent_id(self, obj: object) -> tuple[str, str] | None:
+        # By value, not identity: results computed in a worker hold copies of the vocabulary's objects.
+        if isinstance(obj, Actor) and self.vocab.actor(obj.id) == obj:
+            return ("actor", obj.id)
+        if isinstance(obj, Topic) and self.vocab.topic(obj.id) == obj:
+            return ("topic", obj.id)
+        return None
+
+
+class _ResultUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, vocab: Vocabulary) -> None:
+        super().__init__(file)
+        self.vocab = vocab
+
+    def persistent_load(self, pid: tuple[str, str]) -> Actor | Topic:
+        kind, ident = pid
+        found = self.vocab.actor(ident) if kind == "actor" else self.vocab.topic(ident)
+        if found is None:  # cannot happen with the vocabulary in the key; recompute if it does
+            raise pickle.UnpicklingError(f"{kind} {ident} is not in the vocabulary")
+        return found
+
+
+def dump_result(result: FileResult, vocab: Vocabulary) -> bytes:
+    buffer = io.BytesIO()
+    _ResultPickler(buffer, vocab).dump(result)
+    return buffer.getvalue()
+
+
+def load_result(data: bytes, vocab: Vocabulary) -> FileResult:
+    return _ResultUnpickler(io.BytesIO(data), vocab).load()
+
+
 _worker_state: dict[str, object] = {}
 
 
@@ -73,7 +117,7 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
                 key = _key(path, vocab)
                 entry = cache_dir / key[:2] / f"{key}.pickle"
                 if entry.exists():
-                    results[path] = pickle.loads(entry.read_bytes())
+                    results[path] = load_result(entry.read_bytes(), vocab)
                     continue
             except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
                 pass
@@ -101,7 +145,7 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
                 entry = cache_dir / key[:2] / f"{key}.pickle"
                 entry.parent.mkdir(parents=True, exist_ok=True)
                 tmp = entry.with_suffix(".tmp")
-                tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+                tmp.write_bytes(dump_result(result, vocab))
                 tmp.replace(entry)
             except OSError:
                 pass

@@ -10,6 +10,7 @@ import pytest
 from generator.model import InputStatus
 from generator.pipeline import run
 from generator.settings import Settings
+from generator.vocab import load_vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = """网易首页 > 网易号 > 正文 申请入驻
@@ -104,3 +105,13 @@ def test_a_cached_build_gives_the_same_briefings(project):
     second = run(project)
     assert [b.title for b in first.briefings] == [b.title for b in second.briefings]
     assert any(project.cache_dir.rglob("*.pickle"))
+
+
+def test_a_cached_result_equals_a_fresh_one_and_shares_the_vocabulary_actors(project):
+    put(project, "a.txt", ARTICLE)
+    vocab = load_vocabulary(project)
+    fresh = run(project, vocab)
+    cached = run(project, vocab)
+    assert cached.briefings == fresh.briefings
+    listed = [m.actor for m in cached.briefings[0].actors if m.actor.listed]
+    assert listed and all(vocab.actor(a.id) is a for a in listed)  # one object per actor, not one per entry
