@@ -10,19 +10,23 @@ corpus-wide pass (`DuplicateIndex`) then only compares fingerprints.
   keep the same shingles, so the Jaccard similarity of sketches estimates that of the bodies.
   A short body, whose sample would be too small to estimate anything, keeps every shingle.
 - Candidates are found by *prefix filtering* (Chaudhuri et al., 2006; the AllPairs algorithm):
-  order each sketch by hash; if two sketches have Jaccard ≥ t, their first |s| − ⌈t·|s|⌉ + 1
-  elements must share one. So only those prefixes are indexed and probed, about a fifth of each
-  sketch, and the result is exactly what comparing every pair would give.
+  put every sketch in one global order; if two sketches have Jaccard ≥ t, their first
+  |s| − ⌈t·|s|⌉ + 1 elements must share one. So only those prefixes are indexed and probed, about
+  a fifth of each sketch, and the result is exactly what comparing every pair would give. The
+  order is rarest shingle first (counted over the corpus): prefixes then hold what is peculiar to
+  an article, and articles that merely share a stock paragraph rarely become candidates.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 SHINGLE = 5
@@ -57,16 +61,26 @@ def _prefix_length(size: int, threshold: float = DUPLICATE_JACCARD) -> int:
 
 
 def jaccard(a: Iterable[int], b: Iterable[int]) -> float:
-    a, b = set(a), set(b)
-    union = len(a | b)
-    return len(a & b) / union if union else 1.0
+    a, b = set(a), list(b)
+    return _jaccard(a, b)
+
+
+def _jaccard(a: set[int], b: Sequence[int]) -> float:
+    """Jaccard of a set and a sequence of distinct values, without building a second set."""
+    shared = len(a.intersection(b))
+    union = len(a) + len(b) - shared
+    return shared / union if union else 1.0
 
 
 class DuplicateIndex:
-    """The articles kept so far; `find` names the first kept one a new fingerprint duplicates."""
+    """The articles kept so far; `find` names the kept one a new fingerprint duplicates.
 
-    def __init__(self, threshold: float = DUPLICATE_JACCARD) -> None:
+    `frequency` (how many fingerprints hold each shingle) orders the prefixes; any order gives the
+    same answers, a rarest-first order just gives fewer candidates to compare."""
+
+    def __init__(self, frequency: Mapping[int, int] | None = None, threshold: float = DUPLICATE_JACCARD) -> None:
         self.threshold = threshold
+        self._frequency = frequency or {}
         self._by_hash: dict[str, int] = {}
         self._by_prefix: dict[int, list[int]] = {}  # hash in a kept sketch's prefix -> kept indexes
         self._sketches: list[bytes] = []
@@ -76,25 +90,37 @@ class DuplicateIndex:
         if exact is not None:
             return exact
         mine = print_.values()
-        candidates = sorted({index for h in mine[:_prefix_length(len(mine), self.threshold)]
-                             for index in self._by_prefix.get(h, ())})
+        candidates = sorted({index for h in self._prefix(mine) for index in self._by_prefix.get(h, ())})
         size = len(mine)
+        mine_set = set(mine)
         best: tuple[float, int] | None = None
         for index in candidates:
             other = self._sketches[index]
             other_size = len(other) // 4
             if min(size, other_size) < self.threshold * max(size, other_size):
                 continue  # sizes alone rule it out
-            similarity = jaccard(mine, Fingerprint("", other).values())
+            similarity = _jaccard(mine_set, Fingerprint("", other).values())
             if similarity >= self.threshold and (best is None or similarity > best[0]):
                 best = (similarity, index)  # the most similar; on a tie the first kept
         return best[1] if best else None
 
+    @classmethod
+    def over(cls, prints: Iterable[Fingerprint], threshold: float = DUPLICATE_JACCARD) -> DuplicateIndex:
+        """An empty index ordered for these fingerprints (the corpus about to be added)."""
+        frequency: Counter[int] = Counter()
+        for print_ in prints:
+            frequency.update(print_.values())
+        return cls(frequency, threshold)
+
+    def _prefix(self, values: Sequence[int]) -> list[int]:
+        frequency = self._frequency
+        return heapq.nsmallest(_prefix_length(len(values), self.threshold), values,
+                               key=lambda h: (frequency.get(h, 0), h))
+
     def add(self, print_: Fingerprint) -> int:
         index = len(self._sketches)
         self._by_hash.setdefault(print_.body_hash, index)
-        values = print_.values()
-        for h in values[:_prefix_length(len(values), self.threshold)]:
+        for h in self._prefix(print_.values()):
             self._by_prefix.setdefault(h, []).append(index)
         self._sketches.append(print_.sketch)
         return index

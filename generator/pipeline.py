@@ -26,14 +26,16 @@ def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], l
     """The first copy (by file name) of each article becomes the briefing; later copies are listed
     on it and reported as duplicates (see `duplicates` for how copies are recognised)."""
     kept: list[Briefing] = []
-    index = DuplicateIndex()
     fates: list[InputFate] = []
     also: dict[int, list[str]] = {}
-    for result in sorted(results, key=lambda r: r.source):
+    ordered = sorted(results, key=lambda r: r.source)
+    prints = {r.source: r.fingerprint or fingerprint(r.briefing.article.body) for r in ordered if r.briefing}
+    index = DuplicateIndex.over(prints.values())
+    for result in ordered:
         if result.briefing is None:
             fates.append(InputFate(result.source, InputStatus.REJECTED, result.rejection or "rejected"))
             continue
-        print_ = result.fingerprint or fingerprint(result.briefing.article.body)
+        print_ = prints[result.source]
         match = index.find(print_)
         if match is not None:
             original = kept[match]
