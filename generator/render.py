@@ -40,6 +40,8 @@ def escape_markdown(value: Any) -> str:
         return value
     text = str(value)
     text = text.translate(_SPECIAL)  # in C: this runs for every value of every page
+    if "\n" not in text and not text[:1].isspace() and not text[:1].isdigit() and text[:1] != "-":
+        return text  # one line that cannot start a list or a code block: most values, and the fast path
     text = _LINE_START_NUMBER.sub(lambda m: f"{m[1]}&#{ord(m[2])};", text)
     text = _LINE_START_DASH.sub(r"\1&#45;", text)
     # Four leading spaces would make a code block; a blank line inside a table cell would end it.
@@ -50,7 +52,7 @@ def one_line(value: Any) -> Trusted:
     """Text for a table cell or a link label: on one line, escaped (and so safe to print as is)."""
     if isinstance(value, Trusted):
         return value
-    return Trusted(escape_markdown(re.sub(r"\s+", " ", str(value or "")).strip()))
+    return Trusted(escape_markdown(" ".join(str(value or "").split())))  # runs of whitespace as one space
 
 
 def safe_url(url: str | None) -> str | None:
