@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -31,14 +32,19 @@ HAN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
 def _bigrams(sentence: str) -> Counter[str]:
-    chars = [c for c in sentence if HAN.match(c)]
-    return Counter(a + b for a, b in itertools.pairwise(chars))
+    """Bigrams of the sentence's letters and digits, punctuation and spaces skipped (in order of
+    first occurrence, as the vectors' sums depend on it)."""
+    chars = "".join(HAN.findall(sentence))
+    return Counter(map(operator.add, chars, chars[1:]))
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """The dot product, its terms summed in the order of the smaller vector's keys (terms of keys
+    missing from the other are 0.0 and do not change the sum). Written with map so that the loop
+    runs in C: summarise spends most of its time here."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    return sum(map(operator.mul, a.values(), map(b.get, a, itertools.repeat(0.0))))
 
 
 def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int = 4) -> tuple[str, ...]:
@@ -49,17 +55,21 @@ def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int
     grams = [_bigrams(s) for _, s in pool]
     document_frequency = Counter(g for gram in grams for g in gram)
     n = len(pool)
-    vectors = [{g: tf * math.log(1 + n / document_frequency[g]) for g, tf in gram.items()} for gram in grams]
+    # The weight depends only on the bigram's document frequency: one log per frequency.
+    weight_of_df = {df: math.log(1 + n / df) for df in set(document_frequency.values())}
+    idf = {g: weight_of_df[df] for g, df in document_frequency.items()}
+    vectors = [{g: tf * idf[g] for g, tf in gram.items()} for gram in grams]
     # Degree centrality over cosine similarity, exactly, in linear time: with unit vectors,
     # sum_j cos(i, j) = v_i · (sum_j v_j) - 1.
     units = []
     for vector in vectors:
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        norm = math.sqrt(sum(map(operator.mul, vector.values(), vector.values()))) or 1.0
         units.append({k: v / norm for k, v in vector.items()})
-    total: dict[str, float] = {}
+    # Summed per bigram in the units' order, from 0.0 (as float sums go, the order is the value).
+    total = dict.fromkeys(document_frequency, 0.0)
     for unit in units:
         for k, v in unit.items():
-            total[k] = total.get(k, 0.0) + v
+            total[k] += v
     centrality = [(_dot(unit, total) - 1.0) / (n - 1) for unit in units]
     top = max(centrality) or 1.0
     scores = []
@@ -80,7 +90,11 @@ def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int
         if best is None:
             break
         chosen.append(best)
-        redundancy = [max(r, _dot(units[k], units[best])) for k, r in enumerate(redundancy)]
+        if len(chosen) < count:
+            # Only sentences still in the running need their redundancy: a chosen one, or one at
+            # NEAR_DUPLICATE already, is skipped in every later round whatever it becomes.
+            redundancy = [r if k in chosen or r >= NEAR_DUPLICATE else max(r, _dot(units[k], units[best]))
+                          for k, r in enumerate(redundancy)]
     return tuple(pool[k][1] for k in sorted(chosen))
 
 
