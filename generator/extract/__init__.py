@@ -59,8 +59,21 @@ def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> 
                 sentences.append((sentence, offset + position))
         offset += len(block.text) + 1
 
-    def actors_in(clause: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.actor.id for m in matcher.find(to_simplified(clause))))
+    found_starts = [m.start for m in found]
+
+    def actors_in(index: int, left: int, right: int) -> tuple[str, ...]:
+        """The actors of a figure's clause, `sentences[index][0][left:right]`, as matching the clause
+        alone finds them: taken from the article's matches when they must be the same (most
+        clauses), matched again when not (a clause that t2s folds differently alone, or whose edge
+        a listed form could run across)."""
+        sentence, offset = sentences[index]
+        clause = to_simplified(sentence[left:right])
+        start, end = offset + left, offset + right
+        if simplified[start:end] == clause and matcher.isolates(simplified, start, end):
+            in_clause: Sequence[Match] = within(found, found_starts, start, end)
+        else:
+            in_clause = matcher.find(clause)
+        return tuple(dict.fromkeys(m.actor.id for m in in_clause))
 
     figures = find_figures([s for s, _ in sentences], actors_in)
     main_actors = {m.actor.id for m in actor_mentions[:3]}

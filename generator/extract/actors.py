@@ -58,6 +58,9 @@ ABBREV_SUFFIX = re.compile("(?:" + "|".join(("方", "军", "媒", "企", "籍", 
 SIDE_NOT_PARTY = set("面向式法案针便")
 # A transliterated run this long must be a name, not a word, before a title rule accepts it.
 NAME_MIN = 2
+# Characters that end a clause or sentence (`figures.CLAUSE_BREAK`, `sentences.TERMINAL`, …) and
+# white space: none is Han, a digit, a name's dot or in jieba's word characters (`ActorMatcher.isolates`).
+CLAUSE_EDGES = "，；;,。！？!?…”」』)）" + " \t\n\u3000\u00a0"
 # Words a transliterated-looking run often ends with but that are not part of the name.
 NAME_STOP_TAIL = ("表示", "说", "称", "指出", "强调", "认为", "在", "与", "和", "对", "将", "曾", "也", "则")
 
@@ -93,6 +96,8 @@ class ActorMatcher:
             if actor.type == "person":
                 self.persons_by_last_part[re.split(DOT, actor.name_zh)[-1]] = actor
         self.blockers = {form for form in not_actors if form not in self.by_form}
+        # Clause and sentence edges that no form or blocker contains: see `isolates`.
+        self.separators = frozenset(CLAUSE_EDGES).difference(*self.by_form, *self.blockers)
         forms = sorted({*self.by_form, *self.blockers}, key=len, reverse=True)
         # The longest form at every position, overlaps included, found through the lengths of the
         # forms that start with each character; the longest overall then wins (许多哈马斯 is
@@ -153,6 +158,18 @@ class ActorMatcher:
                 actor = self.by_form.get(name) or self.persons_by_last_part.get(name) or unlisted_actor(name, "person")
                 claim(Match(start, start + len(name), actor, name, "title-name"))
         return sorted(matches, key=lambda m: m.start)
+
+    def isolates(self, text: str, start: int, end: int) -> bool:
+        """Whether `find(text[start:end])` gives exactly the matches of `find(text)` that start in
+        [start, end), shifted: so when at each edge of the span one of the two characters that meet
+        there is a separator (a clause or sentence edge that no form contains). Then no match,
+        blocker or name runs across the edge; the checks that look beside a match (a digit or
+        verb before an abbreviation, an organ or 方向 after a form) find a separator, as they find
+        the end of the text alone; and jieba, which `_starts_word` asks, ends its runs of Han at a
+        separator, so a window cut at the edge segments like the wider one."""
+        def edge(at: int) -> bool:
+            return at <= 0 or at >= len(text) or text[at - 1] in self.separators or text[at] in self.separators
+        return edge(start) and edge(end)
 
     def _longest_forms(self, text: str) -> list[tuple[int, str]]:
         found = []

@@ -607,10 +607,17 @@ def _anchor(text: str) -> str:
     return "fig-" + hashlib.sha1(text.encode()).hexdigest()[:8]
 
 
-def _figure(read: _Read, sent: _Sentence, actors_in: Callable[[str], tuple[str, ...]], floor: int = 0
-            ) -> Figure | None:
-    """The figure of a read span; `floor` is where the previous figure of the sentence ended: what
-    is measured is not looked for before it."""
+# Actor ids named in a clause of a sentence: (index of the sentence, clause start, clause end).
+ActorsIn = Callable[[int, int, int], tuple[str, ...]]
+
+
+def _no_actors(index: int, start: int, end: int) -> tuple[str, ...]:
+    return ()
+
+
+def _figure(read: _Read, sent: _Sentence, actors_in: ActorsIn, index: int, floor: int = 0) -> Figure | None:
+    """The figure of a read span in sentence `index`; `floor` is where the previous figure of the
+    sentence ended: what is measured is not looked for before it."""
     sentence, folded = sent.text, sent.folded
     end, unit_code, measure = read.end, read.unit.code, None
     noun, noun_unit, short = _noun_after(folded, end)
@@ -639,19 +646,19 @@ def _figure(read: _Read, sent: _Sentence, actors_in: Callable[[str], tuple[str, 
         value_high=read.value_high,
         measure=measure,
         year=sent.year(read.start),
-        actors=tuple(actors_in(sentence[left:right])),
+        actors=tuple(actors_in(index, left, right)),
         sentence=sentence,
     )
 
 
-def find_figures(sentences: Sequence[str], actors_in: Callable[[str], tuple[str, ...]] = lambda s: ()
-                 ) -> tuple[Figure, ...]:
-    """Every numeric fact in the sentences (the article body split into sentences, in order)."""
+def find_figures(sentences: Sequence[str], actors_in: ActorsIn = _no_actors) -> tuple[Figure, ...]:
+    """Every numeric fact in the sentences (the article body split into sentences, in order);
+    `actors_in(i, start, end)` names the actors of `sentences[i][start:end]`, a figure's clause."""
     figures: dict[str, Figure] = {}
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         sent, floor = _Sentence.of(sentence), 0
         for read in _reads(sent.folded):
-            figure = _figure(read, sent, actors_in, floor)
+            figure = _figure(read, sent, actors_in, index, floor)
             if figure is not None:
                 figures.setdefault(figure.text, figure)
                 floor = read.start + len(figure.text)

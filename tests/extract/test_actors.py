@@ -95,3 +95,31 @@ def test_matching_on_a_tiny_vocabulary_needs_no_shipped_data():
     russia = Actor("russia", "Russia", "俄罗斯", "country", abbrev="俄")
     matcher = ActorMatcher([china, russia], not_actors=["中亚"])
     assert [m.actor.id for m in matcher.find("北京与中亚：中俄合作")] == ["china", "china", "russia"]
+
+
+@pytest.mark.parametrize("text", [
+    "俄罗斯外交部长拉夫罗夫表示，中俄关系稳定；美方回应称，对华政策不变。德米特里·佩斯科夫说：“访华很重要。”",
+    "外长米尔佐扬访俄，亚方向欧盟靠拢。5日中午，俄国防部说，约翰·霍普金斯大学的报告不准确！美国、刚果(布)与会。",
+    "他说，刚果(布)。)俄方表示……中方。中俄",
+])
+def test_a_clause_isolated_by_separators_matches_alone_as_in_the_whole_text(matcher, text):
+    """Figures take a clause's actors from the article's matches when `isolates` says that matching
+    the clause alone finds the same: every span it accepts is checked here."""
+    text = to_simplified(text)
+    whole = matcher.find(text)
+    accepted = 0
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            if not matcher.isolates(text, start, end):
+                continue
+            accepted += 1
+            alone = [(m.start + start, m.end + start, m.actor.id, m.rule) for m in matcher.find(text[start:end])]
+            inside = [(m.start, m.end, m.actor.id, m.rule) for m in whole if start <= m.start < end]
+            assert alone == inside, text[start:end]
+    assert accepted > 10
+
+
+def test_a_separator_that_a_listed_form_contains_does_not_isolate(matcher):
+    text = to_simplified("他访问了刚果(布)")
+    assert ")" not in matcher.separators
+    assert not matcher.isolates(text, 0, text.index(")"))
