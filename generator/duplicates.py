@@ -26,7 +26,7 @@ import re
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 SHINGLE = 5
@@ -78,19 +78,30 @@ class DuplicateIndex:
     `frequency` (how many fingerprints hold each shingle) orders the prefixes; any order gives the
     same answers, a rarest-first order just gives fewer candidates to compare."""
 
-    def __init__(self, frequency: Mapping[int, int] | None = None, threshold: float = DUPLICATE_JACCARD) -> None:
+    def __init__(self, frequency: Counter[int] | None = None, threshold: float = DUPLICATE_JACCARD) -> None:
         self.threshold = threshold
-        self._frequency = frequency or {}
+        self._frequency = frequency if frequency is not None else Counter()
         self._by_hash: dict[str, int] = {}
         self._by_prefix: dict[int, list[int]] = {}  # hash in a kept sketch's prefix -> kept indexes
         self._sketches: list[bytes] = []
 
     def find(self, print_: Fingerprint) -> int | None:
+        return self._find(print_, self._prefix(print_.values()))
+
+    def find_or_add(self, print_: Fingerprint) -> int | None:
+        """The kept article this one duplicates, or None after keeping this one."""
+        prefix = self._prefix(print_.values())
+        match = self._find(print_, prefix)
+        if match is None:
+            self._add(print_, prefix)
+        return match
+
+    def _find(self, print_: Fingerprint, prefix: Sequence[int]) -> int | None:
         exact = self._by_hash.get(print_.body_hash)
         if exact is not None:
             return exact
         mine = print_.values()
-        candidates = sorted({index for h in self._prefix(mine) for index in self._by_prefix.get(h, ())})
+        candidates = sorted({index for h in prefix for index in self._by_prefix.get(h, ())})
         size = len(mine)
         mine_set = set(mine)
         best: tuple[float, int] | None = None
@@ -113,14 +124,18 @@ class DuplicateIndex:
         return cls(frequency, threshold)
 
     def _prefix(self, values: Sequence[int]) -> list[int]:
-        frequency = self._frequency
+        # Ties in frequency keep the sketch's own (ascending) order: nsmallest is stable. A Counter
+        # gives 0 for an unseen shingle, and its C-level lookup as the key is what makes this cheap.
         return heapq.nsmallest(_prefix_length(len(values), self.threshold), values,
-                               key=lambda h: (frequency.get(h, 0), h))
+                               key=self._frequency.__getitem__)
 
     def add(self, print_: Fingerprint) -> int:
+        return self._add(print_, self._prefix(print_.values()))
+
+    def _add(self, print_: Fingerprint, prefix: Sequence[int]) -> int:
         index = len(self._sketches)
         self._by_hash.setdefault(print_.body_hash, index)
-        for h in self._prefix(print_.values()):
+        for h in prefix:
             self._by_prefix.setdefault(h, []).append(index)
         self._sketches.append(print_.sketch)
         return index

@@ -36,14 +36,13 @@ def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], l
             fates.append(InputFate(result.source, InputStatus.REJECTED, result.rejection or "rejected"))
             continue
         print_ = prints[result.source]
-        match = index.find(print_)
+        match = index.find_or_add(print_)
         if match is not None:
             original = kept[match]
             also.setdefault(match, []).append(result.source)
             fates.append(InputFate(result.source, InputStatus.DUPLICATE, f"same article as {original.article.source}",
                                    original.url))
             continue
-        index.add(print_)
         kept.append(result.briefing)
         fates.append(InputFate(result.source, InputStatus.BRIEFING, "; ".join(result.warnings), result.briefing.url))
     for position, sources in also.items():
