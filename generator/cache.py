@@ -26,7 +26,7 @@ from .model import Actor, Topic
 from .process import FileResult, process_path
 from .progress import Progress
 from .settings import GENERATOR_VERSION, Settings
-from .textnorm import word_tokenizer
+from .textnorm import release_tokenizers, word_tokenizer
 from .vocab import Vocabulary
 
 POOL_THRESHOLD = 40  # below this many uncached files a pool costs more than it saves
@@ -138,6 +138,8 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
             for path, _ in todo:
                 computed.append(process_path(path, raw_dir, settings, vocab))
                 progress.advance()
+    if todo:
+        release_tokenizers()
     for (path, key), result in zip(todo, computed):
         results[path] = result
         if cache_dir is not None and key is not None:
