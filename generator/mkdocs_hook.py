@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.config import ConfigError
 from generator.model import InputStatus
@@ -70,3 +71,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
              sum(f.status is InputStatus.BRIEFING for f in site.fates),
              sum(f.status is InputStatus.DUPLICATE for f in site.fates), len(rejected))
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Forget a generated page's Markdown and HTML once it is written. MkDocs keeps every page's
+    until the build ends, though nothing reads them again: with 5000 briefings that was the
+    largest part of the build's memory."""
+    if page.file.generated_by is not None:
+        page.markdown = None
+        page.content = None
+        page.file.content_string = ""
+    return output
