@@ -29,6 +29,10 @@ _LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.M)
 _LINE_START_DASH = re.compile(r"^(\s*)-", re.M)
 
 
+def _number_reference(match: re.Match[str]) -> str:
+    return f"{match[1]}&#{ord(match[2])};"
+
+
 class Trusted(str):
     """Markup built by this program (never from article text): printed as it is."""
 
@@ -40,9 +44,13 @@ def escape_markdown(value: Any) -> str:
         return value
     text = str(value)
     text = text.translate(_SPECIAL)  # in C: this runs for every value of every page
-    if "\n" not in text and not text[:1].isspace() and not text[:1].isdigit() and text[:1] != "-":
-        return text  # one line that cannot start a list or a code block: most values, and the fast path
-    text = _LINE_START_NUMBER.sub(lambda m: f"{m[1]}&#{ord(m[2])};", text)
+    if "\n" not in text and not text[:1].isspace():
+        # One line (most values: names, titles, dates, cells): only its first character can start
+        # a list, so only the rule for that character runs.
+        if text[:1].isdigit():
+            return _LINE_START_NUMBER.sub(_number_reference, text, count=1)
+        return "&#45;" + text[1:] if text[:1] == "-" else text
+    text = _LINE_START_NUMBER.sub(_number_reference, text)
     text = _LINE_START_DASH.sub(r"\1&#45;", text)
     # Four leading spaces would make a code block; a blank line inside a table cell would end it.
     return re.sub(r"^[ \t]+", "", text, flags=re.M)

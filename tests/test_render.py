@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import html as html_module
+import re
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.render import Trusted, environment, escape_markdown, link, safe_url
 
@@ -71,3 +74,17 @@ def test_trusted_markup_that_we_build_is_printed_as_is():
 ])
 def test_only_http_addresses_become_links(url, expected):
     assert safe_url(url) == expected
+
+
+LINE_STARTS = st.sampled_from(["", "-", "1.", "12)", "  ", "    ", "\t", "#", "+", "*", ">", "2025-10-07", "1 "])
+LINE_TEXT = st.text(st.sampled_from(list("中文 abc-.)1#*_[]()<>:|\\`")), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(LINE_STARTS, LINE_TEXT), min_size=1, max_size=3))
+def test_any_line_start_renders_as_the_characters_it_is(lines):
+    text = "\n".join(start + rest for start, rest in lines)
+    html = html_of(escape_markdown(text))
+    assert "<li>" not in html and "<code>" not in html and "<h1" not in html and "<blockquote>" not in html
+    shown = re.sub(r"</?p>|<br />", " ", html)  # paragraphs and line breaks: only how lines are laid out
+    assert " ".join(html_module.unescape(shown).split()) == " ".join(text.split())
