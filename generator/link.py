@@ -82,34 +82,39 @@ def _related(ordered: Sequence[Briefing], by_actor: dict[str, list[Briefing]],
     # Plain idf: an actor in every briefing (China, in a China-watcher's corpus) relates nothing.
     actor_idf = {k: math.log(n / len(v)) for k, v in by_actor.items()}
     topic_idf = {k: math.log(n / len(v)) for k, v in by_topic.items()}
-    features = {
-        b.id: ({m.actor.id for m in b.actors}, {t.topic.id for t in b.topics}, _day_number(b.date))
-        for b in ordered
-    }
+    # Briefings as positions in `ordered` from here on: ids are properties, and this loop asks for
+    # them millions of times at 5000 briefings.
+    ids = [b.id for b in ordered]
+    position = {id(b): i for i, b in enumerate(ordered)}
+    features = [({m.actor.id for m in b.actors}, {t.topic.id for t in b.topics}, _day_number(b.date))
+                for b in ordered]
+    # Each feature's briefings, rarest feature first for every briefing that has it.
+    members = {("a", k): [position[id(b)] for b in v] for k, v in by_actor.items()}
+    members.update({("t", k): [position[id(b)] for b in v] for k, v in by_topic.items()})
     related: dict[str, tuple[Briefing, ...]] = {}
-    for briefing in ordered:
-        mine_actors, mine_topics, mine_day = features[briefing.id]
+    for me, (mine_actors, mine_topics, mine_day) in enumerate(features):
         # Candidates come through the rarest shared features first and stop at a cap, so an actor
-        # in every briefing does not make this quadratic in the corpus.
-        candidates: dict[str, Briefing] = {}
-        shared = sorted([*((actor_idf[a], by_actor[a]) for a in mine_actors),
-                         *((topic_idf[t], by_topic[t]) for t in mine_topics)], key=lambda f: -f[0])
-        for _, members in shared:
-            for other in members:
-                candidates[other.id] = other
+        # in every briefing does not make this quadratic in the corpus. Equally rare features go
+        # by name: in set order, which changes from run to run, the cap could pick other candidates.
+        candidates: dict[int, None] = {}
+        shared = sorted([*((actor_idf[a], ("a", a)) for a in mine_actors),
+                         *((topic_idf[t], ("t", t)) for t in mine_topics)], key=lambda f: (-f[0], f[1]))
+        for _, feature in shared:
+            for other in members[feature]:
+                candidates[other] = None
                 if len(candidates) >= RELATED_CANDIDATES:
                     break
             if len(candidates) >= RELATED_CANDIDATES:
                 break
         scored = []
-        for other_id, other in candidates.items():
-            if other_id == briefing.id:
+        for other in candidates:
+            if ids[other] == ids[me]:
                 continue
-            their_actors, their_topics, their_day = features[other_id]
+            their_actors, their_topics, their_day = features[other]
             score = sum(actor_idf[a] for a in mine_actors & their_actors)
             score += TOPIC_WEIGHT * sum(topic_idf[t] for t in mine_topics & their_topics)
             if mine_day is not None and their_day is not None:
                 score += TIME_WEIGHT * math.exp(-abs(mine_day - their_day) / TIME_SCALE_DAYS)
-            scored.append((-round(score, 9), other_id, other))
-        related[briefing.id] = tuple(item[2] for item in sorted(scored)[:count])
+            scored.append((-round(score, 9), ids[other], other))
+        related[ids[me]] = tuple(ordered[item[2]] for item in sorted(scored)[:count])
     return related

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from builders import BELARUS, CHINA, ENERGY, LUKASHENKO, RUSSIA, TRADE, briefing
 
 from generator.link import link
@@ -58,3 +63,23 @@ def test_the_same_briefings_in_any_order_give_the_same_corpus():
     assert [b.id for b in first.briefings] == [b.id for b in second.briefings]
     assert {k: [b.id for b in v] for k, v in first.related.items()} == {
         k: [b.id for b in v] for k, v in second.related.items()}
+
+
+def test_related_briefings_are_the_same_whatever_python_s_hash_seed(tmp_path):
+    # Two equally rare actors with 100 briefings each: the 150-candidate cap must take them in an
+    # order that does not depend on set iteration, which changes with PYTHONHASHSEED.
+    script = tmp_path / "related.py"
+    script.write_text(
+        "from builders import BELARUS, RUSSIA, briefing\n"
+        "from generator.link import link\n"
+        "items = [briefing('x', '2025-06-15', actors=(BELARUS, RUSSIA))]\n"
+        "items += [briefing(f'b{i:03d}', f'2025-{1 + i % 12:02d}-01', actors=(BELARUS,)) for i in range(100)]\n"
+        "items += [briefing(f'r{i:03d}', f'2025-{1 + i % 12:02d}-01', actors=(RUSSIA,)) for i in range(100)]\n"
+        "print([b.id for b in link(items, [], []).related['x']])\n")
+    tests_dir = Path(__file__).parent
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": f"{tests_dir}{os.pathsep}{tests_dir.parent}"}
+        outputs.add(subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True,
+                                   check=True).stdout)
+    assert len(outputs) == 1
