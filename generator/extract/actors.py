@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -100,14 +102,17 @@ class ActorMatcher:
         self.separators = frozenset(CLAUSE_EDGES).difference(*self.by_form, *self.blockers)
         forms = sorted({*self.by_form, *self.blockers}, key=len, reverse=True)
         # The longest form at every position, overlaps included, found through the lengths of the
-        # forms that start with each character; the longest overall then wins (许多哈马斯 is
-        # Hamas, not Doha).
+        # forms that start with the two characters there; the longest overall then wins (许多哈马斯
+        # is Hamas, not Doha). Only a `not_actors` given here directly can hold a one-character form.
         self.forms = set(forms)
+        self.single_forms = {form for form in forms if len(form) == 1}
         lengths: dict[str, set[int]] = {}
         for form in forms:
-            lengths.setdefault(form[0], set()).add(len(form))
-        self.lengths_by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+            if len(form) >= 2:
+                lengths.setdefault(form[:2], set()).add(len(form))
+        self.lengths_by_pair = {pair: tuple(sorted(ls, reverse=True)) for pair, ls in lengths.items()}
         abbrevs = "".join(sorted(self.by_abbrev))
+        self.abbrev_pattern = re.compile(f"[{re.escape(abbrevs)}]") if abbrevs else None
         self.compound_pattern = re.compile(f"[{re.escape(abbrevs)}]{{2,4}}") if len(abbrevs) > 1 else None
         self.object_pattern = re.compile(f"(?<=[{RELATION_VERBS}])[{re.escape(abbrevs)}]") if abbrevs else None
 
@@ -172,14 +177,24 @@ class ActorMatcher:
         return edge(start) and edge(end)
 
     def _longest_forms(self, text: str) -> list[tuple[int, str]]:
+        """(start, form) of the longest form starting at each position where one does, longest
+        first. Only positions whose two characters begin some form are tried: they are picked out
+        with C-level map and compress, not a Python loop over every character."""
         found = []
-        lengths_by_first, forms = self.lengths_by_first, self.forms
-        for start, char in enumerate(text):
-            for length in lengths_by_first.get(char, ()):
+        lengths_by_pair, forms, singles = self.lengths_by_pair, self.forms, self.single_forms
+        pairs = map(operator.add, text, text[1:])
+        starts: Iterable[int] = itertools.compress(itertools.count(), map(lengths_by_pair.__contains__, pairs))
+        if singles:
+            starts = sorted({*starts, *(i for i, char in enumerate(text) if char in singles)})
+        for start in starts:
+            for length in lengths_by_pair.get(text[start:start + 2], ()):
                 candidate = text[start:start + length]
                 if candidate in forms:
                     found.append((start, candidate))
                     break
+            else:
+                if text[start] in singles:
+                    found.append((start, text[start]))
         return sorted(found, key=lambda item: (-len(item[1]), item[0]))
 
     def _abbreviations(self, text: str, free, claim) -> None:
@@ -200,9 +215,13 @@ class ActorMatcher:
                 if free(start, start + 1) and _starts_word(text, start - 1):
                     claim(Match(start, start + 1, self.by_abbrev[found.group()], text[start - 1:start + 1],
                                 "abbrev-object"))
+        # Every abbreviation's places in one pass, then taken abbreviation by abbreviation as before
+        # (the order decides which of two overlapping claims stands).
+        places: dict[str, list[int]] = {}
+        for found in self.abbrev_pattern.finditer(text) if self.abbrev_pattern else ():
+            places.setdefault(found.group(), []).append(found.start())
         for char, actor in self.by_abbrev.items():
-            for found in re.finditer(re.escape(char), text):
-                start = found.start()
+            for start in places.get(char, ()):
                 suffix = ABBREV_SUFFIX.match(text, start + 1)
                 if suffix and free(start, suffix.end()) and _starts_word(text, start):
                     claim(Match(start, suffix.end(), actor, text[start:suffix.end()], "abbrev-compound"))

@@ -123,3 +123,22 @@ def test_a_separator_that_a_listed_form_contains_does_not_isolate(matcher):
     text = to_simplified("他访问了刚果(布)")
     assert ")" not in matcher.separators
     assert not matcher.isolates(text, 0, text.index(")"))
+
+
+def longest_forms_plainly(forms: set[str], text: str) -> list[tuple[int, str]]:
+    """What `_longest_forms` must return, written the slow and obvious way."""
+    found = []
+    for start in range(len(text)):
+        here = [f for f in forms if text.startswith(f, start)]
+        if here:
+            found.append((start, max(here, key=len)))
+    return sorted(found, key=lambda item: (-len(item[1]), item[0]))
+
+
+@pytest.mark.parametrize("not_actors", [(), ("许多", "美"), ("中",)])
+@pytest.mark.parametrize("text", [
+    "许多哈马斯成员前往多哈，亚美尼亚外长与美国国务卿会谈。", "美", "中美中", "", "刚果(布)与刚果(金)。俄罗斯",
+])
+def test_the_longest_form_at_each_position_is_found_also_with_one_character_blockers(vocab, not_actors, text):
+    matcher = ActorMatcher(vocab.actors, not_actors)
+    assert matcher._longest_forms(text) == longest_forms_plainly(matcher.forms, text)
