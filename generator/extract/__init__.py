@@ -42,7 +42,10 @@ def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> 
     original = "\n".join([title, *(b.text for b in paragraphs)])
     simplified = to_simplified(original)
     # Matched on the Simplified form; reported as written (台灣 stays 台灣): t2s keeps offsets.
-    found = [replace(m, surface=_as_written(m, simplified, original)) for m in matcher.find(simplified)]
+    # (Written in Simplified already, as most are, each surface is as written.)
+    found = matcher.find(simplified)
+    if simplified != original:
+        found = [replace(m, surface=_as_written(m, simplified, original)) for m in found]
     matches = _with_front_matter(found, article, vocab)
     title_end = len(title) + 1
     lead_end = title_end + sum(len(b.text) + 1 for b in paragraphs[:LEAD_PARAGRAPHS])

@@ -331,6 +331,7 @@ class _Number:
     one: bool  # written 一: a word more often than an amount
 
 
+@lru_cache(maxsize=4096)  # the same few spellings (两, 三, 1.5) recur in every article; cn2an is slow
 def _number(text: str) -> _Number | None:
     """The value of a number as written; None when it is not a well-formed number."""
     text = text.strip()

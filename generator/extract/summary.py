@@ -53,7 +53,7 @@ def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int
     if len(pool) <= count:
         return tuple(s for _, s in pool)
     grams = [_bigrams(s) for _, s in pool]
-    document_frequency = Counter(g for gram in grams for g in gram)
+    document_frequency = Counter(itertools.chain.from_iterable(grams))
     n = len(pool)
     # The weight depends only on the bigram's document frequency: one log per frequency.
     weight_of_df = {df: math.log(1 + n / df) for df in set(document_frequency.values())}
