@@ -9,6 +9,8 @@ original.
 from __future__ import annotations
 
 import logging
+import operator
+import re
 from functools import lru_cache
 
 import jieba
@@ -19,6 +21,7 @@ jieba.setLogLevel(logging.WARNING)  # its "building prefix dict" chatter is not 
 
 # Share of characters that t2s changes above which a text is taken as written in Traditional.
 TRADITIONAL_SHARE = 0.05
+HAN = re.compile("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -34,12 +37,12 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     sample = text[:5000]
-    han = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff"]
-    if len(han) < 20:
+    han = len(HAN.findall(sample))
+    if han < 20:
         return False
     simplified = to_simplified(sample)
-    changed = sum(a != b for a, b in zip(sample, simplified))
-    return changed / len(han) > TRADITIONAL_SHARE
+    changed = sum(map(operator.ne, sample, simplified))
+    return changed / han > TRADITIONAL_SHARE
 
 
 @lru_cache(maxsize=1)

@@ -49,8 +49,11 @@ def wrap_width(lines: list[str]) -> int | None:
 
     Evidence is the long lines that run on into the next line (no blank between): in a wrapped
     file most of them fill one width; elsewhere their widths scatter."""
-    widths = [display_width(line.rstrip()) for line, following in pairwise(lines)
-              if following.strip() and display_width(line.rstrip()) >= WRAP_MIN_WIDTH]
+    # A character is at most two columns wide: a line of fewer than WRAP_MIN_WIDTH / 2 characters
+    # is short without measuring it.
+    measured = (display_width(line.rstrip()) for line, following in pairwise(lines)
+                if following.strip() and 2 * len(line.rstrip()) >= WRAP_MIN_WIDTH)
+    widths = [width for width in measured if width >= WRAP_MIN_WIDTH]
     if len(widths) < WRAP_MIN_LINES:
         return None
     counts = Counter(widths)
@@ -86,7 +89,7 @@ def read_text(text: str) -> list[Candidate]:
             previous.text += _joint(previous.text, line, previous_width, width) + line
         else:
             candidates.append(Candidate(text=line, line=number, blank_before=blank))
-        previous_width = display_width(raw_line.rstrip())
+        previous_width = display_width(raw_line.rstrip()) if width is not None else 0  # used with a width only
         blank = False
     return candidates
 
