@@ -21,7 +21,7 @@ jieba.setLogLevel(logging.WARNING)  # its "building prefix dict" chatter is not 
 
 # Share of characters that t2s changes above which a text is taken as written in Traditional.
 TRADITIONAL_SHARE = 0.05
-HAN = re.compile("[\u4e00-\u9fff]")
+NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -37,11 +37,11 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     sample = text[:5000]
-    han = len(HAN.findall(sample))
+    han = len(NOT_HAN.sub("", sample))
     if han < 20:
         return False
     simplified = to_simplified(sample)
-    changed = sum(map(operator.ne, sample, simplified))
+    changed = 0 if simplified == sample else sum(map(operator.ne, sample, simplified))
     return changed / han > TRADITIONAL_SHARE
 
 

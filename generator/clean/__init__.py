@@ -28,7 +28,8 @@ def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
     else:
         candidates, hints = read_text(raw.text), Hints()
     blocks = classify(candidates, vocab.rules)
-    meta = build_metadata(raw.form, hints, blocks, vocab.outlets)
+    # One block per candidate, same text: the metadata chains reuse the Simplified forms.
+    meta = build_metadata(raw.form, hints, blocks, vocab.outlets, [c.folded for c in candidates])
     front = raw.front_matter
     if isinstance(front.get("title"), str) and front["title"].strip():
         meta["title"] = Sourced(front["title"].strip(), "front-matter")

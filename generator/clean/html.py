@@ -378,11 +378,29 @@ def _merge_roots(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 # --- the page's head -------------------------------------------------------------------------------------
 
 
+META_KEYS = ("property", "name", "itemprop")
+
+
+def _meta_contents(root: lxml.html.HtmlElement) -> dict[tuple[str, str], list[str]]:
+    """(attribute, value) → the content of each <meta> so named, in document order: what
+    `//meta[@attribute="value"]/@content` selects, for every name at once. One pass over the page
+    instead of one XPath (compiled, then run over the whole page) per name and attribute tried."""
+    contents: dict[tuple[str, str], list[str]] = {}
+    for element in root.xpath("//meta[@content]"):
+        for attr in META_KEYS:
+            value = element.get(attr)
+            if value is not None:
+                contents.setdefault((attr, value), []).append(element.get("content"))
+    return contents
+
+
 def _read_head(root: lxml.html.HtmlElement, hints: Hints) -> None:
+    contents = _meta_contents(root)
+
     def meta(*names: str) -> str | None:
         for name in names:
-            for attr in ("property", "name", "itemprop"):
-                found = root.xpath(f'//meta[@{attr}="{name}"]/@content')
+            for attr in META_KEYS:
+                found = contents.get((attr, name))
                 if found and found[0].strip():
                     return normalise_space(found[0])
         return None

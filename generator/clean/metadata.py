@@ -110,9 +110,9 @@ SITE_OUTLET_RULES = ("json-ld:publisher", "html:site-name", "api:source", "feed:
 class _Page:
     """The blocks with their Simplified forms, computed once for all chains."""
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
+    def __init__(self, blocks: Sequence[Block], folded: Sequence[str] | None = None) -> None:
         self.blocks = list(blocks)
-        self.folded = [to_simplified(b.text) for b in blocks]
+        self.folded = list(folded) if folded is not None else [to_simplified(b.text) for b in blocks]
         self.body = [i for i, b in enumerate(blocks)
                      if b.kept and b.kind not in (BlockKind.CAPTION, BlockKind.REFERENCE)]
         self.lead = [i for i in self.body if self.blocks[i].kind is BlockKind.PARAGRAPH][:LEAD_BLOCKS]
@@ -560,8 +560,10 @@ def choose_page(hints: Hints, page: _Page) -> tuple[int, int] | None:
     return None
 
 
-def build_metadata(form: SourceForm, hints: Hints, blocks: Sequence[Block], outlets: Sequence[Outlet]) -> dict:
-    page = _Page(blocks)
+def build_metadata(form: SourceForm, hints: Hints, blocks: Sequence[Block], outlets: Sequence[Outlet],
+                   folded: Sequence[str] | None = None) -> dict:
+    """`folded[i]` is `to_simplified(blocks[i].text)` when the caller has it (the classifier made it)."""
+    page = _Page(blocks, folded)
     references = _references(blocks)
     url = choose_url(hints)
     outlet, source_type = choose_outlet(hints, page, url, outlets)
