@@ -22,6 +22,9 @@ _CJK_OR_PUNCT = "\u3400-\u9fff，。、：；！？“”「」《》（）"
 _WRAPPED_SPACE = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])[ \t\u00a0\u200b\ufeff]*\n\s*(?=[{_CJK_OR_PUNCT}])")
 _IDEOGRAPHIC_RUN = re.compile(r"\u3000+")
 _OTHER_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u200b\ufeff]+|\s{2,}")
+# Every character the rules below act on (the zero-width ones are not \s): a text without any is
+# returned as it is, without running them (most lines of Chinese text have no space at all).
+_ANY_SPACE = re.compile(r"[\s\u200b\ufeff]")
 
 
 @dataclass
@@ -68,6 +71,8 @@ def normalise_space(text: str) -> str:
     ideographic spaces stays one ideographic space. Only white space that contains a line break,
     between Chinese characters, is removed: that is markup source wrapped mid-sentence.
     """
+    if not _ANY_SPACE.search(text):
+        return text
     text = _WRAPPED_SPACE.sub("", text)
     parts = _IDEOGRAPHIC_RUN.split(text)
     collapsed = [_OTHER_SPACE.sub(" ", part) for part in parts]

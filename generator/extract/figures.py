@@ -255,7 +255,8 @@ def _unnamed(src: str) -> str:
 SCAN_FIRST = "".join(sorted({word[0] for word in QUALIFIERS_BEFORE} | set(CN_DIGITS + CN_MULTIPLIERS)
                             | set(VAGUE_PREFIXES) | set(CURRENCY_SIGNS)))
 SCAN_SOURCE = START + f"(?:{QPRE})?(?:" + "|".join(f"(?P<{n}>{_unnamed(s)})" for n, s in FORMS.items()) + ")"
-SCAN = re.compile(f"(?=[\\d{re.escape(SCAN_FIRST)}])" + SCAN_SOURCE)
+SCAN_START = re.compile(f"[\\d{re.escape(SCAN_FIRST)}]")
+SCAN = re.compile(f"(?={SCAN_START.pattern})" + SCAN_SOURCE)
 
 # Spans blanked before scanning, each a kind of numeral that is not an amount. Each of the first
 # DIGIT_MASKS needs a digit to match: `_masked` skips them for a sentence without one (most are).
@@ -617,6 +618,8 @@ def _read_range(found: re.Match[str], folded: str, start: int) -> list[_Read]:
 
 
 def _reads(folded: str) -> list[_Read]:
+    if not SCAN_START.search(folded):
+        return []  # no figure can start anywhere (masking only removes characters)
     masked = _masked(folded)
     reads: list[_Read] = []
     for found in SCAN.finditer(masked):
@@ -683,8 +686,11 @@ def find_figures(sentences: Sequence[str], actors_in: ActorsIn = _no_actors) -> 
     `actors_in(i, start, end)` names the actors of `sentences[i][start:end]`, a figure's clause."""
     figures: dict[str, Figure] = {}
     for index, (sentence, folded) in enumerate(zip(sentences, _fold_all(sentences))):
+        reads = _reads(folded)
+        if not reads:
+            continue  # most sentences: no need to find their clauses and years
         sent, floor = _Sentence.of(sentence, folded), 0
-        for read in _reads(sent.folded):
+        for read in reads:
             figure = _figure(read, sent, actors_in, index, floor)
             if figure is not None:
                 figures.setdefault(figure.text, figure)

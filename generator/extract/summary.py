@@ -28,13 +28,13 @@ NEAR_DUPLICATE = 0.7  # a sentence this similar to a chosen one says nothing new
 MIN_SENTENCE = 12
 MAX_SENTENCE = 220
 GIST_MAX = 90
-HAN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+NOT_HAN = re.compile(r"[^\u3400-\u9fffA-Za-z0-9]+")
 
 
 def _bigrams(sentence: str) -> Counter[str]:
     """Bigrams of the sentence's letters and digits, punctuation and spaces skipped (in order of
     first occurrence, as the vectors' sums depend on it)."""
-    chars = "".join(HAN.findall(sentence))
+    chars = NOT_HAN.sub("", sentence)
     return Counter(map(operator.add, chars, chars[1:]))
 
 
