@@ -20,7 +20,6 @@ corpus-wide pass (`DuplicateIndex`) then only compares fingerprints.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 import re
 import zlib
@@ -82,8 +81,10 @@ class DuplicateIndex:
         self.threshold = threshold
         self._frequency = frequency if frequency is not None else Counter()
         self._by_hash: dict[str, int] = {}
-        self._by_prefix: dict[int, list[int]] = {}  # hash in a kept sketch's prefix -> kept indexes
+        # hash in a kept sketch's prefix -> (kept index, the hash's position in that sketch's order)
+        self._by_prefix: dict[int, list[tuple[int, int]]] = {}
         self._sketches: list[bytes] = []
+        self._sizes: list[int] = []
 
     def find(self, print_: Fingerprint) -> int | None:
         return self._find(print_, self._prefix(print_.values()))
@@ -101,19 +102,34 @@ class DuplicateIndex:
         if exact is not None:
             return exact
         mine = print_.values()
-        candidates = sorted({index for h in prefix for index in self._by_prefix.get(h, ())})
-        size = len(mine)
+        candidates = self._candidates(prefix, len(mine))
         mine_set = set(mine)
         best: tuple[float, int] | None = None
         for index in candidates:
             other = self._sketches[index]
-            other_size = len(other) // 4
-            if min(size, other_size) < self.threshold * max(size, other_size):
-                continue  # sizes alone rule it out
             similarity = _jaccard(mine_set, Fingerprint("", other).values())
             if similarity >= self.threshold and (best is None or similarity > best[0]):
                 best = (similarity, index)  # the most similar; on a tie the first kept
         return best[1] if best else None
+
+    def _candidates(self, prefix: Sequence[int], size: int) -> list[int]:
+        """Kept sketches that share a prefix hash and can still reach the threshold (PPJoin's size
+        and positional filters, Xiao et al. 2008): all sketches are in one order, so once two share
+        the hash at positions i and j, at most min(size − i, theirs − j) more elements can be shared."""
+        t = self.threshold
+        shared: dict[int, int] = {}  # kept index -> elements shared so far, -1 once ruled out
+        for i, h in enumerate(prefix):
+            for index, j in self._by_prefix.get(h, ()):
+                so_far = shared.get(index, 0)
+                if so_far < 0:
+                    continue
+                theirs = self._sizes[index]
+                needed = math.ceil(t / (1 + t) * (size + theirs) - 1e-9)  # overlap that Jaccard ≥ t requires
+                if min(size, theirs) < t * max(size, theirs) or so_far + min(size - i, theirs - j) < needed:
+                    shared[index] = -1
+                else:
+                    shared[index] = so_far + 1
+        return sorted(index for index, count in shared.items() if count > 0)
 
     @classmethod
     def over(cls, prints: Iterable[Fingerprint], threshold: float = DUPLICATE_JACCARD) -> DuplicateIndex:
@@ -124,10 +140,10 @@ class DuplicateIndex:
         return cls(frequency, threshold)
 
     def _prefix(self, values: Sequence[int]) -> list[int]:
-        # Ties in frequency keep the sketch's own (ascending) order: nsmallest is stable. A Counter
-        # gives 0 for an unseen shingle, and its C-level lookup as the key is what makes this cheap.
-        return heapq.nsmallest(_prefix_length(len(values), self.threshold), values,
-                               key=self._frequency.__getitem__)
+        # Ties in frequency keep the sketch's own (ascending) order: sorted is stable. A Counter gives
+        # 0 for an unseen shingle, and sorted with its C-level lookup as the key runs without a Python
+        # loop (heapq.nsmallest has one: 2.5 million steps at 5000 articles).
+        return sorted(values, key=self._frequency.__getitem__)[:_prefix_length(len(values), self.threshold)]
 
     def add(self, print_: Fingerprint) -> int:
         return self._add(print_, self._prefix(print_.values()))
@@ -135,7 +151,8 @@ class DuplicateIndex:
     def _add(self, print_: Fingerprint, prefix: Sequence[int]) -> int:
         index = len(self._sketches)
         self._by_hash.setdefault(print_.body_hash, index)
-        for h in prefix:
-            self._by_prefix.setdefault(h, []).append(index)
+        for position, h in enumerate(prefix):
+            self._by_prefix.setdefault(h, []).append((index, position))
         self._sketches.append(print_.sketch)
+        self._sizes.append(len(print_.sketch) // 4)
         return index
