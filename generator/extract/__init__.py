@@ -20,7 +20,7 @@ from .figures import find_figures
 from .quotes import find_quotes
 from .sentences import split_sentences
 from .summary import gist, summarise
-from .topics import score_topics
+from .topics import KeywordIndex, score_topics
 
 LEAD_PARAGRAPHS = 2
 
@@ -32,6 +32,11 @@ def _matcher(vocab: Vocabulary) -> ActorMatcher:
 
 def matcher_for(vocab: Vocabulary) -> ActorMatcher:
     return _matcher(vocab)
+
+
+@lru_cache(maxsize=4)
+def _topic_index(vocab: Vocabulary) -> KeywordIndex:
+    return KeywordIndex.of(vocab.topics)
 
 
 def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> Briefing:
@@ -87,7 +92,7 @@ def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> 
         has_main = any(m.actor.id in main_actors for m in within(matches, starts, start, start + len(sentence)))
         boosts.append(0.5 * (sentence in figure_sentences) + 0.5 * has_main)
     summary = summarise([s for s, _ in sentences], boosts, summary_sentences)
-    topics = score_topics(simplified, vocab.topics)
+    topics = score_topics(simplified, vocab.topics, index=_topic_index(vocab))
     topics = _front_matter_topics(topics, article, vocab)
     return Briefing(
         article=article,
