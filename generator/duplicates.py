@@ -49,7 +49,12 @@ class Fingerprint:
 
 def fingerprint(body: str) -> Fingerprint:
     text = _SPACE.sub("", body)
-    hashes = {zlib.crc32(text[i:i + SHINGLE].encode("utf-8")) for i in range(max(1, len(text) - SHINGLE + 1))}
+    # Encoded once, at a fixed width of 4 bytes a character, so each shingle is a byte slice: encoding
+    # each shingle on its own was a sixth of an article's extraction time.
+    data = text.encode("utf-32-le")
+    width = 4 * SHINGLE
+    crc32 = zlib.crc32
+    hashes = {crc32(data[i:i + width]) for i in range(0, max(4, len(data) - width + 4), 4)}
     sample = [h for h in hashes if h % SAMPLE_EVERY == 0]
     kept = sample if len(sample) >= MIN_SAMPLE else hashes
     return Fingerprint(hashlib.sha256(text.encode()).hexdigest(), array("I", sorted(kept)).tobytes())
