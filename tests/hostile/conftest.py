@@ -13,18 +13,17 @@ import time
 from pathlib import Path
 
 import pytest
+from building import REPO, environment
 from hostile_inputs import (
     INPUTS,
     LONG_LINE_BYTES,
     LONG_LINE_DEADLINE,
     LONG_LINE_SCRIPT,
     LONG_LINE_TEST,
-    REPO,
     Build,
     HostileProject,
     Input,
     LongLineJob,
-    environment,
     long_line,
     make_project,
     project_files,

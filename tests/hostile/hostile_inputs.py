@@ -12,22 +12,15 @@ file is sparse, the long lines are made in memory.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
-import pytest
+import building
 
-REPO = Path(__file__).resolve().parents[2]
-BUILD_TIMEOUT = 300  # seconds; the hostile project builds in well under a minute on two cores
 UNSTABLE_FILES = {"sitemap.xml", "sitemap.xml.gz"}  # MkDocs stamps them with the build date
 
 # --- article text -----------------------------------------------------------------------------------
@@ -360,76 +353,14 @@ INPUTS_BY_NAME = {i.name: i for i in INPUTS}
 
 def make_project(dest: Path, inputs: Sequence[Input] = INPUTS) -> Path:
     """A project folder like the repository's, with `inputs` as its only raw files."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("__pycache__", ".*")
-    shutil.copytree(REPO / "templates", dest / "templates", ignore=ignore)
-    content = dest / "content"
-    content.mkdir()
-    for path in sorted((REPO / "content").glob("*.yaml")):
-        shutil.copy2(path, content / path.name)
-    shutil.copytree(REPO / "content" / "pages", content / "pages", ignore=ignore)
-    raw = content / "raw"
-    raw.mkdir()
-    for item in inputs:
-        item.make(raw / item.name)
-    try:
-        (dest / "generator").symlink_to(REPO / "generator", target_is_directory=True)
-    except OSError:  # no symlinks here: a copy runs the same code
-        shutil.copytree(REPO / "generator", dest / "generator", ignore=ignore)
-    return dest
+    def write_inputs(raw_dir: Path) -> None:
+        for item in inputs:
+            item.make(raw_dir / item.name)
+    return building.make_project(dest, write_inputs)
 
 
-@dataclass
-class Build:
-    """One `mkdocs build --strict` of a project folder, and ways to read what it produced."""
-
-    project: Path
-    site: Path
-    returncode: int
-    output: str  # stdout and stderr together
-    seconds: float
-    _pages: dict[str, lxml.html.HtmlElement] = field(default_factory=dict, repr=False)
-
-    @property
-    def raw_dir(self) -> Path:
-        return self.project / "content" / "raw"
-
-    def require_ok(self) -> Build:
-        if self.returncode != 0:
-            pytest.fail(f"mkdocs build failed with exit {self.returncode} in {self.project}:\n{self.output[-4000:]}",
-                        pytrace=False)
-        return self
-
-    @cached_property
-    def report(self) -> dict:
-        return json.loads((self.site / "build-report.json").read_text(encoding="utf-8"))
-
-    @cached_property
-    def entries(self) -> dict[str, dict]:
-        return {entry["source"]: entry for entry in self.report["inputs"]}
-
-    def file(self, url: str) -> Path:
-        path = self.site / url.lstrip("/")
-        return path / "index.html" if url.endswith("/") or url == "" or path.is_dir() else path
-
-    def page(self, url: str) -> lxml.html.HtmlElement:
-        if url not in self._pages:
-            self._pages[url] = lxml.html.fromstring(self.file(url).read_bytes())
-        return self._pages[url]
-
-    def content(self, url: str) -> lxml.html.HtmlElement:
-        """The page's content column, without Material's header, nav and footer."""
-        found = self.page(url).xpath('//article[contains(@class, "md-content__inner")]')
-        assert found, f"{url} has no content article"
-        return found[0]
-
-    def html_pages(self) -> list[Path]:
-        return sorted(p for p in self.site.rglob("*.html") if p.is_file())
-
-    def url_of(self, path: Path) -> str:
-        rel = path.relative_to(self.site).as_posix()
-        return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+class Build(building.Build):
+    """A build of hostile inputs, with what the hostile suites compare between builds."""
 
     def briefing_urls(self) -> list[str]:
         return sorted(f"briefings/{p.parent.name}/" for p in (self.site / "briefings").glob("*/index.html"))
@@ -440,34 +371,12 @@ class Build:
                 if p.is_file() and p.name not in UNSTABLE_FILES}
 
 
-def environment() -> dict[str, str]:
-    # The banner about MkDocs 2 is advice to the maintainers, not a message about this site.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
-
-
 def run_builds(jobs: Sequence[tuple[Path, Path]]) -> list[Build]:
-    """`mkdocs build --strict` for each (project, site folder), all at once."""
-    started = []
-    for project, site in jobs:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                   "-d", str(site)]
-        proc = subprocess.Popen(command, cwd=project, env=environment(), text=True, encoding="utf-8",
-                                errors="replace", stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        started.append((project, site, proc, time.monotonic()))
-    builds = []
-    for project, site, proc, start in started:
-        try:
-            output, _ = proc.communicate(timeout=BUILD_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            output, _ = proc.communicate()
-            output += f"\n(killed after {BUILD_TIMEOUT} s: a hostile input made the build hang)"
-        builds.append(Build(project, site, proc.returncode, output, time.monotonic() - start))
-    return builds
+    return building.run_builds(jobs, Build)
 
 
 def run_build(project: Path, site: Path | None = None) -> Build:
-    return run_builds([(project, site or project / "site")])[0]
+    return building.run_build(project, site, Build)
 
 
 def project_files(root: Path) -> set[str]:

@@ -13,11 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from building import REPO
 from hostile_inputs import (
     HUGE_BYTES,
     INPUTS_BY_NAME,
     LEADS,
-    REPO,
     SHARED,
     TITLES,
     Build,
@@ -66,7 +66,7 @@ def test_the_report_page_is_a_table_with_one_row_per_input(hostile_build: Build)
 
 
 def test_each_input_ends_as_catalogued(hostile_build: Build, hostile_input: Input) -> None:
-    entry = hostile_build.entries[hostile_input.name]
+    entry = hostile_build.report_by_source[hostile_input.name]
     assert entry["status"] in hostile_input.status.split("|"), entry
     if hostile_input.reason:
         assert re.search(hostile_input.reason, entry["reason"], re.I), entry
@@ -78,7 +78,7 @@ def test_each_input_ends_as_catalogued(hostile_build: Build, hostile_input: Inpu
 
 
 def test_a_briefing_page_shows_the_text_as_written(hostile_build: Build, briefing_input: Input) -> None:
-    entry = hostile_build.entries[briefing_input.name]
+    entry = hostile_build.report_by_source[briefing_input.name]
     assert entry["status"] == "briefing", entry
     shown = squash(hostile_build.content(entry["url"]).text_content())
     for text in briefing_input.shows:
@@ -97,12 +97,12 @@ def test_nul_bytes_and_control_characters_never_reach_a_page(hostile_build: Buil
                                            ("mixed-eol.txt", "eol"), ("nul-bytes.txt", "nul")])
 def test_the_headline_is_decoded_whole(hostile_build: Build, name: str, key: str) -> None:
     """No BOM, no mojibake, no stray carriage return or NUL in the title the reader sees."""
-    url = hostile_build.entries[name]["url"]
+    url = hostile_build.report_by_source[name]["url"]
     assert hostile_build.content(url).findtext(".//h1").replace("¶", "").strip() == TITLES[key]
 
 
 def test_each_line_ending_separates_paragraphs(hostile_build: Build) -> None:
-    url = hostile_build.entries["mixed-eol.txt"]["url"]
+    url = hostile_build.report_by_source["mixed-eol.txt"]["url"]
     paragraphs = [p.text_content().strip() for p in hostile_build.content(url).iter("p")]
     for text in (LEADS["eol"], *SHARED):
         assert text in paragraphs, f"{text!r} is not a paragraph of its own"
@@ -110,12 +110,12 @@ def test_each_line_ending_separates_paragraphs(hostile_build: Build) -> None:
 
 
 def test_a_utf8_file_cut_inside_a_character_is_read_and_says_so(hostile_build: Build) -> None:
-    entry = hostile_build.entries["utf8-cut.txt"]
+    entry = hostile_build.report_by_source["utf8-cut.txt"]
     assert entry["status"] == "briefing" and "undecodable" in entry["reason"]
 
 
 def test_a_utf8_file_cut_inside_a_character_keeps_everything_before_the_cut(hostile_build: Build) -> None:
-    url = hostile_build.entries["utf8-cut.txt"]["url"]
+    url = hostile_build.report_by_source["utf8-cut.txt"]["url"]
     details = hostile_build.content(url).xpath(".//details")
     before_cut = squash("".join(scrape("cut").rstrip("\n")[:-1].split("\n")[1:]))
     assert before_cut in squash(details[0].text_content())
@@ -125,20 +125,20 @@ def test_a_utf8_file_cut_inside_a_character_keeps_everything_before_the_cut(host
 
 
 def test_a_50_mb_file_is_rejected_naming_its_size_and_the_limit(hostile_build: Build) -> None:
-    entry = hostile_build.entries["huge-50mb.txt"]
+    entry = hostile_build.report_by_source["huge-50mb.txt"]
     assert entry["status"] == "rejected"
     assert f"{HUGE_BYTES / 1e6:.1f} MB" in entry["reason"] and "over the 5 MB limit" in entry["reason"]
 
 
 def test_a_long_line_without_newline_is_shown_whole(hostile_build: Build) -> None:
-    entry = hostile_build.entries["long-line.txt"]
+    entry = hostile_build.report_by_source["long-line.txt"]
     line = (hostile_build.raw_dir / "long-line.txt").read_text(encoding="utf-8")
     details = hostile_build.content(entry["url"]).xpath(".//details")
     assert details and squash(line) in squash(details[0].text_content())
 
 
 def test_html_nested_5000_deep_is_a_briefing_or_rejected_for_its_depth(hostile_build: Build) -> None:
-    entry = hostile_build.entries["deep-nesting.html"]
+    entry = hostile_build.report_by_source["deep-nesting.html"]
     if entry["status"] == "rejected":
         assert re.search(r"nest|depth|deep", entry["reason"], re.I), entry
     else:
@@ -151,13 +151,13 @@ def test_html_nested_5000_deep_is_a_briefing_or_rejected_for_its_depth(hostile_b
 def test_yaml_tags_in_front_matter_are_never_executed(hostile_build: Build) -> None:
     assert not pwned_marker(hostile_build.raw_dir).exists()
     assert not Path("/tmp/pwned").exists()
-    entry = hostile_build.entries["yaml-tag.md"]
+    entry = hostile_build.report_by_source["yaml-tag.md"]
     assert entry["status"] == "briefing" and "python/object/apply" in entry["reason"]
 
 
 def test_a_path_as_id_gets_a_safe_id_and_writes_nothing_outside_the_site(hostile_build: Build,
                                                                          hostile_project: HostileProject) -> None:
-    entry = hostile_build.entries["evil-id.md"]
+    entry = hostile_build.report_by_source["evil-id.md"]
     assert entry["url"] == "briefings/evil-id/"
     new = project_files(hostile_project.project) - hostile_project.files_before
     written = {path for path in new if not path.startswith(("site/", ".cache/"))}
@@ -167,7 +167,7 @@ def test_a_path_as_id_gets_a_safe_id_and_writes_nothing_outside_the_site(hostile
 
 
 def test_wrong_types_in_front_matter_are_ignored_by_name(hostile_build: Build) -> None:
-    entry = hostile_build.entries["wrong-types.md"]
+    entry = hostile_build.report_by_source["wrong-types.md"]
     assert "'title' ignored" in entry["reason"] and "'date' ignored" in entry["reason"]
     url = entry["url"]
     assert hostile_build.content(url).findtext(".//h1").replace("¶", "").strip() == "南非谈二十国集团峰会议题"
@@ -179,7 +179,7 @@ def test_wrong_types_in_front_matter_are_ignored_by_name(hostile_build: Build) -
 @pytest.mark.parametrize("name", ["with spaces [brackets] (1).txt", "中文文件名.txt", "混合 name [草稿].txt",
                                   "奇怪 {{ 7*7 }} | #1 <b>名字.txt"])
 def test_any_file_name_gets_an_ascii_address_and_is_shown_as_written(hostile_build: Build, name: str) -> None:
-    entry = hostile_build.entries[name]
+    entry = hostile_build.report_by_source[name]
     assert entry["status"] == "briefing" and ID.fullmatch(entry["url"])
     assert f"文件 File: {name}" in hostile_build.content(entry["url"]).text_content()
     report = [row for row in hostile_build.content("build-report/").iter("tr")
@@ -188,25 +188,25 @@ def test_any_file_name_gets_an_ascii_address_and_is_shown_as_written(hostile_bui
 
 
 def test_two_files_with_one_id_both_stay_with_distinct_ids(hostile_build: Build) -> None:
-    urls = {hostile_build.entries[name]["url"] for name in ("same-id.txt", "Same ID!.txt")}
+    urls = {hostile_build.report_by_source[name]["url"] for name in ("same-id.txt", "Same ID!.txt")}
     assert len(urls) == 2 and "briefings/same-id/" in urls
     for url in urls:
         assert hostile_build.file(url).is_file()
 
 
 def test_the_file_named_exactly_as_the_id_keeps_it(hostile_build: Build) -> None:
-    assert hostile_build.entries["same-id.txt"]["url"] == "briefings/same-id/"
+    assert hostile_build.report_by_source["same-id.txt"]["url"] == "briefings/same-id/"
 
 
 def test_the_same_article_twice_is_one_briefing_and_a_duplicate(hostile_build: Build) -> None:
-    original, copy = hostile_build.entries["copy-a.txt"], hostile_build.entries["copy-b.txt"]
+    original, copy = hostile_build.report_by_source["copy-a.txt"], hostile_build.report_by_source["copy-b.txt"]
     assert original["status"] == "briefing" and copy["status"] == "duplicate"
     assert copy["url"] == original["url"]
     assert "also collected as copy-b.txt" in hostile_build.content(original["url"]).text_content()
 
 
 def test_a_file_named_index_leaves_the_briefings_index_alone(hostile_build: Build) -> None:
-    assert hostile_build.entries["index.txt"]["url"] != "briefings/index/"
+    assert hostile_build.report_by_source["index.txt"]["url"] != "briefings/index/"
     assert hostile_build.content("briefings/").findtext(".//h1").startswith("全部简报")
 
 

@@ -96,7 +96,7 @@ def test_no_briefing_content_holds_an_element_made_from_article_text(hostile_bui
 
 
 def test_markup_in_plain_text_shows_as_the_characters_it_is(hostile_build: Build) -> None:
-    url = hostile_build.entries["markup-lines.txt"]["url"]
+    url = hostile_build.report_by_source["markup-lines.txt"]["url"]
     details = hostile_build.content(url).xpath(".//details")[0]
     paragraphs = [p.text_content().strip() for p in details.iter("p")]
     for line in MARKUP_LINES:
@@ -105,7 +105,7 @@ def test_markup_in_plain_text_shows_as_the_characters_it_is(hostile_build: Build
 
 
 def test_a_hostile_headline_is_text_in_title_header_and_heading(hostile_build: Build) -> None:
-    url = hostile_build.entries["markup-note.md"]["url"]
+    url = hostile_build.report_by_source["markup-note.md"]["url"]
     page = hostile_build.page(url)
     assert [t.text_content() for t in page.iter("title")] == [f"{NOTE_TITLE} - {SITE_NAME}"]
     topics = page.xpath('//*[@data-md-component="header-topic"]')
@@ -115,7 +115,7 @@ def test_a_hostile_headline_is_text_in_title_header_and_heading(hostile_build: B
 
 
 def test_an_article_sentence_stays_inside_the_description_attribute(hostile_build: Build) -> None:
-    url = hostile_build.entries["gist-breakout.txt"]["url"]
+    url = hostile_build.report_by_source["gist-breakout.txt"]["url"]
     page = hostile_build.page(url)
     descriptions = page.xpath('//meta[@name="description"]')
     assert len(descriptions) == 1 and descriptions[0].get("content") == LEADS["gist"]
@@ -124,7 +124,7 @@ def test_an_article_sentence_stays_inside_the_description_attribute(hostile_buil
 
 def test_a_headline_yaml_cannot_carry_keeps_the_front_matter_intact(hostile_build: Build) -> None:
     """A C1 control character in a headline: MkDocs shows front matter it cannot parse as text."""
-    url = hostile_build.entries["c1-title.txt"]["url"]
+    url = hostile_build.report_by_source["c1-title.txt"]["url"]
     page = hostile_build.page(url)
     assert page.findtext(".//title") == f"{TITLES['c1']} - {SITE_NAME}"
     content = hostile_build.content(url)
@@ -134,7 +134,8 @@ def test_a_headline_yaml_cannot_carry_keeps_the_front_matter_intact(hostile_buil
 def test_stripped_markup_leaves_its_words(hostile_build: Build) -> None:
     """What an HTML input carried as markup is gone; its visible words stay."""
     for name, words in (("hostile-page.html", ("点击这里", "数据链接")), ("hostile-fragment.txt", ("原文链接",))):
-        full_text = hostile_build.content(hostile_build.entries[name]["url"]).xpath(".//details")[0].text_content()
+        page = hostile_build.content(hostile_build.report_by_source[name]["url"])
+        full_text = page.xpath(".//details")[0].text_content()
         assert all(word in full_text for word in words), name
         assert "alert" not in full_text, name
 

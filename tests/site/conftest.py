@@ -15,24 +15,17 @@ tests/site and tests/browser builds the example site once.
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
 import shutil
-import subprocess
-import sys
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import building
 import lxml.html
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-BUILD_TIMEOUT = 600  # seconds; a build takes about ten on two cores
 
 # Element -> attributes whose URL the browser fetches as the page loads.
 LOADING_ATTRIBUTES = {
@@ -46,51 +39,8 @@ EXTERNAL_URL = re.compile(r"\s*(?:https?:)?//", re.I)
 EXTERNAL_IN_CSS = re.compile(r"""(?:url\(\s*['"]?|@import\s+(?:url\(\s*)?['"]?)\s*(?:https?:)?//""", re.I)
 
 
-@dataclass
-class Build:
-    """One `mkdocs build` of a project folder, and ways to read what it produced."""
-
-    project: Path
-    site: Path
-    returncode: int
-    output: str  # stdout and stderr together
-    seconds: float
-    _pages: dict[str, lxml.html.HtmlElement] = field(default_factory=dict, repr=False)
-
-    @property
-    def raw_dir(self) -> Path:
-        return self.project / "content" / "raw"
-
-    @property
-    def ok(self) -> bool:
-        return self.returncode == 0
-
-    def require_ok(self) -> Build:
-        if not self.ok:
-            pytest.fail(f"mkdocs build failed with exit {self.returncode} in {self.project}:\n{self.output[-4000:]}",
-                        pytrace=False)
-        return self
-
-    # --- files and pages --------------------------------------------------------------------------
-
-    def file(self, relpath: str) -> Path:
-        """A served path ("briefings/x/", "feed.xml") as the file that answers it."""
-        path = self.site / relpath.lstrip("/")
-        if relpath.endswith("/") or relpath == "" or path.is_dir():
-            path = path / "index.html"
-        return path
-
-    def page(self, url: str) -> lxml.html.HtmlElement:
-        """The parsed HTML of a served page ("briefings/x/"), cached."""
-        if url not in self._pages:
-            self._pages[url] = lxml.html.fromstring(self.file(url).read_bytes())
-        return self._pages[url]
-
-    def article(self, url: str) -> lxml.html.HtmlElement:
-        """The page's content column (Material's `article.md-content__inner`), without nav and header."""
-        found = self.page(url).xpath('//article[contains(@class, "md-content__inner")]')
-        assert found, f"{url} has no content article"
-        return found[0]
+class Build(building.Build):
+    """The example site's build, with the questions the site and browser suites ask of it."""
 
     def resolve(self, from_url: str, href: str) -> str | None:
         """A link on page `from_url` as the served URL it leads to within the site ("actors/x/"),
@@ -107,21 +57,11 @@ class Build:
             joined += "/"
         return joined
 
-    def all_files(self) -> list[Path]:
-        return sorted(p for p in self.site.rglob("*") if p.is_file())
-
-    def html_pages(self) -> list[Path]:
-        return [p for p in self.all_files() if p.suffix == ".html"]
-
-    def url_of(self, path: Path) -> str:
-        rel = path.relative_to(self.site).as_posix()
-        return rel[: -len("index.html")] if rel.endswith("index.html") else rel
-
     def section(self, url: str, heading: str, level: str = "h2") -> list[lxml.html.HtmlElement]:
         """The content of a page under the heading whose text starts with `heading`, up to the next
         heading of the same or a higher level."""
         stop = {"h1", "h2"} if level == "h2" else {"h1", "h2", "h3"}
-        children = list(self.article(url))
+        children = list(self.content(url))
         for index, child in enumerate(children):
             if child.tag == level and child.text_content().strip().startswith(heading):
                 out = []
@@ -138,7 +78,7 @@ class Build:
     def links(self, url: str, heading: str | None = None) -> list[tuple[str, str]]:
         """(served URL or None for other hosts, label) of every link on a page's content, or in one
         of its sections."""
-        elements = [self.article(url)] if heading is None else self.section(url, heading)
+        elements = [self.content(url)] if heading is None else self.section(url, heading)
         return [(self.resolve(url, a.get("href", "")), a.text_content().strip())
                 for e in elements for a in e.iter("a") if a.get("href")]
 
@@ -175,14 +115,6 @@ class Build:
     # --- the generator's data files --------------------------------------------------------------
 
     @cached_property
-    def report(self) -> dict:
-        return json.loads((self.site / "build-report.json").read_text(encoding="utf-8"))
-
-    @cached_property
-    def report_by_source(self) -> dict[str, dict]:
-        return {entry["source"]: entry for entry in self.report["inputs"]}
-
-    @cached_property
     def briefings_json(self) -> dict:
         return json.loads((self.site / "briefings.json").read_text(encoding="utf-8"))
 
@@ -200,56 +132,19 @@ class Build:
 # --- making projects and building them --------------------------------------------------------------
 
 def make_project(dest: Path, raw_files: Sequence[Path] | None = None) -> Path:
-    """A project folder like the repository: mkdocs.yml, content/ (with the repo's raw articles, or
-    `raw_files` instead), templates/, and generator/ linked (the hook path in mkdocs.yml is relative)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("__pycache__", ".*")
-    shutil.copytree(REPO / "templates", dest / "templates", ignore=ignore)
-    if raw_files is None:
-        shutil.copytree(REPO / "content", dest / "content", ignore=ignore)
-    else:
-        shutil.copytree(REPO / "content", dest / "content", ignore=shutil.ignore_patterns("__pycache__", ".*", "raw"))
-        (dest / "content" / "raw").mkdir()
-        for path in raw_files:
-            shutil.copy2(path, dest / "content" / "raw" / path.name)
-    try:
-        (dest / "generator").symlink_to(REPO / "generator", target_is_directory=True)
-    except OSError:  # no symlinks here: a copy runs the same code
-        shutil.copytree(REPO / "generator", dest / "generator", ignore=ignore)
-    return dest
-
-
-def _command(project: Path, site: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-
-
-def _environment() -> dict[str, str]:
-    # The banner about MkDocs 2 is advice to the maintainers, not a message about this site.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    """A project like the repository, with the repository's example articles or `raw_files` as content/raw."""
+    def copy_raw(raw_dir: Path) -> None:
+        for path in raw_files or ():
+            shutil.copy2(path, raw_dir / path.name)
+    return building.make_project(dest, None if raw_files is None else copy_raw)
 
 
 def run_builds(jobs: Sequence[tuple[Path, Path]]) -> list[Build]:
-    """`mkdocs build --strict` for each (project, site dir), all at once (two cores are enough for two)."""
-    started = []
-    for project, site in jobs:
-        proc = subprocess.Popen(_command(project, site), cwd=project, env=_environment(), text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8")
-        started.append((project, site, proc, time.monotonic()))
-    builds = []
-    for project, site, proc, start in started:
-        try:
-            output, _ = proc.communicate(timeout=BUILD_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            output, _ = proc.communicate()
-            output += f"\n(killed after {BUILD_TIMEOUT} s)"
-        builds.append(Build(project, site, proc.returncode, output, time.monotonic() - start))
-    return builds
+    return building.run_builds(jobs, Build)
 
 
 def run_build(project: Path, site: Path | None = None) -> Build:
-    return run_builds([(project, site or project / "site")])[0]
+    return building.run_build(project, site, Build)
 
 
 _EXAMPLE = pytest.StashKey[Build]()

@@ -107,7 +107,7 @@ def test_the_two_busan_copies_are_one_briefing(site_build: Build) -> None:
 def test_a_briefing_page_shows_every_part(site_build: Build) -> None:
     url = f"briefings/{FULL_BRIEFING}/"
     record = next(b for b in site_build.briefings_json["briefings"] if b["id"] == FULL_BRIEFING)
-    article = site_build.article(url)
+    article = site_build.content(url)
 
     # Headline, then badges: date and outlet.
     assert article.xpath("string(.//h1)").replace("¶", "").strip() == record["title"]
@@ -161,7 +161,7 @@ def test_every_briefing_page_has_headline_summary_actors_full_text_and_citation(
     problems = []
     for briefing_id in site_build.briefing_ids:
         url = f"briefings/{briefing_id}/"
-        article = site_build.article(url)
+        article = site_build.content(url)
         if not article.xpath("string(.//h1)").strip():
             problems.append(f"{url}: no headline")
         if not article.xpath('.//span[contains(@class, "badge-date")]'):
@@ -413,7 +413,7 @@ def test_feed_ids_are_absolute(site_build: Build) -> None:
 ], ids=lambda value: value.split(".")[0] if "." in value else None)
 def test_date_badge_shows_the_date_printed_on_the_article(site_build: Build, source: str, date: str) -> None:
     url = site_build.briefing_url_of(source)
-    badge = site_build.article(url).xpath('string(.//span[contains(@class, "badge-date")])')
+    badge = site_build.content(url).xpath('string(.//span[contains(@class, "badge-date")])')
     assert badge == date
 
 
@@ -424,5 +424,5 @@ def test_date_badge_shows_the_date_printed_on_the_article(site_build: Build, sou
 ])
 def test_outlet_badge_names_the_outlet(site_build: Build, source: str, outlet: str) -> None:
     url = site_build.briefing_url_of(source)
-    badge = site_build.article(url).xpath('string(.//span[contains(@class, "badge-outlet")])')
+    badge = site_build.content(url).xpath('string(.//span[contains(@class, "badge-outlet")])')
     assert badge == outlet
