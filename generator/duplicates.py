@@ -42,9 +42,13 @@ class Fingerprint:
     sketch: bytes  # sorted CRC-32 values as uint32 (array "I"): 4 bytes a shingle, cheap to cache and hold
 
     def values(self) -> array:
-        out = array("I")
-        out.frombytes(self.sketch)
-        return out
+        return _unpack(self.sketch)
+
+
+def _unpack(sketch: bytes) -> array:
+    out = array("I")
+    out.frombytes(sketch)
+    return out
 
 
 def fingerprint(body: str) -> Fingerprint:
@@ -112,7 +116,7 @@ class DuplicateIndex:
         best: tuple[float, int] | None = None
         for index in candidates:
             other = self._sketches[index]
-            similarity = _jaccard(mine_set, Fingerprint("", other).values())
+            similarity = _jaccard(mine_set, _unpack(other))
             if similarity >= self.threshold and (best is None or similarity > best[0]):
                 best = (similarity, index)  # the most similar; on a tie the first kept
         return best[1] if best else None
