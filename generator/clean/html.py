@@ -1,6 +1,5 @@
-"""Reader for HTML: RSS item fragments, whole saved pages, and HTML carried inside other data — an
-app API's JSON (`{"data":{"content":"<p>…<\\/p>"}}`), an SQL dump (`INSERT INTO … VALUES (…,'<p>…</p>',…)`)
-or JavaScript-escaped strings.
+"""Reader for HTML bodies: RSS item fragments, whole saved pages, and the markup that `containers`
+unwraps from an API's JSON or an SQL dump. The page's head is read by `head`.
 
 It walks the tree once, iteratively (a page nested 5000 deep must not exhaust the stack), and emits
 one candidate per block element in reading order. Structure decides what it can (rules `html-*`):
@@ -22,8 +21,6 @@ metadata hints.
 
 from __future__ import annotations
 
-import html as html_lib
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -32,11 +29,12 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from ..dates import from_epoch, parse_explicit
+from ..dates import from_epoch
 from ..model import BlockKind
 from .candidates import CJK, Candidate, Hints, looks_like_body, normalise_space
+from .containers import unwrap_embedded
 from .credits import split_names
-from .metadata import strip_site_suffix
+from .head import _read_fields, _read_head
 from .patterns import META_LINE, PAGE_OF, TIMESTAMP_LINE
 
 DROP_TAGS = {"script", "style", "noscript", "iframe", "svg", "form", "button", "input", "select", "textarea",
@@ -89,24 +87,6 @@ VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area"
 FEED_EPOCH_COMMENT = re.compile(r"<!--\s*(1\d{9}|1\d{12})\s*-->")
 LEADING_LINK = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)?\[([^\]\n]{2,200})\]\((https?://[^)\s]+)\)\s*\n(?:[-=]{3,}\s*\n)?", re.S)
-JSON_ESCAPED_TAG = re.compile(r"\\u003c|\\x3c|\\/p>|<\\/|\\u003C")
-SQL_INSERT = re.compile(r"^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+\S+\s*(?:\(([^)]*)\))?\s*VALUES\s*", re.I | re.M)
-HTML_IN_STRING = re.compile(r"<\s*/?\s*(?:p|div|br|span|img|h[1-6]|section|strong|a)\b", re.I)
-
-# Field names of app APIs and CMS tables, by what they hold (compared lower-cased, without _ and -).
-FIELD_NAMES = {
-    "title": ("title", "headline", "newstitle", "articletitle", "subject"),
-    "date": ("pubdate", "pubtime", "publishtime", "publishdate", "published", "publishedat", "publishedtime",
-             "datepublished", "releasetime", "releasedate", "posttime", "ptime", "inputtime", "createtime",
-             "createdat", "created", "ctime", "addtime", "date", "time", "updatetime", "updatedat"),
-    "source": ("source", "sourcename", "media", "medianame", "mediasource", "site", "sitename", "publisher",
-               "copyfrom", "comefrom", "origin", "from"),
-    "author": ("author", "authors", "authorname", "writer", "byline", "reporter", "creator"),
-    "url": ("url", "link", "shareurl", "articleurl", "weburl", "sourceurl", "originalurl", "permalink",
-            "canonical", "canonicalurl", "shortlink"),
-    "content": ("content", "body", "html", "contenthtml", "articlecontent", "newscontent", "text", "detail",
-                "articlebody", "contents", "description"),
-}
 
 
 def read_html(text: str, whole_page: bool) -> tuple[list[Candidate], Hints]:
@@ -178,194 +158,6 @@ def flatten_deep_nesting(text: str) -> str:
     return re.sub(rf"</?(?:{'|'.join(sorted(deep))})\b[^>]*>", "\n", text, flags=re.I)
 
 
-# --- data around the markup: JSON, SQL, escaped strings --------------------------------------------------
-
-
-def unwrap_embedded(text: str) -> tuple[str, dict[str, str]]:
-    """HTML carried inside JSON (an app's API), an SQL dump or an escaped string: the markup, and the
-    record's other fields (title, date, source, author, url) by what they hold."""
-    stripped = text.strip()
-    if stripped[:1] in "{[":
-        try:
-            data = json.loads(stripped)
-        except ValueError:
-            data = None
-        if data is not None:
-            return _from_json(data)
-    match = SQL_INSERT.search(text[:5000])
-    if match:
-        unwrapped = _from_sql(text[match.end():], match[1])
-        if unwrapped is not None:
-            return unwrapped
-    return _unescape_strings(text), {}
-
-
-def _unescape_strings(text: str) -> str:
-    if JSON_ESCAPED_TAG.search(text[:20000]):
-        text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m[1], 16)), text)
-        text = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m[1], 16)), text)
-        text = text.replace('\\"', '"').replace("\\'", "'").replace("\\/", "/")
-        text = text.replace("\\n", "\n").replace("\\r", "").replace("\\t", " ")
-    elif re.search(r"\\'", text[:20000]) and "<p" in text:
-        text = text.replace("\\'", "'").replace('\\"', '"').replace("\\n", "\n")
-    return text
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[_\-\s]", "", name).lower()
-
-
-def _field_kind(name: str) -> str | None:
-    key = _key(name)
-    return next((kind for kind, names in FIELD_NAMES.items() if key in names), None)
-
-
-def _path_kind(path: tuple[str, ...]) -> str | None:
-    """What a field holds, from its key; `{"author": {"name": …}}` holds an author."""
-    kind = _field_kind(path[-1])
-    if len(path) >= 2 and _key(path[-1]) in ("name", "nickname", "displayname", "title"):
-        parent = _field_kind(path[-2])
-        if parent in ("author", "source"):
-            return parent
-    return kind
-
-
-def _walk_json(data: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """(path of keys, value) for every scalar, breadth first, so shallow fields come first."""
-    queue: list[tuple[tuple[str, ...], Any]] = [((), data)]
-    while queue:
-        path, item = queue.pop(0)
-        if isinstance(item, dict):
-            queue.extend(((*path, str(k)), v) for k, v in item.items())
-        elif isinstance(item, list):
-            queue.extend((path, v) for v in item)
-        else:
-            yield path, item
-
-
-def _from_json(data: Any) -> tuple[str, dict[str, str]]:
-    scalars = list(_walk_json(data))
-    strings = [(path, value) for path, value in scalars if isinstance(value, str)]
-    markup = [(p, v) for p, v in strings if HTML_IN_STRING.search(v)]
-    content_path: tuple[str, ...] = ()
-    if markup:
-        content_path, content = max(markup, key=lambda item: len(item[1]))
-    else:
-        named = [(p, v) for p, v in strings if p and _field_kind(p[-1]) == "content" and CJK.search(v)]
-        pool = named or [(p, v) for p, v in strings if CJK.search(v)]
-        if not pool:
-            return "", {}
-        content_path, plain = max(pool, key=lambda item: len(item[1]))
-        content = "".join(f"<p>{html_lib.escape(line.strip())}</p>\n" for line in plain.splitlines() if line.strip())
-    fields: dict[str, str] = {}
-    parent = content_path[:-1]
-    # Fields beside the content first, then the nearest ones elsewhere.
-    ranked = sorted(scalars, key=lambda item: (item[0][:-1] != parent, len(item[0])))
-    for path, value in ranked:
-        if not path or path == content_path or value is None or isinstance(value, bool):
-            continue
-        kind = _path_kind(path)
-        text = str(value).strip()
-        if kind == "source" and text.startswith(("http://", "https://")):
-            continue
-        if kind and kind != "content" and kind not in fields and text:
-            fields[kind] = text
-    return content, fields
-
-
-def _sql_values(text: str) -> list[list[str | None]]:
-    """The rows of an INSERT's VALUES list: strings unescaped (MySQL backslashes, doubled quotes),
-    NULL as None, numbers as written."""
-    rows: list[list[str | None]] = []
-    row: list[str | None] | None = None
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if row is None:
-            if ch == "(":
-                row = []
-            elif ch == ";":
-                break
-            i += 1
-            continue
-        if ch in " \t\r\n,":
-            i += 1
-        elif ch == ")":
-            rows.append(row)
-            row = None
-            i += 1
-        elif ch in "'\"" or (ch in "Ee" and text[i + 1:i + 2] == "'"):
-            i += 1 if ch in "'\"" else 2
-            quote = ch if ch in "'\"" else "'"
-            out = []
-            while i < n:
-                c = text[i]
-                if c == "\\" and i + 1 < n:
-                    out.append({"n": "\n", "r": "", "t": "\t", "0": "", "Z": ""}.get(text[i + 1], text[i + 1]))
-                    i += 2
-                elif c == quote and text[i + 1:i + 2] == quote:
-                    out.append(quote)
-                    i += 2
-                elif c == quote:
-                    i += 1
-                    break
-                else:
-                    out.append(c)
-                    i += 1
-            row.append("".join(out))
-        else:
-            match = re.compile(r"[^,)\s]+").match(text, i)
-            token = match[0] if match else ch
-            row.append(None if token.upper() == "NULL" else token)
-            i += len(token)
-    return rows
-
-
-def _from_sql(values: str, columns: str | None) -> tuple[str, dict[str, str]] | None:
-    rows = _sql_values(values)
-    if not rows:
-        return None
-    names = [c.strip().strip("`\"[] ") for c in columns.split(",")] if columns else []
-    row = max(rows, key=lambda r: max((len(v) for v in r if v), default=0))
-    cells = list(zip(names, row)) if len(names) == len(row) else [("", v) for v in row]
-    markup = [i for i, (_, v) in enumerate(cells) if v and HTML_IN_STRING.search(v)]
-    texts = [i for i, (_, v) in enumerate(cells) if v and CJK.search(v)]
-    if not (markup or texts):
-        return None
-    content_at = max(markup or texts, key=lambda i: len(cells[i][1] or ""))
-    content = cells[content_at][1] or ""
-    if not markup:
-        content = "".join(f"<p>{html_lib.escape(line.strip())}</p>\n" for line in content.splitlines() if line.strip())
-    fields: dict[str, str] = {}
-    for index, (name, value) in enumerate(cells):
-        if not value or index == content_at:
-            continue
-        kind = _field_kind(name) if name else None
-        if kind is None and not names:  # an INSERT without column names: guess only what is unmistakable
-            if parse_explicit(value) and re.search(r"\d{4}", value) and len(value) <= 32:
-                kind = "date"
-            elif value.startswith(("http://", "https://")):
-                kind = "url"
-            elif CJK.search(value) and len(value) <= 80 and "title" not in fields:
-                kind = "title"
-        if kind and kind != "content" and kind not in fields:
-            fields[kind] = value.strip()
-    return content, fields
-
-
-def _read_fields(fields: dict[str, str], hints: Hints) -> None:
-    if fields.get("title"):
-        hints.titles.append((normalise_space(html_lib.unescape(fields["title"])), "api:title"))
-    if fields.get("date"):
-        hints.dates.append((fields["date"], "api:date"))
-    if fields.get("source"):
-        hints.outlets.append((normalise_space(fields["source"]), "api:source"))
-    if fields.get("author"):
-        hints.authors.append((split_names(fields["author"]), "api:author"))
-    if fields.get("url", "").startswith(("http://", "https://")):
-        hints.urls.append((fields["url"], "api:url"))
-
-
 def _merge_roots(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """A page with a stray </html> (an included header file) parses into two <html> roots; what the
     second holds — usually the article — is moved under the first, so nothing is out of reach."""
@@ -373,95 +165,6 @@ def _merge_roots(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         for child in list(extra):
             root.append(child)
     return root
-
-
-# --- the page's head -------------------------------------------------------------------------------------
-
-
-META_KEYS = ("property", "name", "itemprop")
-
-
-def _meta_contents(root: lxml.html.HtmlElement) -> dict[tuple[str, str], list[str]]:
-    """(attribute, value) → the content of each <meta> so named, in document order: what
-    `//meta[@attribute="value"]/@content` selects, for every name at once. One pass over the page
-    instead of one XPath (compiled, then run over the whole page) per name and attribute tried."""
-    contents: dict[tuple[str, str], list[str]] = {}
-    for element in root.xpath("//meta[@content]"):
-        for attr in META_KEYS:
-            value = element.get(attr)
-            if value is not None:
-                contents.setdefault((attr, value), []).append(element.get("content"))
-    return contents
-
-
-def _read_head(root: lxml.html.HtmlElement, hints: Hints) -> None:
-    contents = _meta_contents(root)
-
-    def meta(*names: str) -> str | None:
-        for name in names:
-            for attr in META_KEYS:
-                found = contents.get((attr, name))
-                if found and found[0].strip():
-                    return normalise_space(found[0])
-        return None
-
-    for value, rule in ((meta("og:title", "twitter:title"), "html:og-title"),):
-        if value:
-            hints.titles.append((value, rule))
-    for script in root.xpath('//script[@type="application/ld+json"]/text()'):
-        _read_json_ld(script, hints)
-    site = meta("og:site_name", "application-name", "publisher")
-    if site:
-        hints.outlets.insert(0, (site, "html:site-name"))
-    title = root.xpath("//title/text()")
-    if title and title[0].strip():
-        kept, suffix = strip_site_suffix(normalise_space(title[0]), [site] if site else [])
-        hints.titles.append((kept, "html:title"))
-        if suffix:
-            hints.outlets.append((suffix, "html:title-suffix"))
-    published = meta("article:published_time", "og:published_time", "og:release_date", "pubdate", "publishdate",
-                     "PubDate", "publish_date", "publishtime", "datePublished", "date", "dc.date", "DC.date.issued",
-                     "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo:article:create_at")
-    if published:
-        hints.dates.append((published, "html:meta-published"))
-    author = meta("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author")
-    if author and not author.startswith("http"):
-        hints.authors.append((split_names(author), "html:meta-author"))
-    source = meta("source", "mediaid", "article:publisher_name")
-    if source and not source.startswith("http"):
-        hints.outlets.append((source, "html:meta-source"))
-    canonical = root.xpath('//link[@rel="canonical"]/@href')
-    if canonical and canonical[0].startswith("http"):
-        hints.urls.append((canonical[0].strip(), "html:canonical"))
-    url = meta("og:url")
-    if url and url.startswith("http"):
-        hints.urls.append((url, "html:og-url"))
-
-
-def _read_json_ld(script: str, hints: Hints) -> None:
-    try:
-        data = json.loads(script)
-    except ValueError:
-        return
-    items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-    for item in items:
-        if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
-            continue
-        if isinstance(item.get("headline"), str):
-            hints.titles.insert(0, (normalise_space(item["headline"]), "json-ld:headline"))
-        if isinstance(item.get("datePublished"), str):
-            hints.dates.insert(0, (item["datePublished"], "json-ld:datePublished"))
-        authors = item.get("author")
-        listed = authors if isinstance(authors, list) else [authors]
-        names = [a.get("name") if isinstance(a, dict) else a for a in listed]
-        names = [n for n in names if isinstance(n, str) and n.strip()]
-        if names:
-            hints.authors.insert(0, ([normalise_space(n) for n in names], "json-ld:author"))
-        publisher = item.get("publisher")
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            hints.outlets.insert(0, (publisher["name"], "json-ld:publisher"))
-        if isinstance(item.get("url"), str) and item["url"].startswith("http"):
-            hints.urls.append((item["url"], "json-ld:url"))
 
 
 # --- where the article is ------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from generator.clean.html import _chrome_rule, read_html, unwrap_embedded
+from generator.clean.containers import unwrap_embedded
+from generator.clean.html import _chrome_rule, read_html
 from generator.model import Article, BlockKind
 
 P1 = "当地时间3月4日，欧盟成员国领导人在布鲁塞尔举行特别峰会，讨论加强欧洲防务和继续支持乌克兰的问题。"

@@ -1,0 +1,117 @@
+"""The page's head and a record's fields: what a page or an API record says about itself
+(<meta> tags, JSON-LD, <title>, canonical link; a record's title/date/source/author/url fields)
+becomes metadata hints. Read by the HTML reader; the body is read in `html`.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+
+import lxml.html
+
+from .candidates import Hints, normalise_space
+from .credits import split_names
+from .metadata import strip_site_suffix
+
+
+def _read_fields(fields: dict[str, str], hints: Hints) -> None:
+    if fields.get("title"):
+        hints.titles.append((normalise_space(html_lib.unescape(fields["title"])), "api:title"))
+    if fields.get("date"):
+        hints.dates.append((fields["date"], "api:date"))
+    if fields.get("source"):
+        hints.outlets.append((normalise_space(fields["source"]), "api:source"))
+    if fields.get("author"):
+        hints.authors.append((split_names(fields["author"]), "api:author"))
+    if fields.get("url", "").startswith(("http://", "https://")):
+        hints.urls.append((fields["url"], "api:url"))
+
+
+# --- the page's head -------------------------------------------------------------------------------------
+
+
+META_KEYS = ("property", "name", "itemprop")
+
+
+def _meta_contents(root: lxml.html.HtmlElement) -> dict[tuple[str, str], list[str]]:
+    """(attribute, value) → the content of each <meta> so named, in document order: what
+    `//meta[@attribute="value"]/@content` selects, for every name at once. One pass over the page
+    instead of one XPath (compiled, then run over the whole page) per name and attribute tried."""
+    contents: dict[tuple[str, str], list[str]] = {}
+    for element in root.xpath("//meta[@content]"):
+        for attr in META_KEYS:
+            value = element.get(attr)
+            if value is not None:
+                contents.setdefault((attr, value), []).append(element.get("content"))
+    return contents
+
+
+def _read_head(root: lxml.html.HtmlElement, hints: Hints) -> None:
+    contents = _meta_contents(root)
+
+    def meta(*names: str) -> str | None:
+        for name in names:
+            for attr in META_KEYS:
+                found = contents.get((attr, name))
+                if found and found[0].strip():
+                    return normalise_space(found[0])
+        return None
+
+    for value, rule in ((meta("og:title", "twitter:title"), "html:og-title"),):
+        if value:
+            hints.titles.append((value, rule))
+    for script in root.xpath('//script[@type="application/ld+json"]/text()'):
+        _read_json_ld(script, hints)
+    site = meta("og:site_name", "application-name", "publisher")
+    if site:
+        hints.outlets.insert(0, (site, "html:site-name"))
+    title = root.xpath("//title/text()")
+    if title and title[0].strip():
+        kept, suffix = strip_site_suffix(normalise_space(title[0]), [site] if site else [])
+        hints.titles.append((kept, "html:title"))
+        if suffix:
+            hints.outlets.append((suffix, "html:title-suffix"))
+    published = meta("article:published_time", "og:published_time", "og:release_date", "pubdate", "publishdate",
+                     "PubDate", "publish_date", "publishtime", "datePublished", "date", "dc.date", "DC.date.issued",
+                     "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo:article:create_at")
+    if published:
+        hints.dates.append((published, "html:meta-published"))
+    author = meta("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author")
+    if author and not author.startswith("http"):
+        hints.authors.append((split_names(author), "html:meta-author"))
+    source = meta("source", "mediaid", "article:publisher_name")
+    if source and not source.startswith("http"):
+        hints.outlets.append((source, "html:meta-source"))
+    canonical = root.xpath('//link[@rel="canonical"]/@href')
+    if canonical and canonical[0].startswith("http"):
+        hints.urls.append((canonical[0].strip(), "html:canonical"))
+    url = meta("og:url")
+    if url and url.startswith("http"):
+        hints.urls.append((url, "html:og-url"))
+
+
+def _read_json_ld(script: str, hints: Hints) -> None:
+    try:
+        data = json.loads(script)
+    except ValueError:
+        return
+    items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+    for item in items:
+        if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
+            continue
+        if isinstance(item.get("headline"), str):
+            hints.titles.insert(0, (normalise_space(item["headline"]), "json-ld:headline"))
+        if isinstance(item.get("datePublished"), str):
+            hints.dates.insert(0, (item["datePublished"], "json-ld:datePublished"))
+        authors = item.get("author")
+        listed = authors if isinstance(authors, list) else [authors]
+        names = [a.get("name") if isinstance(a, dict) else a for a in listed]
+        names = [n for n in names if isinstance(n, str) and n.strip()]
+        if names:
+            hints.authors.insert(0, ([normalise_space(n) for n in names], "json-ld:author"))
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            hints.outlets.insert(0, (publisher["name"], "json-ld:publisher"))
+        if isinstance(item.get("url"), str) and item["url"].startswith("http"):
+            hints.urls.append((item["url"], "json-ld:url"))
