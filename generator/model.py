@@ -190,6 +190,8 @@ class Figure:
     year: int | None = None
     actors: tuple[str, ...] = ()  # actor ids in the same clause
     sentence: str = ""
+    value_from: float | None = None  # where a change started: 由5个增加到9个 has value_from 5, value 9
+    aliases: tuple[str, ...] = ()  # anchors this row also answers to (rows it absorbed), never moved
 
 
 @dataclass(frozen=True)
