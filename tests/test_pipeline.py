@@ -115,3 +115,60 @@ def test_a_cached_result_equals_a_fresh_one_and_shares_the_vocabulary_actors(pro
     assert cached.briefings == fresh.briefings
     listed = [m.actor for m in cached.briefings[0].actors if m.actor.listed]
     assert listed and all(vocab.actor(a.id) is a for a in listed)  # one object per actor, not one per entry
+
+
+# --- which copy keeps the page, and where a duplicate points -------------------------------------------
+
+DATED = """---
+title: 白俄罗斯与俄罗斯讨论联盟国家安全合作
+date: {date}
+outlet: 新华社
+---
+
+""" + OTHER_ARTICLE
+
+
+@pytest.mark.parametrize("copy_name", ["a-talks 副本.txt", "a-talks - 复制.txt", "a-talks copy.txt",
+                                       "Copy of z-talks.txt", "a-talks (1).txt", "a-talks（2）.txt"])
+def test_of_two_copies_the_file_without_a_copy_name_keeps_the_page(project, copy_name):
+    put(project, copy_name, ARTICLE)
+    put(project, "b-talks.txt", ARTICLE)
+    corpus = run(project)
+    assert [b.article.source for b in corpus.briefings] == ["b-talks.txt"]
+    assert corpus.briefings[0].also_sources == (copy_name,)
+    assert fates(project)[copy_name] == ("duplicate", "same article as b-talks.txt")
+
+
+def test_of_two_copies_the_one_with_fuller_metadata_keeps_the_page(project):
+    put(project, "a-plain.txt", OTHER_ARTICLE)
+    put(project, "b-with-front-matter.md", DATED.format(date="2025-03-07"))
+    assert [b.article.source for b in run(project).briefings] == ["b-with-front-matter.md"]
+
+
+def test_of_two_equally_full_copies_the_earlier_dated_keeps_the_page(project):
+    put(project, "a-later.md", DATED.format(date="2025-03-09"))
+    put(project, "b-earlier.md", DATED.format(date="2025-03-07"))
+    assert [b.article.source for b in run(project).briefings] == ["b-earlier.md"]
+
+
+def test_of_otherwise_equal_copies_the_first_name_keeps_the_page_every_build(project):
+    for name in ("c.txt", "a.txt", "b.txt"):
+        put(project, name, ARTICLE)
+    corpus = run(project)
+    assert [b.article.source for b in corpus.briefings] == ["a.txt"]
+    assert corpus.briefings[0].also_sources == ("b.txt", "c.txt")
+
+
+def test_a_duplicate_points_to_its_originals_page_when_the_original_lost_its_id(project):
+    # "lavrov.txt" keeps the id lavrov; "Lavrov!.txt" (id lavrov too) gets a suffixed id, and
+    # "other-copy.txt", a copy of it, must point to that suffixed page, not to lavrov.txt's.
+    put(project, "lavrov.txt", OTHER_ARTICLE)
+    put(project, "Lavrov!.txt", ARTICLE)
+    put(project, "other-copy.txt", ARTICLE.replace("网易首页 > 网易号 > 正文 申请入驻", "搜狐首页 > 国际 > 正文"))
+    corpus = run(project)
+    by_source = {f.source: f for f in corpus.fates}
+    original = next(b for b in corpus.briefings if b.article.source == "Lavrov!.txt")
+    assert original.id != "lavrov" and original.also_sources == ("other-copy.txt",)
+    assert by_source["other-copy.txt"].status is InputStatus.DUPLICATE
+    assert by_source["other-copy.txt"].url == by_source["Lavrov!.txt"].url == original.url
+    assert by_source["lavrov.txt"].url == "briefings/lavrov/"
