@@ -38,6 +38,8 @@ class SourceType(str, Enum):
     NEWSROOM = "newsroom"
     WIRE = "wire"
     STATE_MEDIA = "state-media"
+    PUBLIC_BROADCASTER = "public-broadcaster"
+    PORTAL = "portal"
     SELF_MEDIA = "self-media"
     UNKNOWN = "unknown"
 

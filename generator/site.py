@@ -43,6 +43,7 @@ LATEST_QUOTES = 20
 LATEST_FIGURES = 30
 TYPE_LABELS = {"country": "国家/地区 Countries", "person": "人物 People", "organization": "组织 Organisations"}
 SOURCE_TYPE_LABELS = {"newsroom": "新闻机构 newsroom", "wire": "通讯社 wire", "state-media": "官方媒体 state media",
+                      "public-broadcaster": "公共广播 public broadcaster", "portal": "门户转载 portal",
                       "self-media": "自媒体 self-media", "unknown": "来源未明 unknown"}
 
 

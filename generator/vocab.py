@@ -26,8 +26,10 @@ ACTOR_KEYS = {"id", "type", "name", "name_zh", "aliases", "aliases_en", "abbrev"
 TOPIC_KEYS = {"id", "label_zh", "label_en", "description", "keywords"}
 RULE_KEYS = {"name", "catches", "action", "patterns"}
 RULE_ACTIONS = ("drop", "caption", "trail", "references", "end")
-OUTLET_KEYS = {"name", "type", "hosts", "forms"}
-OUTLET_TYPES = ("newsroom", "wire", "state-media", "self-media")
+OUTLET_KEYS = {"name", "type", "region", "hosts", "forms"}
+OUTLET_TYPES = ("newsroom", "wire", "state-media", "public-broadcaster", "portal", "self-media")
+OUTLET_REGIONS = ("mainland", "hong-kong", "macau", "taiwan", "singapore", "malaysia", "overseas", "foreign")
+HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ class Outlet:
     name: str
     type: str
     hosts: tuple[str, ...]
-    forms: tuple[str, ...]  # how datelines, source lines and platform notices name it
+    forms: tuple[str, ...]  # how datelines, bylines, source lines and platform notices name it
+    region: str = ""
 
     def serves(self, host: str) -> bool:
         return any(host == h or host.endswith("." + h) for h in self.hosts)
@@ -122,12 +125,43 @@ class Outlet:
     @cached_property
     def simplified_names(self) -> tuple[str, ...]:
         """The name and the forms, in Simplified characters (明報 is 明报)."""
-        return tuple(to_simplified(f) for f in (self.name, *self.forms))
+        return tuple(dict.fromkeys(to_simplified(f) for f in (self.name, *self.forms)))
 
     @cached_property
     def simplified_prefixes(self) -> tuple[str, ...]:
-        """`simplified_names` of two characters or more: what a byline name may not start with."""
-        return tuple(to_simplified(f) for f in (self.name, *self.forms) if len(f) >= 2)
+        """The Chinese `simplified_names` of two characters or more: what a byline name may not
+        start with. A Latin form (RT, ABC) refuses only itself: Rachel is not RT."""
+        return tuple(f for f in self.simplified_names if len(f) >= 2 and re.search(r"[\u3400-\u9fff]", f))
+
+
+class Outlets(tuple[Outlet, ...]):
+    """The registry: the outlets in file order, with lookups by written name and by host built
+    once (the cleaner asks for every article)."""
+
+    @cached_property
+    def _by_name(self) -> dict[str, Outlet]:
+        return {form: outlet for outlet in self for form in outlet.simplified_names}
+
+    @cached_property
+    def _by_host(self) -> dict[str, Outlet]:
+        return {host: outlet for outlet in self for host in outlet.hosts}
+
+    @cached_property
+    def prefixes(self) -> tuple[str, ...]:
+        return tuple(f for outlet in self for f in outlet.simplified_prefixes)
+
+    def named(self, name: str) -> Outlet | None:
+        """The outlet a written name refers to, in either script (明報 is 明报)."""
+        return self._by_name.get(to_simplified(name.strip()))
+
+    def serving(self, host: str) -> Outlet | None:
+        """The outlet serving a host, the most specific host first (tech.sina.com.cn before sina.com.cn)."""
+        labels = host.lower().removeprefix("www.").split(".")
+        for start in range(len(labels) - 1):
+            found = self._by_host.get(".".join(labels[start:]))
+            if found:
+                return found
+        return None
 
 
 @dataclass(frozen=True, eq=False)
@@ -135,7 +169,7 @@ class Vocabulary:
     actors: tuple[Actor, ...]
     topics: tuple[Topic, ...]
     rules: tuple[BoilerplateRule, ...]
-    outlets: tuple[Outlet, ...]
+    outlets: Outlets
     not_actors: tuple[str, ...]
     digest: str  # of the three files: part of the extraction cache key
 
@@ -318,17 +352,42 @@ def load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
     return tuple(rules)
 
 
-def load_outlets(path: Path) -> tuple[Outlet, ...]:
+def load_outlets(path: Path) -> Outlets:
+    """`outlets.yaml`: each entry's keys, type and region are checked, and a host or a name form
+    (compared in Simplified characters) claimed by two outlets stops the load at the second."""
     if not path.exists():
-        return ()
+        return Outlets()
     outlets = []
+    hosts: dict[str, tuple[str, int | None]] = {}
+    forms: dict[str, tuple[str, int | None]] = {}
     for entry in _entries(path, "outlets"):
         _check_keys(path, entry, OUTLET_KEYS, ("name", "type"))
+        line = line_of(entry)
         if entry["type"] not in OUTLET_TYPES:
-            raise ConfigError(path, line_of(entry), f"type must be one of {', '.join(OUTLET_TYPES)}")
-        outlets.append(Outlet(entry["name"], entry["type"], _string_list(path, entry, "hosts"),
-                              _string_list(path, entry, "forms") or (entry["name"],)))
-    return tuple(outlets)
+            raise ConfigError(path, line, f"type must be one of {', '.join(OUTLET_TYPES)}")
+        region = entry.get("region") or ""
+        if region and region not in OUTLET_REGIONS:
+            raise ConfigError(path, line, f"region must be one of {', '.join(OUTLET_REGIONS)}")
+        outlet = Outlet(entry["name"].strip(), entry["type"], _string_list(path, entry, "hosts"),
+                        _string_list(path, entry, "forms") or (entry["name"].strip(),), region)
+        for host in outlet.hosts:
+            if not HOST.match(host):
+                raise ConfigError(path, line, f"host {host!r} must be a lower-case host name (news.cn), "
+                                              "without scheme, path or www.")
+            _claim(path, line, hosts, host, outlet.name, "host")
+        for form in outlet.simplified_names:
+            _claim(path, line, forms, form, outlet.name, "name")
+        outlets.append(outlet)
+    return Outlets(outlets)
+
+
+def _claim(path: Path, line: int | None, seen: dict[str, tuple[str, int | None]], key: str, owner: str,
+           what: str) -> None:
+    if key in seen and seen[key][0] != owner:
+        other, other_line = seen[key]
+        raise ConfigError(path, line, f"{what} {key!r} of '{owner}' is already claimed by '{other}' "
+                                      f"at line {other_line}")
+    seen[key] = (owner, line)
 
 
 def load_not_actors(path: Path) -> tuple[str, ...]:

@@ -7,8 +7,18 @@ from pathlib import Path
 import pytest
 
 from generator.config import ConfigError
+from generator.model import SourceType
 from generator.settings import Settings
-from generator.vocab import load_actors, load_rules, load_topics, load_vocabulary
+from generator.site import SOURCE_TYPE_LABELS
+from generator.vocab import (
+    OUTLET_REGIONS,
+    OUTLET_TYPES,
+    load_actors,
+    load_outlets,
+    load_rules,
+    load_topics,
+    load_vocabulary,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -83,3 +93,44 @@ def test_a_boilerplate_pattern_that_does_not_compile_is_named(tmp_path):
     with pytest.raises(ConfigError, match="does not compile") as error:
         load_rules(path)
     assert error.value.line == 2
+
+
+# --- outlets ----------------------------------------------------------------------------------------------
+
+
+def test_the_shipped_outlet_registry_covers_the_chinese_language_press():
+    outlets = load_outlets(REPO / "content" / "outlets.yaml")
+    assert len(outlets) >= 150
+    assert {o.type for o in outlets} == set(OUTLET_TYPES)
+    assert {o.region for o in outlets} == set(OUTLET_REGIONS)
+    assert outlets.named("明報").name == "明报" and outlets.named("德國之聲").name == "德国之声中文网"
+    assert outlets.serving("www.tech.sina.com.cn").name == "新浪科技"
+    assert outlets.serving("news.sina.com.cn").name == "新浪"
+
+
+def test_every_outlet_type_has_a_source_type_and_a_badge_label():
+    for kind in OUTLET_TYPES:
+        assert SourceType(kind).value in SOURCE_TYPE_LABELS
+
+
+OUTLET = "outlets:\n  - {name: 甲报, type: newsroom, region: mainland, hosts: [jia.cn], forms: [甲报]}\n"
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("  - {name: 乙报, type: newsroom, hosts: [jia.cn]}", "host 'jia.cn' of '乙报' is already claimed by '甲报'"),
+    ("  - {name: 乙报, type: newsroom, forms: [甲報]}", "name '甲报' of '乙报' is already claimed by '甲报'"),
+    ("  - {name: 乙报, type: newsroom, region: atlantis}", "region must be one of"),
+    ("  - {name: 乙报, type: blog}", "type must be one of"),
+    ("  - {name: 乙报, type: newsroom, hosts: ['https://yi.cn/news']}", "lower-case host name"),
+])
+def test_an_outlet_claiming_what_another_has_names_its_line(tmp_path, entry, message):
+    with pytest.raises(ConfigError, match=message) as error:
+        load_outlets(write(tmp_path, "outlets.yaml", OUTLET + entry + "\n"))
+    assert error.value.line == 3
+
+
+def test_a_latin_form_refuses_only_itself_in_bylines(tmp_path):
+    outlets = load_outlets(write(tmp_path, "outlets.yaml", "outlets:\n  - {name: 今日俄罗斯, type: state-media, "
+                                                           "forms: [今日俄罗斯, RT]}\n"))
+    assert outlets.prefixes == ("今日俄罗斯",)
+    assert outlets.named("RT") is outlets.named("今日俄羅斯")

@@ -87,7 +87,10 @@ def _context_free(candidate: Candidate, rules: Sequence[BoilerplateRule],
         return "timestamp-line", BlockKind.NOISE
     if screen is not None and not screen.could_match(folded) and (folded == text or not screen.could_match(text)):
         return None
+    heading = candidate.kind is BlockKind.HEADING
     for rule in rules:
+        if rule.where == "heading" and not heading:
+            continue
         if rule.matches(folded) or (folded != text and rule.matches(text)):
             kind = {"caption": BlockKind.CAPTION}.get(rule.action, BlockKind.NOISE)
             return f"{rule.action}:{rule.name}" if rule.action in ("trail", "references", "end") else rule.name, kind

@@ -47,7 +47,7 @@ from ..dates import (
 )
 from ..model import Block, BlockKind, Reference, Sourced, SourceForm, SourceType
 from ..textnorm import to_simplified
-from ..vocab import Outlet
+from ..vocab import Outlet, Outlets
 from .candidates import Hints
 from .credits import OUTLET_LIKE, byline, parse_dateline
 from .patterns import (
@@ -346,16 +346,18 @@ def choose_url(hints: Hints) -> str | None:
 # --- outlet and source type ----------------------------------------------------------------------------
 
 
+def _registry(outlets: Sequence[Outlet]) -> Outlets:
+    return outlets if isinstance(outlets, Outlets) else Outlets(outlets)
+
+
 def known_outlet(name: str, outlets: Sequence[Outlet]) -> Outlet | None:
     """The listed outlet a written name refers to, in either script (明報 is 明报)."""
-    folded = to_simplified(name.strip())
-    return next((o for o in outlets if folded in o.simplified_names), None)
+    return _registry(outlets).named(name)
 
 
 def outlet_by_host(host: str, outlets: Sequence[Outlet]) -> Outlet | None:
     """The listed outlet serving a host, the most specific host first (k.sina.com.cn before sina.com.cn)."""
-    serving = [(len(h), o) for o in outlets for h in o.hosts if host == h or host.endswith("." + h)]
-    return max(serving, key=lambda item: item[0])[1] if serving else None
+    return _registry(outlets).serving(host)
 
 
 def _platform(page: _Page) -> Sourced | None:

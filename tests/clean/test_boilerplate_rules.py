@@ -44,9 +44,22 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
                              "Notice: The content above is uploaded and posted by a user of NetEase Hao.",
                              "© 明報新聞網 版權所有 不得轉載", "新浪公司 版权所有",
                              "本文为东岸新闻原创稿件，未经授权不得转载。",
-                             "声明：本文由入驻新浪看点平台的作者撰写，观点仅代表作者本人，不代表新浪立场。"],
-                            ["他在声明中说，俄方愿意谈判。",
+                             "声明：本文由入驻新浪看点平台的作者撰写，观点仅代表作者本人，不代表新浪立场。",
+                             "（本文仅代表作者个人观点，不代表本报立场）",
+                             "版权作品，未经南风网 nanfeng.example 书面授权，严禁转载，违者将被追究法律责任。"],
+                            ["他在声明中说，俄方愿意谈判。", "外交部表示，这一表态不代表政府立场。",
                              "版权保护是双方谈判的焦点之一，美方要求中方加强执法力度，中方表示将继续完善相关法律。"]),
+    "paywall-appeal": (["您所浏览的新闻已过查询时效。建议您加入本社付费会员找寻您要的新闻。",
+                        "本文来自南风传媒，原文为会员付费阅读。", "喜欢本刊的读者，可以购买会员阅读更多深度报道。",
+                        "欢迎订阅我们的电子报", "请支持我们的独立报道"],
+                       ["该案已过诉讼时效，法院驳回起诉。", "波兰2004年加入欧盟成为正式会员国后，经济获得支持。",
+                        "他呼吁支持我们的盟友，这是欧洲共同的责任。"]),
+    "contact-line": (["客服信箱：service@example.com", "投稿邮箱：tips@example.org", "欢迎投稿：请发送至编辑部"],
+                     ["他在邮件中说，谈判将继续。", "联系人表示，详情将另行公布。"]),
+    "media-placeholder": (["你的器材不支持播放多媒体材料", "您的浏览器不支持video标签。", "视频加载中，请稍候...",
+                           "视频无法播放"],
+                          ["加载中的货轮驶离港口。", "视频显示，两人握手。", "您的设备安全吗？专家提醒及时更新系统。"]),
+    "filing-code": (["(XYS20251031)", "1140309", "（CNA1140309）"], ["2025", "(COVID-19)", "12345678"]),
     "editor-line": (["（编辑：刘珊）", "【责任编辑：李明轩】", "【纠错】　【责任编辑：王静怡】",
                      "（編輯：陳俊華）1140709", "编辑 | 周舟", "排版 | 小鹿", "责任编辑：赵光霞、宋心蕊",
                      "编辑：张三 责任编辑：李四"],
@@ -59,10 +72,11 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
                     "James Holloway从事外交报道已有20年。"],
                    ["翻译工作由专业团队完成，质量得到了各方认可，这也是合作顺利推进的重要原因之一。"]),
     "image-caption": (["普京(资料图)", "大马士革街头（资料图）", "图片来源：视觉中国", "图为会议现场。",
-                       "新华社记者 张三 摄"],
+                       "新华社记者 张三 摄", "图像来源，Getty Images"],
                       ["图为什么重要？专家解释说，这张图说明了问题。", "资料显示，去年出口增长了一成。"]),
     "recommendation-list": (["相关推荐", "猜你喜欢", "往期回顾 全部", "相關新聞：",
-                             "相关新闻：港府拨款支持调解院总部建设", "熱門文章", "体育要闻", "你可能也喜欢"],
+                             "相关新闻：港府拨款支持调解院总部建设", "熱門文章", "体育要闻", "你可能也喜欢",
+                             "延伸阅读建议"],
                             ["相关推荐意见已提交国务院。", "体育要闻联播节目收视率上升，观众人数较去年增长两成。"]),
     "prev-next-links": (["上一篇：黎巴嫩真主党证实其领导人身亡", "下一篇：日本自民党新总裁选出", "上一篇"],
                         ["他在上一篇报道中提到了关税。"]),
@@ -72,14 +86,26 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
     "account-block": (["415文章数 1203关注度", "1.2万粉丝 3560获赞"], ["文章数量有所增加。"]),
     "reference-list": (["参考资料", "参考文献：", "来源", "References"], ["参考资料显示，这一数字被低估了。"]),
     "end-marker": (["END", "— THE END —", "（完）", "-END-"], ["END USER", "完成了全部工作。"]),
+    "comment-heading": (["评论", "留言", "Comments", "读者评论（12）"],
+                        ["评论员认为，谈判不会顺利。", "留言板上写满了祝福的话。"]),
     "comment-section": (["网友评论", "网友评论（36）", "文明上网，理性发言", "已有128人参与"],
                         ["评论员认为，谈判不会顺利。"]),
 }
 
 
-def matching_rule(vocab: Vocabulary, line: str) -> str | None:
+def matching_rule(vocab: Vocabulary, line: str, heading: bool | None = None) -> str | None:
+    """The first rule that catches a line; a rule for headings only (`where: heading`) is tried on
+    lines given as headings — by default, the lines of that rule's own examples."""
     folded = to_simplified(line.strip())
-    return next((r.name for r in vocab.rules if r.matches(folded) or r.matches(line.strip())), None)
+    if heading is None:
+        heading = any(r.where == "heading" and line in EXAMPLES.get(r.name, ([], []))[0] for r in vocab.rules)
+    return next((r.name for r in vocab.rules if (heading or r.where != "heading")
+                 and (r.matches(folded) or r.matches(line.strip()))), None)
+
+
+def test_a_heading_rule_leaves_the_same_words_in_running_text_to_other_rules(vocab: Vocabulary) -> None:
+    assert matching_rule(vocab, "评论", heading=True) == "comment-heading"
+    assert matching_rule(vocab, "评论", heading=False) == "share-counter"
 
 
 def test_every_rule_has_examples(vocab: Vocabulary) -> None:
