@@ -24,8 +24,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ACTOR_TYPES = ("person", "country", "organization")
 ACTOR_KEYS = {"id", "type", "name", "name_zh", "aliases", "aliases_en", "abbrev", "role", "country"}
 TOPIC_KEYS = {"id", "label_zh", "label_en", "description", "keywords"}
-RULE_KEYS = {"name", "catches", "action", "patterns"}
+RULE_KEYS = {"name", "catches", "action", "patterns", "where"}
 RULE_ACTIONS = ("drop", "caption", "trail", "references", "end")
+# Which blocks a rule looks at: any block, or only those the markup marks as headings.
+RULE_WHERE = ("any", "heading")
 OUTLET_KEYS = {"name", "type", "region", "hosts", "forms"}
 OUTLET_TYPES = ("newsroom", "wire", "state-media", "public-broadcaster", "portal", "self-media")
 OUTLET_REGIONS = ("mainland", "hong-kong", "macau", "taiwan", "singapore", "malaysia", "overseas", "foreign")
@@ -38,6 +40,7 @@ class BoilerplateRule:
     catches: str
     action: str
     patterns: tuple[re.Pattern[str], ...]
+    where: str = "any"
 
     def matches(self, text: str) -> bool:
         return any(p.search(text) for p in self.patterns)
@@ -340,6 +343,9 @@ def load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
         names[entry["name"]] = line
         if entry["action"] not in RULE_ACTIONS:
             raise ConfigError(path, line, f"action must be one of {', '.join(RULE_ACTIONS)}")
+        where = entry.get("where", "any")
+        if where not in RULE_WHERE:
+            raise ConfigError(path, line, f"where must be one of {', '.join(RULE_WHERE)}")
         compiled = []
         for pattern in _string_list(path, entry, "patterns"):
             try:
@@ -348,7 +354,7 @@ def load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
                 raise ConfigError(path, line, f"pattern {pattern!r} does not compile: {exc}") from None
         if not compiled:
             raise ConfigError(path, line, "a rule needs at least one pattern")
-        rules.append(BoilerplateRule(entry["name"], entry["catches"].strip(), entry["action"], tuple(compiled)))
+        rules.append(BoilerplateRule(entry["name"], entry["catches"].strip(), entry["action"], tuple(compiled), where))
     return tuple(rules)
 
 
