@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .clean.records import is_record
 from .dates import parse_explicit
 from .model import RawDocument, Rejection, SourceForm
 from .settings import Settings
@@ -155,7 +156,7 @@ def decode(data: bytes) -> tuple[str, str]:
 def is_data_record(text: str) -> bool:
     """An app API's JSON or an SQL dump: a record whose fields hold the article (read as HTML)."""
     stripped = text.lstrip()
-    if SQL_DUMP.match(stripped[:5000]):
+    if SQL_DUMP.match(stripped[:5000]) or is_record(stripped):
         return True
     if stripped[:1] not in "{[":
         return False

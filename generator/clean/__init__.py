@@ -29,14 +29,8 @@ def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
         candidates, hints = read_text(raw.text), Hints()
     blocks = classify(candidates, vocab.rules)
     # One block per candidate, same text: the metadata chains reuse the Simplified forms.
-    meta = build_metadata(raw.form, hints, blocks, vocab.outlets, [c.folded for c in candidates])
     front = raw.front_matter
-    if isinstance(front.get("title"), str) and front["title"].strip():
-        meta["title"] = Sourced(front["title"].strip(), "front-matter")
-    if front.get("date"):
-        meta["date"] = Sourced(str(front["date"]), "front-matter")
-    if front.get("url") and str(front["url"]).startswith(("http://", "https://")):
-        meta["url"] = str(front["url"])
+    meta = build_metadata(raw.form, hints, blocks, vocab.outlets, [c.folded for c in candidates], front)
     if front.get("outlet") or front.get("source"):
         meta["outlet"] = Sourced(str(front.get("outlet") or front.get("source")), "front-matter")
         if meta["source_type"] is not SourceType.SELF_MEDIA:

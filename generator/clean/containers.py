@@ -15,6 +15,7 @@ from typing import Any
 
 from ..dates import parse_explicit
 from .candidates import CJK
+from .records import read_record
 
 JSON_ESCAPED_TAG = re.compile(r"\\u003c|\\x3c|\\/p>|<\\/|\\u003C")
 SQL_INSERT = re.compile(r"^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+\S+\s*(?:\(([^)]*)\))?\s*VALUES\s*", re.I | re.M)
@@ -25,7 +26,9 @@ FIELD_NAMES = {
     "title": ("title", "headline", "newstitle", "articletitle", "subject"),
     "date": ("pubdate", "pubtime", "publishtime", "publishdate", "published", "publishedat", "publishedtime",
              "datepublished", "releasetime", "releasedate", "posttime", "ptime", "inputtime", "createtime",
-             "createdat", "created", "ctime", "addtime", "date", "time", "updatetime", "updatedat"),
+             "createdat", "created", "ctime", "addtime", "date", "time"),
+    # When a record was last edited: it places a dateline in time, it does not date the story.
+    "updated": ("updatetime", "updatedat", "updated", "modified", "modifiedat", "lastmodified", "mtime"),
     "source": ("source", "sourcename", "media", "medianame", "mediasource", "site", "sitename", "publisher",
                "copyfrom", "comefrom", "origin", "from"),
     "author": ("author", "authors", "authorname", "writer", "byline", "reporter", "creator"),
@@ -42,6 +45,9 @@ FIELD_NAMES = {
 def unwrap_embedded(text: str) -> tuple[str, dict[str, str]]:
     """HTML carried inside JSON (an app's API), an SQL dump or an escaped string: the markup, and the
     record's other fields (title, date, source, author, url) by what they hold."""
+    record = read_record(text)  # an RSS/Atom item or a crawler's <doc> record (records.py)
+    if record is not None:
+        return record
     stripped = text.strip()
     if stripped[:1] in "{[":
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import re
 
 import lxml.html
 
@@ -14,18 +15,29 @@ from .candidates import Hints, normalise_space
 from .credits import split_names
 from .metadata import strip_site_suffix
 
+TAG = re.compile(r"<[^>]+>")
+
 
 def _read_fields(fields: dict[str, str], hints: Hints) -> None:
+    """A record's own fields become hints: `api:*` for JSON/SQL records and crawler dumps, `feed:*`
+    for RSS/Atom items. Markup in a title (search-hit <em>) is not part of it; an update time only
+    places a dateline in time (`feed_dates`), it is not the publication date."""
+    origin = "feed" if fields.get("record") == "feed" else "api"
     if fields.get("title"):
-        hints.titles.append((normalise_space(html_lib.unescape(fields["title"])), "api:title"))
+        title = TAG.sub("", html_lib.unescape(fields["title"]))
+        hints.titles.append((normalise_space(title), f"{origin}:title"))
     if fields.get("date"):
-        hints.dates.append((fields["date"], "api:date"))
+        hints.dates.append((fields["date"], f"{origin}:date"))
+    if fields.get("updated"):
+        hints.feed_dates.append((fields["updated"], f"{origin}:updated"))
     if fields.get("source"):
-        hints.outlets.append((normalise_space(fields["source"]), "api:source"))
+        hints.outlets.append((normalise_space(fields["source"]), f"{origin}:source"))
+    if fields.get("channel"):
+        hints.outlets.append((normalise_space(fields["channel"]), "feed:channel"))
     if fields.get("author"):
-        hints.authors.append((split_names(fields["author"]), "api:author"))
+        hints.authors.append((split_names(fields["author"]), f"{origin}:author"))
     if fields.get("url", "").startswith(("http://", "https://")):
-        hints.urls.append((fields["url"], "api:url"))
+        hints.urls.append((fields["url"], "feed:link" if origin == "feed" else "api:url"))
 
 
 # --- the page's head -------------------------------------------------------------------------------------
@@ -63,6 +75,8 @@ def _read_head(root: lxml.html.HtmlElement, hints: Hints) -> None:
             hints.titles.append((value, rule))
     for script in root.xpath('//script[@type="application/ld+json"]/text()'):
         _read_json_ld(script, hints)
+    for script in root.xpath("//script[not(@src)]/text()"):
+        _read_page_data(script, hints)
     site = meta("og:site_name", "application-name", "publisher")
     if site:
         hints.outlets.insert(0, (site, "html:site-name"))
@@ -115,3 +129,35 @@ def _read_json_ld(script: str, hints: Hints) -> None:
             hints.outlets.insert(0, (publisher["name"], "json-ld:publisher"))
         if isinstance(item.get("url"), str) and item["url"].startswith("http"):
             hints.urls.append((item["url"], "json-ld:url"))
+
+
+# A script that hands the page its state: window.DATA = {…}, var pageData = {…};
+PAGE_DATA = re.compile(r"^\s*(?:(?:var|let|const)\s+)?[\w$.]+\s*=\s*(\{.*\})\s*;?\s*$", re.S)
+PAGE_DATA_DATE_KEYS = ("pubtime", "pubdate", "publishtime", "publishdate", "publishedat", "publishedtime",
+                       "datepublished", "ptime", "releasetime", "posttime")
+PAGE_DATA_DEPTH = 3  # window.DATA.article.pubtime at most; deeper keys belong to widgets
+
+
+def _read_page_data(script: str, hints: Hints) -> None:
+    """Rule `html:page-data`: a script that assigns the page's state as a JSON object (window.DATA =
+    {"pubtime": …}) states the publication time under a publication-time key. Only keys reached
+    through objects count, never through a list (a list holds other stories: related, hot)."""
+    match = PAGE_DATA.match(script)
+    if not match:
+        return
+    try:
+        data = json.loads(match[1])
+    except ValueError:
+        return
+    queue: list[tuple[int, object]] = [(1, data)]
+    while queue:
+        depth, item = queue.pop(0)
+        if not isinstance(item, dict):
+            continue
+        for key, value in item.items():
+            if isinstance(value, dict) and depth < PAGE_DATA_DEPTH:
+                queue.append((depth + 1, value))
+            elif isinstance(value, (str, int)) and not isinstance(value, bool) \
+                    and re.sub(r"[_\-]", "", str(key)).lower() in PAGE_DATA_DATE_KEYS and str(value).strip():
+                hints.dates.append((str(value), "html:page-data"))
+                return

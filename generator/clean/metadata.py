@@ -27,7 +27,7 @@ need no second spelling) but return what the page wrote.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlparse
 
 from ..dates import (
@@ -61,6 +61,7 @@ from .patterns import (
     SOURCE_CHANNEL,
     SOURCE_LINE,
     SOURCE_TRAILING_LABEL,
+    TIMESTAMP_LINE,
     TITLE_SEPARATOR,
     TRANSLATOR_LINE,
     USER_UPLOAD,
@@ -90,7 +91,13 @@ REFERENCE_OUTLET = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·]{2,12}$")
 ROC_TRAILER = re.compile(r"[)）。]\s*(1[01]\d{5})$")
 WECHAT_PLATFORM = "微信公众号"
 WECHAT_MARKERS_MIN = 2
-EXPLICIT_TITLE_RULES = ("json-ld:headline", "html:og-title", "api:title", "feed:link-line", "markdown:h1")
+EXPLICIT_TITLE_RULES = ("json-ld:headline", "html:og-title", "api:title", "feed:title", "feed:link-line",
+                        "markdown:h1")
+# Title sources that may carry the site's name after the story's (标题_频道_某某网).
+SUFFIXED_TITLE_RULES = ("html:og-title", "api:title", "feed:title")
+# A newspaper's page label before a title in its feed or API (03版 - , 第A2版：): where it was printed,
+# not what the story is called (rule `page-label`).
+PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Z]?[0-9０-９]{1,3}\s*版\s*(?:[-–—:：|｜_]\s*|\s+)(?=\S)")
 MARKUP_AUTHOR_RULES = ("json-ld:author", "html:address", "html:meta-author", "api:author", "feed:author")
 # What a byline field sometimes holds instead of a name.
 PLACEHOLDER_NAME = re.compile(r"未知|佚名|匿名|不详|admin|administrator|name|author|editor|user|system|root|"
@@ -181,14 +188,38 @@ def derive_title(blocks: Sequence[Block]) -> str | None:
     return sentence[:TITLE_MAX_DERIVED] + "…"
 
 
+def _headline_within(title: str, headline: str) -> bool:
+    """Rule `headline-within-title`: the article's own headline (<h1>) ends a title that puts a short
+    column or site name in front of it across a separator (法国报纸摘要 - 标题, 栏目｜标题). What
+    follows a headline is left to `strip_site_suffix`: after a separator it may be the headline's
+    second half."""
+    squeezed, whole = re.sub(r"\s+", "", headline), re.sub(r"\s+", "", title)
+    if len(squeezed) < TITLE_MIN_PAGE or squeezed == whole or not whole.endswith(squeezed):
+        return False
+    before = re.match(f"(.+?)(?:{TITLE_SEPARATOR.pattern})$", whole[: len(whole) - len(squeezed)])
+    return before is not None and len(before[1]) <= SITE_PART_MAX
+
+
+def _page_label_cut(found: Sourced) -> Sourced:
+    cut = PAGE_LABEL.sub("", found.value)
+    return Sourced(cut, found.rule, found.inferred) if cut != found.value else found
+
+
 def choose_title(form: SourceForm, hints: Hints, blocks: Sequence[Block]) -> Sourced | None:
+    found = _choose_title(form, hints, blocks)
+    return _page_label_cut(found) if found else None
+
+
+def _choose_title(form: SourceForm, hints: Hints, blocks: Sequence[Block]) -> Sourced | None:
     sites = [value for value, rule in hints.outlets if rule in SITE_OUTLET_RULES]
+    headline = next((b for b in blocks if b.rule == "headline"), None)
     for rule in EXPLICIT_TITLE_RULES:
         for value, found_rule in hints.titles:
             if found_rule == rule and value:
-                strip = rule in ("html:og-title", "api:title")
+                if headline and _headline_within(value, headline.text):
+                    return Sourced(headline.text, f"{form.value}:headline")
+                strip = rule in SUFFIXED_TITLE_RULES
                 return Sourced(strip_site_suffix(value, sites)[0] if strip else value, rule)
-    headline = next((b for b in blocks if b.rule == "headline"), None)
     page_title = next((strip_site_suffix(v, sites)[0] for v, r in hints.titles if r == "html:title"), None)
     if headline and page_title and len(page_title) >= TITLE_MIN_PAGE and len(page_title) <= TITLE_MAX_WHOLE:
         # Rule `page-title-over-headline`: the page's <title> says what the story is called. A
@@ -243,8 +274,37 @@ def _roc_date(page: _Page) -> DateValue | None:
     return None
 
 
-def choose_date(hints: Hints, page: _Page, url: str | None, references: Sequence[Reference]) -> Sourced | None:
-    """Publication date, best evidence first; inferred dates keep month precision only."""
+# A re-post's credit for where it came from (本文轉載自信報, 原文題為…, 首发于…): a bare date line next to
+# it is the original's date.
+REPOST_CREDIT = re.compile(r"转载|转自|原文|原载|首发|出处|来源|本文来自")
+REPOST_DATE_WINDOW = 3  # blocks between the credit and its date line
+
+
+def _original_date(page: _Page, stated: DateValue) -> Sourced | None:
+    """Rule `repost-original-date`: a re-post (a note whose front matter holds the time it was
+    re-posted) that states the original's date — in a byline or meta line above the body (作者：…
+    2025年10月28日纽约时报), or as a bare date line by its credit after the body (本文轉載自… /
+    2025-11-29) — is dated by that original date, when it is a full date before the re-post's."""
+    first_body = page.body[0] if page.body else len(page.blocks)
+    header = [i for i in range(first_body) if len(page.folded[i]) <= LEAD_CREDIT_CHARS]
+    credits = [i for i in page.trailer if REPOST_CREDIT.search(page.folded[i])]
+    near_credit = [i for i in page.trailer if TIMESTAMP_LINE.match(page.folded[i].strip())
+                   and any(0 < i - c <= REPOST_DATE_WINDOW for c in credits)]
+    for index in [*header, *near_credit]:
+        for value in full_dates(page.folded[index]):
+            if value.day and value < stated:
+                return Sourced(value.iso, "text:original-date")
+    return None
+
+
+def choose_date(hints: Hints, page: _Page, url: str | None, references: Sequence[Reference],
+                front_date: str | None = None) -> Sourced | None:
+    """Publication date, best evidence first; inferred dates keep month precision only. The front
+    matter's date comes first, unless it is a re-post's own time (`repost-original-date`)."""
+    if front_date:
+        stated = parse_explicit(front_date)
+        original = _original_date(page, stated) if stated else None
+        return original or Sourced(front_date, "front-matter")
     for value, rule in hints.dates:
         parsed = parse_explicit(value)
         if parsed:
@@ -563,17 +623,25 @@ def choose_page(hints: Hints, page: _Page) -> tuple[int, int] | None:
 
 
 def build_metadata(form: SourceForm, hints: Hints, blocks: Sequence[Block], outlets: Sequence[Outlet],
-                   folded: Sequence[str] | None = None) -> dict:
-    """`folded[i]` is `to_simplified(blocks[i].text)` when the caller has it (the classifier made it)."""
+                   folded: Sequence[str] | None = None, front: Mapping[str, object] | None = None) -> dict:
+    """`folded[i]` is `to_simplified(blocks[i].text)` when the caller has it (the classifier made it).
+    `front` is the input's front matter: the first link of the title, date and url chains."""
+    front = front or {}
     page = _Page(blocks, folded)
     references = _references(blocks)
-    url = choose_url(hints)
+    front_url = str(front.get("url") or "")
+    url = front_url if front_url.startswith(("http://", "https://")) else choose_url(hints)
     outlet, source_type = choose_outlet(hints, page, url, outlets)
     authors = choose_authors(hints, page, outlet.value if outlet else None, source_type is SourceType.SELF_MEDIA,
                              outlets)
+    front_title = front.get("title")
+    if isinstance(front_title, str) and front_title.strip():
+        title: Sourced | None = Sourced(front_title.strip(), "front-matter")
+    else:
+        title = choose_title(form, hints, blocks)
     return {
-        "title": choose_title(form, hints, blocks),
-        "date": choose_date(hints, page, url, references),
+        "title": title,
+        "date": choose_date(hints, page, url, references, str(front["date"]) if front.get("date") else None),
         "outlet": outlet,
         "source_type": source_type,
         "authors": tuple(a for a in authors if a),

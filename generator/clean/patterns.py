@@ -73,7 +73,7 @@ DATELINE = re.compile(
     rf"^[【\[(（〔]?\s*(?P<cited>据)?(?P<agency>[{_HAN}A-Za-z]{{1,10}}?(?:社|网|报|台|新闻|通讯|电视|广播)|本报|本网|本台|{WIRE_SHORT})?"
     rf"\s*(?:(?:{REPORTER_TITLE})\s*(?P<reporter>[{_HAN}·]{{2,5}}(?:[ 、，,]+[{_HAN}·]{{2,5}})*?)?)?"
     rf"\s*(?P<place>[{_HAN}]{{2,8}}?)?\s*(?:(?P<year>(?:19|20)\d{{2}})年)?(?:(?P<month>\d{{1,2}})月)?"
-    rf"(?P<day>\d{{1,2}})日\s*(?P<kind>电|讯|报[道导]|消息|专电)")
+    rf"(?P<day>\d{{1,2}})日\s*(?:综合(?:外电)?)?(?P<kind>电|讯|报[道导]|消息|专电)")
 # A bracket tag naming the outlet at the start of the body: 【明报专讯】, 【星岛日报报道】,
 # 【环球网报道 记者 张三】, 【文/观察者网 王世纯】.
 BRACKET_TAG = re.compile(

@@ -1,0 +1,113 @@
+"""Where a headline and a date come from on real pages, records and re-posts: the story's own headline
+over a title that adds a column or page label, the page's state script, a re-post's original date.
+
+Every page below is written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from generator.model import Article
+
+Clean = Callable[..., Article]
+
+P1 = "东盟与中日韩财长和央行行长会议5月3日在雅加达举行，讨论区域金融安全网的扩容问题。"
+P2 = "会议发表的联合声明说，各方同意把清迈倡议多边化的规模扩大，并研究以本币出资的可能。"
+P3 = "与会的一位经济学家认为，扩容能否落地，取决于各成员能否就出资比例达成一致。"
+BODY = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+
+
+def page(head: str, body: str) -> str:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def title_of(article: Article) -> tuple[str, str] | None:
+    return (article.title.value, article.title.rule) if article.title else None
+
+
+def date_of(article: Article) -> tuple[str, str] | None:
+    return (article.date.value, article.date.rule) if article.date else None
+
+
+# --- title ---------------------------------------------------------------------------------------------
+
+
+def test_the_articles_own_headline_beats_a_meta_title_with_the_column_in_front(clean_bytes: Clean) -> None:
+    html = page("<title>财长会议讨论扩大金融安全网 - 亚洲观察</title>"
+                "<meta property='og:title' content='亚洲观察 - 财长会议讨论扩大金融安全网'>",
+                f"<article><h1>财长会议讨论扩大金融安全网</h1>{BODY}</article>")
+    assert title_of(clean_bytes(html, "page.html")) == ("财长会议讨论扩大金融安全网", "html-page:headline")
+
+
+def test_a_meta_title_that_is_the_whole_headline_stays_the_title(clean_bytes: Clean) -> None:
+    html = page("<meta property='og:title' content='财长会议讨论扩大金融安全网 - 多方表态支持'>",
+                f"<article><h1>财长会议讨论扩大金融安全网</h1>{BODY}</article>")
+    # The <h1> here is only the first half of a two-part headline: nothing after the separator names a
+    # site or column, and the meta title is the longer, whole one.
+    assert title_of(clean_bytes(html, "page.html")) == ("财长会议讨论扩大金融安全网 - 多方表态支持", "html:og-title")
+
+
+def test_a_newspapers_page_label_is_not_part_of_the_title(clean_bytes: Clean) -> None:
+    record = {"items": [{"title": "07版 - 财长会议讨论扩大金融安全网（区域观察）", "content_html": BODY,
+                         "date_published": "2025-05-04T00:00:00+08:00"}]}
+    article = clean_bytes(json.dumps(record, ensure_ascii=False), "feed.json")
+    assert title_of(article) == ("财长会议讨论扩大金融安全网（区域观察）", "api:title")
+
+
+def test_search_hit_highlighting_is_not_part_of_an_api_title(clean_bytes: Clean) -> None:
+    record = {"data": {"title": "财长会议讨论扩大<em>金融安全网</em>", "content": BODY, "pubtime": 1746280800000}}
+    article = clean_bytes(json.dumps(record, ensure_ascii=False), "record.json")
+    assert title_of(article) == ("财长会议讨论扩大金融安全网", "api:title")
+    assert date_of(article) == ("2025-05-03", "api:date")
+
+
+# --- date ----------------------------------------------------------------------------------------------
+
+
+def test_a_pages_state_script_gives_the_publication_time(clean_bytes: Clean) -> None:
+    script = ('<script>window.DATA = {"id": "A01", "title": "财长会议讨论扩大金融安全网", '
+              '"pubtime": "2025-05-03 21:30:00", "related": [{"pubtime": "2025-04-01 08:00:00"}]}\n</script>')
+    html = page(script, f"<h1>财长会议讨论扩大金融安全网</h1><div class='content'>{BODY}</div>")
+    assert date_of(clean_bytes(html, "page.html")) == ("2025-05-03", "html:page-data")
+
+
+def test_a_list_inside_a_state_script_gives_no_date(clean_bytes: Clean) -> None:
+    script = '<script>window.__STATE__ = {"list": [{"pubtime": "2025-04-01 08:00:00"}]};</script>'
+    html = page(script, f"<h1>财长会议讨论扩大金融安全网</h1><div class='content'>{BODY}</div>")
+    found = clean_bytes(html, "page.html").date
+    assert found is None or found.rule != "html:page-data"
+
+
+def test_an_update_time_of_a_record_places_the_dateline_but_is_not_the_date(clean_bytes: Clean) -> None:
+    record = {"title": "财长会议讨论扩大金融安全网", "updatetime": "2025-05-06T03:00:00Z",
+              "content": f"<p>（中央社雅加達3日綜合外電報導）{P1}</p><p>{P2}</p>"}
+    assert date_of(clean_bytes(json.dumps(record, ensure_ascii=False), "record.json")) == (
+        "2025-05-03", "text:dateline")
+
+
+def repost_date(clean: Clean, stamp: str, before: str = "", after: str = "", p2: str = P2) -> tuple[str, str] | None:
+    """The date of a re-post saved as a note: front matter with the re-post's time, then the text."""
+    note = f"---\ntitle: 财长会议讨论扩大金融安全网\ndate: {stamp}\n---\n\n{before}{P1}\n\n{p2}\n\n{P3}\n\n{after}"
+    return date_of(clean(note, "note.md"))
+
+
+def test_a_reposts_byline_date_is_the_original_date_not_the_repost_time(clean_bytes: Clean) -> None:
+    header = "财长会议讨论扩大金融安全网\n\n作者：周南　　2025年5月4日远东经济观察\n\n"
+    assert repost_date(clean_bytes, "2025-06-20T04:58:09+00:00", before=header) == ("2025-05-04", "text:original-date")
+
+
+def test_a_reposts_original_date_under_its_credit_line_beats_the_repost_time(clean_bytes: Clean) -> None:
+    credit = "本文轉載自遠東經濟觀察\n\n原文題為《金融安全網如何擴容》\n\n2025-05-04\n"
+    assert repost_date(clean_bytes, "2025-06-20T04:58:09+00:00", after=credit) == ("2025-05-04", "text:original-date")
+
+
+def test_a_repost_with_only_its_own_timestamp_is_dated_by_it(clean_bytes: Clean) -> None:
+    assert repost_date(clean_bytes, "'2025-06-20T04:58:09.000Z'", p2=f"{P2}早在2024年11月，各方就提出了设想。") == (
+        "2025-06-20", "front-matter")
+
+
+def test_a_date_after_the_repost_time_is_not_its_original_date(clean_bytes: Clean) -> None:
+    credit = "本文转载自远东经济观察\n\n2025-07-01\n"
+    assert repost_date(clean_bytes, "2025-06-20", after=credit) == ("2025-06-20", "front-matter")
