@@ -56,6 +56,9 @@ CHARSET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", 
 SQL_DUMP = re.compile(r"^\s*(?:--[^\n]*\n\s*|/\*.*?\*/;?\s*|SET [^\n]*\n\s*)*INSERT\s+(?:IGNORE\s+)?INTO\s",
                       re.I | re.S)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# Hugo's TOML front matter, between +++ lines.
+TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_PAGE_MARK = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
 HTML_TAG = re.compile(
     r"</?(p|div|section|article|figure|figcaption|address|time|a|img|br|span|h[1-6]|ul|ol|li|blockquote|"
@@ -172,6 +175,11 @@ def detect_form(text: str, suffix: str) -> SourceForm:
     head = text[:5000]
     if is_data_record(text):
         return SourceForm.HTML_FRAGMENT
+    # A blog's Markdown export is Markdown even where it carries the site's HTML: the Markdown
+    # reader hands its HTML blocks to the HTML reader.
+    if suffix in MARKDOWN_SUFFIXES or (suffix not in (".html", ".htm") and (
+            FRONT_MATTER.match(text) or TOML_FRONT_MATTER.match(text))):
+        return SourceForm.MARKDOWN
     if HTML_PAGE_MARK.search(head):
         return SourceForm.HTML_PAGE
     if len(HTML_TAG.findall(text[:200_000])) >= 3:
@@ -179,6 +187,27 @@ def detect_form(text: str, suffix: str) -> SourceForm:
     if suffix in (".md", ".markdown") or MARKDOWN_HEADING.search(text):
         return SourceForm.MARKDOWN
     return SourceForm.TEXT
+
+
+def read_toml(text: str) -> dict[str, Any]:
+    """Hugo's TOML front matter as a mapping: by tomllib where Python has it (3.11), else its top-level
+    `key = value` lines, whose values (quoted strings, arrays of them, numbers, booleans) read as
+    YAML flow values read the same."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:
+        data: dict[str, Any] = {}
+        for line in text.splitlines():
+            if line.strip().startswith("["):  # a table: its keys are not the page's own
+                break
+            key, sep, value = line.partition("=")
+            if sep and key.strip() and not key.strip().startswith("#"):
+                try:
+                    data[key.strip().strip("\"'")] = yaml.load(value.strip(), Loader=_FrontMatterLoader)
+                except yaml.YAMLError as exc:
+                    raise ValueError(f"line {line.strip()!r} is not TOML") from exc
+        return data
+    return tomllib.loads(text)
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -190,9 +219,16 @@ _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader,
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
-    """Split YAML front matter off a Markdown text. Loaded with SafeLoader: tags such as
-    `!!python/object` are refused. Returns (fields, rest of text, warnings)."""
+    """Split YAML front matter (or Hugo's TOML between +++ lines) off a Markdown text. YAML is
+    loaded with SafeLoader: tags such as `!!python/object` are refused. Returns (fields, rest of
+    text, warnings)."""
     match = FRONT_MATTER.match(text)
+    toml = None if match else TOML_FRONT_MATTER.match(text)
+    if toml:
+        try:
+            return _front_matter_fields(read_toml(toml.group(1)), text[toml.end():])
+        except ValueError as exc:  # tomllib's TOMLDecodeError is a ValueError
+            return {}, text[toml.end():], [f"front matter ignored: {exc}"]
     if not match:
         return {}, text, []
     rest = text[match.end():]
@@ -209,9 +245,15 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
         return {}, rest, []
     if not isinstance(data, dict):
         return {}, rest, ["front matter ignored: it is not a mapping of keys to values"]
-    fields, warnings = {}, []
+    return _front_matter_fields(data, rest)
+
+
+def _front_matter_fields(data: dict[Any, Any], rest: str) -> tuple[dict[str, Any], str, list[str]]:
+    fields: dict[str, Any] = {}
+    warnings: list[str] = []
     for key, value in data.items():
         key = str(key)
+        key = key.lower() if key.lower() in FRONT_MATTER_KEYS else key
         alias = FRONT_MATTER_ALIASES.get(key.lower())
         if alias and alias not in data and alias not in fields:
             key = alias
@@ -303,7 +345,7 @@ def read_bytes(data: bytes, source: str, suffix: str = ".txt") -> RawDocument:
         raise Rejection(source, "file has no text after decoding")
     front: dict[str, Any] = {}
     form = detect_form(text, suffix)
-    if FRONT_MATTER.match(text):
+    if FRONT_MATTER.match(text) or TOML_FRONT_MATTER.match(text):
         front, text, fm_warnings = parse_front_matter(text)
         warnings.extend(fm_warnings)
         if form is SourceForm.TEXT:

