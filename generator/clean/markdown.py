@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import BlockKind
+from ..textnorm import to_simplified
 from .candidates import CJK, Candidate, Hints, normalise_space
 from .credits import split_names
 from .patterns import SITE_SUFFIX, TITLE_SEPARATOR
@@ -43,6 +44,9 @@ FEED_FIELD_KINDS = {
     "link": "url", "url": "url", "original": "url", "原文链接": "url", "原文": "url", "链接": "url",
 }
 CAPTION_MIN_CHARS = 8
+# Words of a re-post's credit for the original, read on the Simplified form (轉載自 is 转载自).
+ORIGINAL_CREDIT = re.compile(r"原文|本文来自|转载自|转自|原载|首发于|首发|出处|来源")
+ORIGINAL_CREDIT_REACH = 60  # characters before the link: a credit line names its original at once
 
 
 def strip_inline(text: str) -> str:
@@ -67,6 +71,7 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
             source = "".join(paragraph) if all(re.search(r"[\u3400-\u9fff，。、：；]$", p) for p in
                                                paragraph[:-1]) else " ".join(paragraph)
             joined = strip_inline(source)
+            _original_link(source, hints)
             if joined:
                 candidates.append(Candidate(joined, BlockKind.PARAGRAPH, line=start,
                                             link_chars=min(len(joined), link_chars(source))))
@@ -126,6 +131,14 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
             paragraph.append(stripped)
     flush()
     return candidates, hints
+
+
+def _original_link(source: str, hints: Hints) -> None:
+    """Rule `original-link`: a re-post's credit that links the original (原文来自「某报」：[标题](url),
+    本文来自某某，[原文](url)为会员付费阅读): that link is the article's address."""
+    link = URL_LINK.search(source)
+    if link and link.start() <= ORIGINAL_CREDIT_REACH and ORIGINAL_CREDIT.search(to_simplified(source[:link.end()])):
+        hints.urls.append((link[2], "markdown:original-link"))
 
 
 def _heading(match: re.Match[str], number: int, candidates: list[Candidate], hints: Hints) -> None:

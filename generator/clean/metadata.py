@@ -396,7 +396,7 @@ def _context_year(body_text: str, references: Sequence[Reference]) -> int | None
 
 def choose_url(hints: Hints) -> str | None:
     for rule in ("html:canonical", "html:og-url", "json-ld:url", "api:url", "feed:link-line", "feed:link",
-                 "markdown:heading-link"):
+                 "markdown:heading-link", "markdown:original-link"):
         for value, found in hints.urls:
             if found == rule and value.startswith(("http://", "https://")):
                 return value

@@ -111,3 +111,18 @@ def test_a_repost_with_only_its_own_timestamp_is_dated_by_it(clean_bytes: Clean)
 def test_a_date_after_the_repost_time_is_not_its_original_date(clean_bytes: Clean) -> None:
     credit = "本文转载自远东经济观察\n\n2025-07-01\n"
     assert repost_date(clean_bytes, "2025-06-20", after=credit) == ("2025-06-20", "front-matter")
+
+
+# --- url -----------------------------------------------------------------------------------------------
+
+
+def test_a_reposts_credit_line_links_the_original_address(clean_bytes: Clean) -> None:
+    note = ("---\ntitle: 财长会议讨论扩大金融安全网\ndate: 2025-05-04\n---\n\n"
+            "本文来自远东经济观察，[原文](https://news.example.org/a/20250504-asean/)为会员付费阅读。\n\n"
+            f"{P1}\n\n{P2}更多背景见[这篇旧文](https://blog.example.net/old)。\n\n{P3}\n")
+    assert clean_bytes(note, "note.md").url == "https://news.example.org/a/20250504-asean/"
+
+
+def test_a_link_inside_the_story_is_not_its_address(clean_bytes: Clean) -> None:
+    note = f"# 财长会议讨论扩大金融安全网\n\n{P1}\n\n{P2}更多背景见[这篇旧文](https://blog.example.net/old)。\n\n{P3}\n"
+    assert clean_bytes(note, "note.md").url is None
