@@ -97,6 +97,10 @@ def test_a_file_over_the_size_limit_is_rejected_naming_the_limit(tmp_path: Path)
     ("标题\n\n正文第一段。\n\n正文第二段。", ".html", SourceForm.TEXT),
     ("## 要点\n\n正文。", ".txt", SourceForm.MARKDOWN),
     ("正文。", ".md", SourceForm.MARKDOWN),
+    ("<p>第一段。</p><p>第二段。</p><p>第三段。</p>", ".md", SourceForm.MARKDOWN),
+    ("---\ntitle: 标题\n---\n<p>第一段。</p><p>第二段。</p><p>第三段。</p>", ".txt", SourceForm.MARKDOWN),
+    ("+++\ntitle = '标题'\n+++\n<!DOCTYPE html><html><body><p>正文</p></body></html>", ".txt", SourceForm.MARKDOWN),
+    ("---\ntitle: 标题\n---\n<!DOCTYPE html><html><body><p>正文</p></body></html>", ".html", SourceForm.HTML_PAGE),
     ('{"data": {"title": "标题", "content": "正文第一段。"}}', ".txt", SourceForm.HTML_FRAGMENT),
     ("-- dump\nINSERT INTO `news` (`id`, `content`) VALUES (1, '<p>正文</p>');", ".txt", SourceForm.HTML_FRAGMENT),
 ])

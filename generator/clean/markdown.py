@@ -5,8 +5,13 @@ What the author structured (headings, list items, table rows) is marked `authore
 does not take it for page chrome because it is short. Rules this reader applies itself:
   headline        the first level-1 heading (`# title` or `# [title](url)`, whose link is the url)
   feed-meta-line  a dump's header fields (Published: …, Author: …, Source: …, Link: …) above the body
-  md-image        an image line: its alt text becomes a caption (markup-caption) when it is a
-                  sentence, else the line is dropped
+  md-image        an image line (also one wrapped in a link): its alt text becomes a caption
+                  (markup-caption) when it is a sentence, else the line is dropped
+  md-image-caption  a short line without a full stop right after an image: the image's caption
+  md-bold-heading a paragraph that is one short run of bold text: a sub-head the author wrote
+  md-shortcode    a Hugo or Jekyll shortcode line ({{< spotify … >}}, {% include … %}): site markup
+  md-html-block   HTML the export carries (a blog's <figure>, a body in <p> tags, a whole embedded
+                  page): read by the HTML reader, which judges its structure as on any page
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ import re
 
 from ..model import BlockKind
 from ..textnorm import to_simplified
-from .candidates import CJK, Candidate, Hints, normalise_space
+from .candidates import CJK, Candidate, Hints, ends_sentence, normalise_space
 from .credits import split_names
+from .html import TAG_TOKEN, VOID_TAGS, read_html
 from .patterns import SITE_SUFFIX, TITLE_SEPARATOR
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -26,7 +32,18 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
 QUOTE = re.compile(r"^\s*>\s?(.*)$")
 TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-IMAGE_LINE = re.compile(r"^\s*!\[([^\]]*)\]\([^)]*\)\s*$")
+IMAGE_LINE = re.compile(r"^\s*(?:\[\s*)?!\[([^\]]*)\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*$")
+BOLD_LINE = re.compile(r"^(\*\*|__)([^*_].*?)\1$")
+SHORTCODE = re.compile(r"^\{\{[<%].*[%>]\}\}$|^\{%.*%\}$")
+# The start of an HTML block (CommonMark's rule, narrowed to tags that stand as blocks).
+HTML_BLOCK_START = re.compile(
+    r"^<(?:!--|!doctype|/?(?:address|article|aside|audio|blockquote|body|br|center|dd|details|div|dl|dt|figcaption|"
+    r"figure|footer|h[1-6]|head|header|hr|html|iframe|img|li|main|nav|ol|p|picture|pre|script|section|style|svg|"
+    r"table|tbody|td|th|thead|tr|ul|video)\b)", re.I)
+HTML_PAGE_START = re.compile(r"^<(?:!doctype\s+html|html)\b", re.I)
+# A caption under a picture is short and stops without a full stop.
+IMAGE_CAPTION_MAX = 80
+BOLD_HEADING_MAX = 40
 LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 URL_LINK = re.compile(r"\[([^\]]{2,200})\]\((https?://[^)\s]+)\)")
 INLINE = re.compile(r"(\*\*|__|`|~~)(.+?)\1")
@@ -65,6 +82,7 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
     candidates: list[Candidate] = []
     paragraph: list[str] = []
     start = 0
+    image_at = [-1, 0]  # (candidates made up to the last image, its line): for md-image-caption
 
     def flush() -> None:
         if paragraph:
@@ -72,16 +90,34 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
                                                paragraph[:-1]) else " ".join(paragraph)
             joined = strip_inline(source)
             _original_link(source, hints)
-            if joined:
+            if not joined:
+                pass
+            elif len(paragraph) == 1 and BOLD_LINE.match(source) and len(joined) <= BOLD_HEADING_MAX \
+                    and not ends_sentence(joined):
+                candidates.append(Candidate(joined, BlockKind.HEADING, line=start, authored=True))
+            elif (image_at[0] == len(candidates) and start - image_at[1] <= 2 and len(paragraph) == 1
+                  and len(joined) <= IMAGE_CAPTION_MAX and not ends_sentence(joined) and "。" not in joined):
+                candidates.append(Candidate(joined, BlockKind.CAPTION, line=start))  # md-image-caption
+            else:
                 candidates.append(Candidate(joined, BlockKind.PARAGRAPH, line=start,
                                             link_chars=min(len(joined), link_chars(source))))
             paragraph.clear()
 
     lines = text.split("\n")
+    skip_to = 0
     for number, line in enumerate(lines, start=1):
+        if number <= skip_to:
+            continue
         stripped = line.strip()
         if not stripped:
             flush()
+            continue
+        if not paragraph and HTML_BLOCK_START.match(stripped):
+            skip_to = _html_block_end(lines, number - 1)
+            _read_html_block("\n".join(lines[number - 1:skip_to]), number, candidates, hints)
+            continue
+        if not paragraph and SHORTCODE.match(stripped):
+            candidates.append(Candidate(stripped, line=number, verdict="md-shortcode"))
             continue
         if paragraph and SETEXT.match(stripped):  # a Setext heading: the paragraph above is the heading
             heading = strip_inline(" ".join(paragraph))
@@ -109,6 +145,7 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
                 candidates.append(Candidate(alt, BlockKind.CAPTION, line=number))
             else:
                 candidates.append(Candidate(alt or stripped, line=number, verdict="md-image"))
+            image_at[:] = [len(candidates), number]
             continue
         if TABLE_ROW.match(stripped) and not paragraph:
             if not TABLE_RULE.match(stripped):
@@ -184,3 +221,32 @@ def _feed_field(line: str, number: int, candidates: list[Candidate], hints: Hint
             hints.urls.append((address, "feed:link"))
     candidates.append(Candidate(normalise_space(line), line=number, verdict="feed-meta-line"))
     return True
+
+
+def _html_block_end(lines: list[str], first: int) -> int:
+    """Rule `md-html-block`: where an HTML block that starts at `lines[first]` ends (exclusive index).
+    A whole page runs to its </html>; other markup runs to the first blank line at which every
+    element it opened is closed again (a <div> may hold blank lines)."""
+    if HTML_PAGE_START.match(lines[first].strip()):
+        for index in range(first, len(lines)):
+            if re.search(r"</html\s*>", lines[index], re.I):
+                return index + 1
+        return len(lines)
+    depth = 0
+    for index in range(first, len(lines)):
+        if not lines[index].strip() and depth <= 0:
+            return index
+        for match in TAG_TOKEN.finditer(lines[index]):
+            if match[3] or match[2].lower() in VOID_TAGS:
+                continue
+            depth += -1 if match[1] else 1
+    return len(lines)
+
+
+def _read_html_block(markup: str, number: int, candidates: list[Candidate], hints: Hints) -> None:
+    found, found_hints = read_html(markup, whole_page=bool(HTML_PAGE_START.match(markup.lstrip())))
+    for candidate in found:
+        candidate.line += number - 1
+    candidates.extend(found)
+    for name in ("titles", "dates", "authors", "urls", "outlets", "feed_dates", "pages"):
+        getattr(hints, name).extend(getattr(found_hints, name))
