@@ -3,12 +3,12 @@
     python bench/make_corpus.py --sizes 100 1000 5000 [--seed 7] [--force]
 
 Each corpus is a project folder `bench/out/corpus-N/`, laid out like the repository so that
-`mkdocs build -f bench/out/corpus-N/mkdocs.yml` runs the real hook over it:
+`mkdocs build -f bench/out/corpus-N/mkdocs.yml` runs the real plugin over it:
 
     content/raw/        N generated articles
     content/*.yaml      copies of the repo's vocabularies
     content/pages/      copy of the repo's hand-written pages
-    mkdocs.yml          copy of the repo's, with the hook and watch paths made absolute
+    mkdocs.yml          copy of the repo's, with the template watch path made absolute
     corpus.json         what was generated (seed, counts per form, sizes)
 
 Only article text is recombined: the example articles in `content/raw/` are read through the
@@ -483,9 +483,9 @@ def replace_top_level(text: str, key: str, block: str | None) -> str:
 
 
 def project_config(repo: Path = CODE, code: Path = CODE) -> str:
-    """The repo's mkdocs.yml, its hook and template paths made absolute (pointing into `code`)."""
+    """The repo's mkdocs.yml, its template path made absolute (pointing into `code`). The plugin's
+    code is whichever `generator` comes first on sys.path: bench/timed_mkdocs.py puts `code` there."""
     text = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    text = replace_top_level(text, "hooks", f"hooks:\n  - {code / 'generator' / 'mkdocs_hook.py'}\n")
     text = replace_top_level(text, "watch", f"watch:\n  - content\n  - {code / 'templates'}\n")
     return replace_top_level(text, "site_dir", "site_dir: site\n")
 

@@ -17,7 +17,7 @@ For each size N (corpus made by `bench/make_corpus.py` if missing):
    after one warm-up call that pays for lazy set-up: actor matcher, OpenCC); the same through
    `generator.cache.cached_results`, i.e. the process pool on every core; `resolve_duplicates` +
    `resolve_id_collisions` (`generator.pipeline`), `generator.link.link` and
-   `generator.site.build_site` (render).
+   `generator.site.site_pages` (render).
 2. `mkdocs build -f bench/out/corpus-N/mkdocs.yml`, each in a subprocess run through
    `bench/timed_mkdocs.py` (MkDocs's own CLI plus clocks around the generator's functions):
    *cold* (the project's `.cache/generator` removed), *warm* (cache full) and *one changed* (one
@@ -137,11 +137,10 @@ from make_corpus import Maker, copy_project, make_corpus, read_pool, replace_top
 from generator.cache import cached_results  # noqa: E402
 from generator.ingest import list_raw_files  # noqa: E402
 from generator.link import link  # noqa: E402
-from generator.model import InputStatus  # noqa: E402
-from generator.pipeline import resolve_duplicates, resolve_id_collisions  # noqa: E402
+from generator.pipeline import fates, resolve_duplicates, resolve_id_collisions  # noqa: E402
 from generator.process import FileResult, process_path  # noqa: E402
 from generator.settings import Settings, default_settings  # noqa: E402
-from generator.site import build_site  # noqa: E402
+from generator.site import site_pages  # noqa: E402
 from generator.vocab import Vocabulary, load_vocabulary  # noqa: E402
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -243,21 +242,18 @@ def stage_bench(root: Path) -> dict[str, Any]:
     assert [r.source for r in pooled] == [r.source for r in results]
 
     began = time.perf_counter()
-    briefings, fates = resolve_duplicates(results)
-    briefings = resolve_id_collisions(briefings)
-    urls = {b.article.source: b.url for b in briefings}
-    fates = [replace(f, url=urls.get(f.source, f.url)) if f.status is InputStatus.BRIEFING else f for f in fates]
+    briefings = resolve_id_collisions(resolve_duplicates(results))
     dedupe_s = time.perf_counter() - began
 
     began = time.perf_counter()
-    corpus = link(briefings, vocab.topics, fates, settings.related_count)
+    corpus = link(briefings, vocab.topics, fates(results, briefings), settings)
     link_s = time.perf_counter() - began
 
     log("  render")
     began = time.perf_counter()
-    site = build_site(corpus, vocab)
+    pages = site_pages(corpus, settings)
     render_s = time.perf_counter() - began
-    briefing_pages = [text for path, text in site.pages.items()
+    briefing_pages = [text for path, text in pages.items()
                       if path.startswith("briefings/") and path != "briefings/index.md"]
     statuses = Counter(f.status.value for f in corpus.fates)
     return {
@@ -275,10 +271,10 @@ def stage_bench(root: Path) -> dict[str, Any]:
         "articles_per_s_pool": len(paths) / pool_s,
         "pool_speedup": serial_s / pool_s,
         "dedupe_s": dedupe_s, "link_s": link_s, "render_s": render_s,
-        "statuses": dict(statuses), "pages": len(site.pages), "briefing_pages": len(briefing_pages),
-        "actor_pages": sum(p.startswith("actors/") for p in site.pages) - 1,
+        "statuses": dict(statuses), "pages": len(pages), "briefing_pages": len(briefing_pages),
+        "actor_pages": sum(p.startswith("actors/") for p in pages) - 1,
         "briefing_page_bytes_mean": round(statistics.mean(len(t.encode()) for t in briefing_pages)),
-        "pages_bytes": sum(len(t.encode()) for t in site.pages.values()),
+        "pages_bytes": sum(len(t.encode()) for t in pages.values()),
     }
 
 
@@ -439,7 +435,7 @@ def builds(root: Path, size: int, repeat: int, kinds: tuple[str, ...] = BUILD_KI
 
 
 def make_bare(size: int, page_bytes: int, seed: int = 7) -> Path:
-    """`bench/out/bare-N/`: N plain pages of `page_bytes` each and the repo's mkdocs.yml minus the hook."""
+    """`bench/out/bare-N/`: N plain pages of `page_bytes` each and the repo's mkdocs.yml minus the generator."""
     root = OUT / f"bare-{size}"
     if root.exists():
         shutil.rmtree(root)
@@ -463,7 +459,7 @@ def make_bare(size: int, page_bytes: int, seed: int = 7) -> Path:
     (docs / "index.md").write_text(f"# 首页 Home\n\n{size} plain pages: [简报 Briefings](briefings/index.md)\n",
                                    encoding="utf-8")
     text = (CODE / "mkdocs.yml").read_text(encoding="utf-8")
-    text = replace_top_level(text, "hooks", None)
+    text = replace_top_level(text, "plugins", "plugins:\n  - search:\n      lang:\n        - zh\n        - en\n")
     text = replace_top_level(text, "watch", None)
     text = replace_top_level(text, "docs_dir", "docs_dir: docs\n")
     text = replace_top_level(text, "site_dir", "site_dir: site\n")

@@ -3,12 +3,12 @@
     python bench/timed_mkdocs.py TIMINGS.json build -f bench/out/corpus-N/mkdocs.yml -d …
 
 Runs MkDocs's own command line (`mkdocs.__main__.cli`) in this process, exactly as the `mkdocs`
-script does, after wrapping the generator functions the hook calls, so that one build tells how
+script does, after wrapping the generator functions the plugin calls, so that one build tells how
 long the generator took (and each of its stages) and how long MkDocs took after it:
 
-* `load_vocabulary` (called by the hook's `on_config` and again by `generate`)
-* `generate` (the hook's whole `on_files` work), and inside it `collect` (ingest+clean+extract,
-  through the cache and the process pool), `resolve_duplicates`, `link` and `build_site` (render)
+* `generate`: `generator.build.build`, the plugin's whole `on_files` work, and inside it `collect`
+  (ingest+clean+extract, through the cache and the process pool), `resolve_duplicates`, `link` and
+  `build_site` (`site.site_pages`, render)
 
 With `BENCH_DEDUPE_PROBE=1` (`bench/run.py --dedupe-probe`, for the memory of a 5000-article build
 in reasonable time) `resolve_duplicates` is replaced by `dedupe_probe`: the same shingle sets are
@@ -62,44 +62,33 @@ def _timed(module: Any, name: str, label: str | None = None) -> None:
     setattr(module, name, wrapper)
 
 
-def dedupe_probe(results: Any) -> tuple[list[Any], list[Any]]:
-    """`generator.pipeline.resolve_duplicates` minus its pairwise loop (memory probe, see above)."""
-    import hashlib
-    import re
+def dedupe_probe(results: Any) -> list[Any]:
+    """`generator.pipeline.resolve_duplicates` minus its sketch comparisons (memory probe, see above)."""
     from dataclasses import replace
 
-    from generator.model import InputFate, InputStatus
-    from generator.pipeline import _shingles
+    from generator.duplicates import fingerprint
+    from generator.pipeline import keeper_order
 
     kept: list[Any] = []
-    kept_shingles: list[set[str]] = []  # held as the real function holds them
+    kept_sketches: list[bytes] = []  # held as the real function holds them
     kept_hashes: dict[str, int] = {}
-    fates: list[Any] = []
     also: dict[int, list[str]] = {}
-    for result in sorted(results, key=lambda r: r.source):
-        if result.briefing is None:
-            fates.append(InputFate(result.source, InputStatus.REJECTED, result.rejection or "rejected"))
-            continue
-        body = result.briefing.article.body
-        match = kept_hashes.get(hashlib.sha256(re.sub(r"\s+", "", body).encode()).hexdigest())
+    for result in sorted((r for r in results if r.briefing is not None), key=keeper_order):
+        print_ = result.fingerprint or fingerprint(result.briefing.article.body)
+        match = kept_hashes.get(print_.body_hash)
         if match is not None:
             also.setdefault(match, []).append(result.source)
-            fates.append(InputFate(result.source, InputStatus.DUPLICATE, f"same article as "
-                                   f"{kept[match].article.source}", kept[match].url))
             continue
-        kept_hashes[hashlib.sha256(re.sub(r"\s+", "", body).encode()).hexdigest()] = len(kept)
-        kept_shingles.append(_shingles(body))
+        kept_hashes[print_.body_hash] = len(kept)
+        kept_sketches.append(print_.sketch)
         kept.append(result.briefing)
-        fates.append(InputFate(result.source, InputStatus.BRIEFING, "; ".join(result.warnings), result.briefing.url))
-    for index, sources in also.items():
-        kept[index] = replace(kept[index], also_sources=tuple(sources))
-    return kept, fates
+    return [replace(b, also_sources=tuple(sorted(also[i]))) if i in also else b for i, b in enumerate(kept)]
 
 
 def instrument() -> None:
-    """Wrap the generator functions where the hook and `generator.site` look them up."""
+    """Wrap the generator functions where the plugin, `generator.build` and `generator.pipeline` look them up."""
+    import generator.build as build
     import generator.pipeline as pipeline
-    import generator.site as site
 
     if os.environ.get("BENCH_DEDUPE_PROBE"):
         pipeline.resolve_duplicates = dedupe_probe
@@ -108,9 +97,8 @@ def instrument() -> None:
     _timed(pipeline, "resolve_duplicates")
     _timed(pipeline, "resolve_id_collisions")
     _timed(pipeline, "link")
-    _timed(site, "build_site")
-    _timed(site, "load_vocabulary", "load_vocabulary_generate")
-    _timed(site, "generate")  # imported by name into the hook when MkDocs loads it: after this
+    _timed(build, "site_pages", "build_site")
+    _timed(build, "build", "generate")  # imported by name into the plugin when MkDocs loads it: after this
 
 
 def main(argv: list[str]) -> int:

@@ -61,11 +61,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .site import write_pages
+    from .build import build, write
 
     settings = _settings(args.content)
     out = Path(args.out).resolve()
-    report = write_pages(settings, out)
+    report = build(settings)
+    write(report, out)
     counts = {status: sum(f.status is status for f in report.fates) for status in InputStatus}
     print(f"{len(report.pages)} pages written to {out}: {counts[InputStatus.BRIEFING]} briefings, "
           f"{counts[InputStatus.DUPLICATE]} duplicates, {counts[InputStatus.REJECTED]} rejected")
@@ -101,7 +102,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .clean import clean
+    from .clean.explain import explain_metadata, render
     from .ingest import read_raw
     from .model import Rejection
 
@@ -113,13 +114,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     except Rejection as rejection:
         print(f"{args.file}: rejected: {rejection.reason}")
         return 1
-    article = clean(raw, vocab)
+    article, considered = explain_metadata(raw, vocab)
     print(f"{args.file}: form {raw.form.value}, encoding {raw.encoding}, id {raw.doc_id}")
     for label, value in (("title", article.title), ("date", article.date), ("outlet", article.outlet)):
         print(f"  {label:8} {value.value if value else '-'}  [{value.rule if value else 'not found'}]"
               + ("  (inferred)" if value and value.inferred else ""))
     print(f"  authors  {', '.join(article.authors) or '-'}   url {article.url or '-'}   "
           f"type {article.source_type.value}   language {article.language}")
+    print("metadata candidates, best evidence first (* chosen; — why another lost):")
+    print("\n".join(render(considered)))
     for block in article.blocks:
         mark = "KEEP" if block.kept and block.kind.value not in ("caption", "reference") else (
             block.kind.value.upper()[:4] if block.kept else "DROP")

@@ -1,11 +1,21 @@
-"""Briefings as plain records: the JSON/YAML of `python -m generator extract` (the format that
-../shared/tools/score.py reads) and `site/briefings.json`."""
+"""Briefings as plain records and the site's data files: the JSON/YAML of `python -m generator
+extract` (the format that ../shared/tools/score.py reads), `briefings.json`, `build-report.json`,
+the Atom feed, and the word list Material's search gives jieba. Pure, like `site`: corpus and
+settings in, text out; addresses come from `urls`."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from typing import Any
+from xml.sax.saxutils import escape
 
-from .model import Actor, Briefing, Figure
+from . import urls
+from .model import Actor, Briefing, Corpus, Figure, InputFate
+from .settings import DEFAULTS, GENERATOR_VERSION, Settings
+from .vocab import Vocabulary
+
+FEED_ENTRIES = 30
 
 
 def actor_record(actor: Actor) -> dict[str, Any]:
@@ -58,3 +68,70 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
                    for q in briefing.quotes],
         "also_sources": list(briefing.also_sources),
     }
+
+
+def site_files(corpus: Corpus, settings: Settings = DEFAULTS) -> dict[str, str]:
+    """The site's data files: path under the docs folder -> text."""
+    return {
+        urls.BUILD_REPORT_JSON.source: report_json(corpus.fates),
+        urls.BRIEFINGS_JSON.source: briefings_json(corpus),
+        urls.FEED.source: atom_feed(corpus, settings.site_url),
+    }
+
+
+def report_json(fates: Iterable[InputFate]) -> str:
+    inputs = [{"source": f.source, "status": f.status.value, "reason": f.reason, "url": f.url} for f in fates]
+    return json.dumps({"generator": GENERATOR_VERSION, "inputs": inputs}, ensure_ascii=False, indent=1) + "\n"
+
+
+def briefings_json(corpus: Corpus) -> str:
+    keep = ("id", "permalink", "title", "date", "outlet", "source_type", "gist", "url", "authors")
+    records = []
+    for briefing in corpus.briefings:
+        record = briefing_record(briefing)
+        entry = {k: record[k] for k in keep}
+        entry["actors"] = [{"id": a["id"], "name": a["name"], "name_zh": a["name_zh"]} for a in record["actors"]]
+        entry["topics"] = [t["id"] for t in record["topics"]]
+        entry["figures"] = [{k: f[k] for k in ("anchor", "text", "value", "unit", "measure", "year")}
+                            for f in record["figures"]]
+        records.append(entry)
+    # Compact, one briefing a line: with indent, json falls back from its C encoder to Python (1.6 s at 1000).
+    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records)
+    return '{"briefings": [\n' + lines + "\n]}\n"
+
+
+def atom_feed(corpus: Corpus, site_url: str | None) -> str:
+    """Atom needs absolute ids: the site's address when mkdocs.yml sets site_url, else tag: URIs
+    (RFC 4151), which are just as permanent; links are then relative to the feed."""
+    newest = corpus.briefings[0].date if corpus.briefings and corpus.briefings[0].date else "1970-01-01"
+
+    def entry_id(url: str) -> str:
+        return urls.absolute(url, site_url) if site_url else f"tag:briefings.local,2024:{url}"
+
+    out = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
+           "<title>Briefings</title>", f"<id>{escape(entry_id(''))}</id>",
+           f'<link href="{escape(urls.absolute(urls.FEED.url, site_url))}" rel="self"/>',
+           f"<updated>{_atom_date(newest)}</updated>"]
+    for briefing in corpus.briefings[:FEED_ENTRIES]:
+        out += ["<entry>", f"<title>{escape(briefing.title)}</title>",
+                f'<link href="{escape(urls.absolute(briefing.url, site_url))}"/>',
+                f"<id>{escape(entry_id(briefing.url))}</id>",
+                f"<updated>{_atom_date(briefing.date or newest)}</updated>",
+                f"<summary>{escape(briefing.gist)}</summary>", "</entry>"]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+def _atom_date(date: str) -> str:
+    parts = ([*date.split("-"), "01", "01"])[:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def jieba_user_dict(vocab: Vocabulary, corpus: Corpus | None = None) -> str:
+    """Every actor name and alias as one word for jieba, so search finds 米尔佐扬 whole."""
+    words = set()
+    for actor in [*vocab.actors, *(corpus.actors if corpus else ())]:
+        for form in actor.zh_forms:
+            if len(form) >= 2 and " " not in form:
+                words.add(form)
+    return "".join(f"{word} 100000 nr\n" for word in sorted(words))

@@ -9,8 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .model import Actor, Briefing, Corpus, InputFate, Topic
+from .settings import DEFAULTS, Settings
 
-RELATED_COUNT = 5
 # Related briefings share actors and topics, each weighted by rarity (idf); closeness in time
 # breaks ties and adds a little: a week apart counts more than a year apart.
 TOPIC_WEIGHT = 0.7
@@ -33,7 +33,7 @@ def _day_number(date: str | None) -> float | None:
 
 
 def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence[InputFate],
-         related_count: int = RELATED_COUNT) -> Corpus:
+         settings: Settings = DEFAULTS) -> Corpus:
     ordered = tuple(sorted(briefings, key=newest_first_key, reverse=True))
     actors: dict[str, Actor] = {}
     by_actor: dict[str, list[Briefing]] = defaultdict(list)
@@ -68,7 +68,7 @@ def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence
         topics=tuple(topics),
         by_actor={k: tuple(v) for k, v in sorted(by_actor.items())},
         by_topic={k: tuple(v) for k, v in sorted(by_topic.items())},
-        related=_related(ordered, by_actor, by_topic, related_count),
+        related=_related(ordered, by_actor, by_topic, settings.related_count),
         co_actors={k: tuple(sorted(v, key=lambda item: (-item[1], item[0].id))) for k, v in sorted(co_actors.items())},
         months=tuple((month, tuple(items)) for month, items in sorted(months.items(), reverse=True)),
         undated=tuple(undated),

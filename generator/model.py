@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from . import urls
+
 
 class SourceForm(str, Enum):
     """What a raw file turned out to be, judged by its content, not its extension."""
@@ -140,8 +142,12 @@ class Actor:
     listed: bool = True
 
     @property
+    def address(self) -> urls.Address:
+        return urls.ACTOR.of(self.id)
+
+    @property
     def url(self) -> str:
-        return f"actors/{self.id}/"
+        return self.address.url
 
     @property
     def zh_forms(self) -> tuple[str, ...]:
@@ -157,8 +163,12 @@ class Topic:
     description: str = ""
 
     @property
+    def address(self) -> urls.Address:
+        return urls.TOPIC.of(self.id)
+
+    @property
     def url(self) -> str:
-        return f"topics/{self.id}/"
+        return self.address.url
 
 
 @dataclass(frozen=True)
@@ -223,8 +233,12 @@ class Briefing:
         return self.article.doc_id
 
     @property
+    def address(self) -> urls.Address:
+        return urls.BRIEFING.of(self.id)
+
+    @property
     def url(self) -> str:
-        return f"briefings/{self.id}/"
+        return self.address.url
 
     @property
     def title(self) -> str:
@@ -248,7 +262,11 @@ class InputFate:
     source: str
     status: InputStatus
     reason: str = ""
-    url: str | None = None
+    page: urls.Address | None = None  # the briefing it became or duplicates; made once ids are settled
+
+    @property
+    def url(self) -> str | None:
+        return self.page.url if self.page else None
 
 
 @dataclass(frozen=True)

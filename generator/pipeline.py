@@ -1,13 +1,23 @@
-"""Running the stages: ingest → clean → extract for every file, then link once.
+"""Running the stages: ingest → clean → extract for every file, then the corpus-wide steps once.
 
 Per-file work is independent and pure given the vocabulary, so it is cached by content and may
-run in a process pool; everything corpus-wide (duplicates, id collisions, link) happens after,
-in a deterministic order. Bad input never raises out of here: it becomes a rejected `InputFate`.
+run in a process pool. The corpus-wide steps run after, in a deterministic order, and no page
+address exists before the last of them has settled every id:
+
+1. `resolve_duplicates`: copies of one article become one briefing; `keeper_order` says which copy
+   keeps the page.
+2. `resolve_id_collisions`: two briefings with one id are told apart.
+3. `fates`: every input's line in the build report, with the address of its briefing, made from
+   the settled ids (a duplicate points to its original's final page).
+4. `link`: the corpus.
+
+Bad input never raises out of here: it becomes a rejected `InputFate`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -21,33 +31,58 @@ from .process import FileResult
 from .settings import Settings
 from .vocab import Vocabulary, load_vocabulary
 
+# The names file managers and browsers give a second copy of a file, matched on the file name
+# without its extension: "x 副本", "x - 副本 (2)", "x 的副本", "x (复制)" (any name with 副本 or 复制),
+# "x copy", "x copy 2", "x - Copy", "Copy of x" (copy as the last word or "copy of" first), and
+# "x (1)", "x（2）" (a number in brackets at the end). "copy-editing" or "photocopy" are not copies.
+COPY_NAME = re.compile(r"副本|复制|^copy of\b|[\s_-]copy(?:[\s_-]*\d+)?$|[(（]\d{1,3}[)）]$", re.IGNORECASE)
 
-def resolve_duplicates(results: Sequence[FileResult]) -> tuple[list[Briefing], list[InputFate]]:
-    """The first copy (by file name) of each article becomes the briefing; later copies are listed
-    on it and reported as duplicates (see `duplicates` for how copies are recognised)."""
+
+def is_copy_name(source: str) -> bool:
+    return bool(COPY_NAME.search(Path(source).stem.strip()))
+
+
+def metadata_fullness(briefing: Briefing) -> int:
+    """How many of title, date, outlet, authors and original URL the article states itself
+    (a derived title or an inferred date does not count)."""
+    article = briefing.article
+    return sum((
+        bool(article.title and not article.title.inferred),
+        bool(article.date and not article.date.inferred),
+        article.outlet is not None,
+        bool(article.authors),
+        bool(article.url),
+    ))
+
+
+def keeper_order(result: FileResult) -> tuple[bool, int, str, str]:
+    """Which of several copies of one article keeps the page: the first in this order.
+
+    1. a file whose name is not a copy name (`COPY_NAME`): "x.txt" before "x 副本.txt";
+    2. the fuller metadata (`metadata_fullness`);
+    3. the earlier date (an undated copy last);
+    4. the file name, so the choice is the same every build.
+    """
+    briefing = result.briefing
+    assert briefing is not None
+    return (is_copy_name(result.source), -metadata_fullness(briefing), briefing.date or "\uffff", result.source)
+
+
+def resolve_duplicates(results: Sequence[FileResult]) -> list[Briefing]:
+    """One briefing per article: the copy first in `keeper_order` keeps it, and the others are
+    listed on it by file name (`also_sources`); see `duplicates` for how copies are recognised."""
+    found = sorted((r for r in results if r.briefing is not None), key=keeper_order)
+    prints = [r.fingerprint or fingerprint(r.briefing.article.body) for r in found]  # type: ignore[union-attr]
+    index = DuplicateIndex.over(prints)
     kept: list[Briefing] = []
-    fates: list[InputFate] = []
     also: dict[int, list[str]] = {}
-    ordered = sorted(results, key=lambda r: r.source)
-    prints = {r.source: r.fingerprint or fingerprint(r.briefing.article.body) for r in ordered if r.briefing}
-    index = DuplicateIndex.over(prints.values())
-    for result in ordered:
-        if result.briefing is None:
-            fates.append(InputFate(result.source, InputStatus.REJECTED, result.rejection or "rejected"))
-            continue
-        print_ = prints[result.source]
+    for result, print_ in zip(found, prints):
         match = index.find_or_add(print_)
-        if match is not None:
-            original = kept[match]
+        if match is None:
+            kept.append(result.briefing)  # type: ignore[arg-type]
+        else:
             also.setdefault(match, []).append(result.source)
-            fates.append(InputFate(result.source, InputStatus.DUPLICATE, f"same article as {original.article.source}",
-                                   original.url))
-            continue
-        kept.append(result.briefing)
-        fates.append(InputFate(result.source, InputStatus.BRIEFING, "; ".join(result.warnings), result.briefing.url))
-    for position, sources in also.items():
-        kept[position] = replace(kept[position], also_sources=tuple(sources))
-    return kept, fates
+    return [replace(b, also_sources=tuple(sorted(also[i]))) if i in also else b for i, b in enumerate(kept)]
 
 
 def resolve_id_collisions(briefings: list[Briefing]) -> list[Briefing]:
@@ -70,6 +105,22 @@ def resolve_id_collisions(briefings: list[Briefing]) -> list[Briefing]:
     return out
 
 
+def fates(results: Sequence[FileResult], briefings: Sequence[Briefing]) -> list[InputFate]:
+    """Every input's line in the build report, by file name. Call it with the briefings whose ids
+    are settled: a briefing and its duplicates get the address of its page."""
+    by_source: dict[str, InputFate] = {}
+    warnings = {r.source: r.warnings for r in results}
+    for briefing in briefings:
+        source = briefing.article.source
+        by_source[source] = InputFate(source, InputStatus.BRIEFING, "; ".join(warnings[source]), briefing.address)
+        for copy in briefing.also_sources:
+            by_source[copy] = InputFate(copy, InputStatus.DUPLICATE, f"same article as {source}", briefing.address)
+    for result in results:
+        if result.briefing is None:
+            by_source[result.source] = InputFate(result.source, InputStatus.REJECTED, result.rejection or "rejected")
+    return [by_source[source] for source in sorted(by_source)]
+
+
 def collect(settings: Settings, vocab: Vocabulary, paths: Sequence[Path] | None = None) -> list[FileResult]:
     raw_dir = settings.raw_dir
     paths = list(paths) if paths is not None else list_raw_files(raw_dir)
@@ -77,11 +128,8 @@ def collect(settings: Settings, vocab: Vocabulary, paths: Sequence[Path] | None 
 
 
 def run(settings: Settings, vocab: Vocabulary | None = None) -> Corpus:
-    """The whole corpus from `content/`: every raw file accounted for in `Corpus.fates`."""
+    """The whole corpus from the raw folder: every raw file accounted for in `Corpus.fates`."""
     vocab = vocab or load_vocabulary(settings)
     results = collect(settings, vocab)
-    briefings, fates = resolve_duplicates(results)
-    briefings = resolve_id_collisions(briefings)
-    urls = {b.article.source: b.url for b in briefings}
-    fates = [replace(f, url=urls.get(f.source, f.url)) if f.status is InputStatus.BRIEFING else f for f in fates]
-    return link(briefings, vocab.topics, fates, settings.related_count)
+    briefings = resolve_id_collisions(resolve_duplicates(results))
+    return link(briefings, vocab.topics, fates(results, briefings), settings)

@@ -49,7 +49,7 @@ def process_raw(raw: RawDocument, settings: Settings, vocab: Vocabulary) -> File
         dropped = len(article.blocks)
         raise Rejection(raw.source, f"no article text found: all {dropped} block(s) were judged to be page "
                                     "chrome (see `python -m generator explain`)")
-    briefing = extract(article, vocab, settings.summary_sentences)
+    briefing = extract(article, vocab, settings)
     return FileResult(raw.source, briefing, None, warnings, fingerprint(article.body))
 
 

@@ -1,35 +1,30 @@
-"""The render stage: a `Corpus` becomes the site's Markdown pages and data files.
+"""The render stage: a `Corpus` becomes the site's Markdown pages. Pure: corpus and settings in,
+a map of page source path → Markdown out; `build` writes them, `export` makes the data files.
 
-One function per page kind, each handing records to a template under `templates/`. Paths are
-made only here (Pelican's URLWrapper idea): a briefing is `briefings/<id>.md`, served at
-`briefings/<id>/`; actors and topics likewise. Output paths are unique by construction and
-checked anyway (Pelican's Writer refuses to overwrite).
+One function per page kind, each handing records to a template under `templates/`. Every address
+comes from `urls` (a briefing is `urls.BRIEFING`, source `briefings/<id>.md`, served at
+`briefings/<id>/`); links between pages are made there too. Output paths are unique by construction
+and checked anyway (Pelican's Writer refuses to overwrite).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .export import briefing_record
-from .model import Actor, Briefing, Corpus, Figure, InputFate, InputStatus, Topic
+from . import urls
+from .model import Actor, Briefing, Corpus, Figure, InputStatus, Topic
 from .pictures import activity_svg, network_svg
-from .pipeline import run
 from .render import Trusted, render, safe_url
-from .settings import GENERATOR_VERSION, Settings
-from .vocab import Vocabulary, load_vocabulary
+from .settings import DEFAULTS, Settings
 
 HOME_LATEST = 12
 MAIN_ACTORS = 8  # listed with names and roles on a briefing; the rest on one line
 HOME_TOP = 15
 NETWORK_NODES = 30
 ACTOR_NETWORK_NODES = 15
-FEED_ENTRIES = 30
 # Pages that list everything grow with the corpus: above these sizes they list months (or topics)
 # and each month (or topic) gets a page of its own, so no page grows without bound.
 LIST_ALL_BRIEFINGS = 300
@@ -47,46 +42,6 @@ SOURCE_TYPE_LABELS = {"newsroom": "新闻机构 newsroom", "wire": "通讯社 wi
                       "self-media": "自媒体 self-media", "unknown": "来源未明 unknown"}
 
 
-@dataclass(frozen=True)
-class Site:
-    pages: dict[str, str]  # path relative to the docs root ("briefings/x.md") -> Markdown
-    files: dict[str, str]  # other generated files ("briefings.json") -> text
-    corpus: Corpus
-
-    @property
-    def fates(self) -> tuple[InputFate, ...]:
-        return self.corpus.fates
-
-
-def briefing_path(briefing: Briefing) -> str:
-    return f"briefings/{briefing.id}.md"
-
-
-def actor_path(actor: Actor) -> str:
-    return f"actors/{actor.id}.md"
-
-
-def topic_path(topic: Topic) -> str:
-    return f"topics/{topic.id}.md"
-
-
-def relative(from_path: str, to_path: str) -> str:
-    """A link from one page source to another, as MkDocs resolves them (source paths)."""
-    depth = from_path.count("/")
-    return "../" * depth + to_path
-
-
-def page_url(from_path: str, to_path: str) -> str:
-    """The served URL of `to_path` relative to the served URL of `from_path` (directory URLs),
-    for raw HTML such as SVG links that MkDocs does not rewrite."""
-    def served(path: str) -> str:
-        stem = path[:-3]
-        return "" if stem == "index" else stem[:-5] if stem.endswith("/index") else stem + "/"
-    source = served(from_path)
-    depth = source.count("/")
-    return "../" * depth + served(to_path)
-
-
 class _Pages(dict):
     """A page map that refuses to write one path twice (a slug collision would lose a page)."""
 
@@ -96,32 +51,28 @@ class _Pages(dict):
         super().__setitem__(key, value)
 
 
-def build_site(corpus: Corpus, vocab: Vocabulary, site_url: str | None = None) -> Site:
+def site_pages(corpus: Corpus, settings: Settings = DEFAULTS) -> dict[str, str]:
+    """Every generated page: source path under the docs folder ("briefings/x.md") -> Markdown."""
     pages: dict[str, str] = _Pages()
     actors_by_id = {a.id: a for a in corpus.actors}
     for briefing in corpus.briefings:
-        pages[briefing_path(briefing)] = briefing_page(briefing, corpus, actors_by_id, site_url)
+        pages[briefing.address.source] = briefing_page(briefing, corpus, actors_by_id, settings.site_url)
     for actor in corpus.actors:
-        pages[actor_path(actor)] = actor_page(actor, corpus)
+        pages[actor.address.source] = actor_page(actor, corpus)
     for topic in corpus.topics:
-        pages[topic_path(topic)] = topic_page(topic, corpus)
-    pages["index.md"] = home_page(corpus)
-    pages["briefings/index.md"] = briefings_index(corpus)
-    pages["actors/index.md"] = actors_index(corpus)
-    pages["topics/index.md"] = topics_index(corpus)
-    pages["timeline.md"] = timeline_page(corpus)
+        pages[topic.address.source] = topic_page(topic, corpus)
+    pages[urls.HOME.source] = home_page(corpus)
+    pages[urls.BRIEFINGS_INDEX.source] = briefings_index(corpus)
+    pages[urls.ACTORS_INDEX.source] = actors_index(corpus)
+    pages[urls.TOPICS_INDEX.source] = topics_index(corpus)
+    pages[urls.TIMELINE.source] = timeline_page(corpus)
     if _is_large(corpus):
         for month, items in corpus.months:
-            pages[month_path(month)] = month_page(month, items)
+            pages[urls.MONTH.of(month).source] = month_page(month, items)
     for path, text in figures_pages(corpus).items():
         pages[path] = text
-    pages["build-report.md"] = report_page(corpus)
-    files = {
-        "build-report.json": report_json(corpus.fates),
-        "briefings.json": briefings_json(corpus),
-        "feed.xml": atom_feed(corpus, site_url),
-    }
-    return Site(dict(pages), files, corpus)
+    pages[urls.BUILD_REPORT.source] = report_page(corpus)
+    return dict(pages)
 
 
 def _badges(briefing: Briefing) -> Trusted:
@@ -141,8 +92,7 @@ def _badges(briefing: Briefing) -> Trusted:
 
 
 def _cite_block(briefing: Briefing, site_url: str | None) -> Trusted:
-    base = (site_url or "").rstrip("/")
-    permalink = f"{base}/{briefing.url}" if base else briefing.url
+    permalink = urls.absolute(briefing.url, site_url)
     title = re.sub(r"\s+", " ", briefing.title).replace("[", "〔").replace("]", "〕")
     outlet = briefing.article.outlet.value if briefing.article.outlet else "未知来源"
     citation = f"[{title}]({permalink}) — {outlet}, {briefing.date or '日期不详'}"
@@ -153,7 +103,7 @@ def _cite_block(briefing: Briefing, site_url: str | None) -> Trusted:
 
 def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Actor],
                   site_url: str | None = None) -> str:
-    here = briefing_path(briefing)
+    here = briefing.address
     body = []
     for block in briefing.article.body_blocks:
         body.append((block.kind.value, block.text))
@@ -165,11 +115,11 @@ def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Ac
         body=body,
         authors=", ".join(briefing.article.authors),
         original_url=safe_url(briefing.article.url),
-        related=[(r, relative(here, briefing_path(r))) for r in corpus.related.get(briefing.id, ())],
-        actors=[(m, relative(here, actor_path(m.actor))) for m in briefing.actors[:MAIN_ACTORS]],
-        other_actors=[(m, relative(here, actor_path(m.actor))) for m in briefing.actors[MAIN_ACTORS:]],
-        topics=[(t, relative(here, topic_path(t.topic))) for t in briefing.topics],
-        quotes=[(q, relative(here, actor_path(actors_by_id[q.actor_id])) if q.actor_id in actors_by_id else None)
+        related=[(r, here.link_to(r.address)) for r in corpus.related.get(briefing.id, ())],
+        actors=[(m, here.link_to(m.actor.address)) for m in briefing.actors[:MAIN_ACTORS]],
+        other_actors=[(m, here.link_to(m.actor.address)) for m in briefing.actors[MAIN_ACTORS:]],
+        topics=[(t, here.link_to(t.topic.address)) for t in briefing.topics],
+        quotes=[(q, here.link_to(actors_by_id[q.actor_id].address) if q.actor_id in actors_by_id else None)
                 for q in briefing.quotes],
         figures=[(f, [actors_by_id[a] for a in f.actors if a in actors_by_id], format_value(f))
                  for f in briefing.figures],
@@ -205,12 +155,12 @@ def _month_counts(briefings: Iterable[Briefing]) -> list[tuple[str, int]]:
 
 def _briefing_lists(here: str, briefings: Sequence[Briefing]) -> dict[str, object]:
     """Every briefing of an actor or topic, newest first: the newest with their gist, the rest one line each."""
-    rows = [(b, relative(here, briefing_path(b))) for b in briefings]
+    rows = [(b, here.link_to(b.address)) for b in briefings]
     return {"latest": rows[:LATEST_WITH_GIST], "earlier": rows[LATEST_WITH_GIST:], "briefing_count": len(rows)}
 
 
 def actor_page(actor: Actor, corpus: Corpus) -> str:
-    here = actor_path(actor)
+    here = actor.address
     briefings = corpus.by_actor.get(actor.id, ())
     co = corpus.co_actors.get(actor.id, ())[:ACTOR_NETWORK_NODES]
     quotes = [(q, b) for b in briefings for q in b.quotes if q.actor_id == actor.id]
@@ -218,7 +168,7 @@ def actor_page(actor: Actor, corpus: Corpus) -> str:
     counts = {a.id: len(corpus.by_actor.get(a.id, ())) for a, _ in co}
     nodes = [(actor, len(briefings)), *((a, counts[a.id]) for a, _ in co)]
     edges = [(actor.id, a.id, n) for a, n in co]
-    network = network_svg(nodes, edges, lambda a: page_url(here, actor_path(a)),
+    network = network_svg(nodes, edges, lambda a: here.href_to(a.address),
                           f"{actor.name_zh} 的关系网 · who appears with {actor.name}") if co else ""
     activity = activity_svg(_month_counts(briefings), f"{actor.name_zh} 每月简报数 · briefings per month")
     return render(
@@ -226,10 +176,10 @@ def actor_page(actor: Actor, corpus: Corpus) -> str:
         actor=actor,
         type_label=TYPE_LABELS.get(actor.type, actor.type),
         **_briefing_lists(here, briefings),
-        co_actors=[(a, n, relative(here, actor_path(a))) for a, n in co],
-        quotes=[(q, b, relative(here, briefing_path(b))) for q, b in quotes[:LATEST_QUOTES]],
+        co_actors=[(a, n, here.link_to(a.address)) for a, n in co],
+        quotes=[(q, b, here.link_to(b.address)) for q, b in quotes[:LATEST_QUOTES]],
         quote_count=len(quotes),
-        figures=[(f, b, relative(here, briefing_path(b))) for f, b in figures[:LATEST_FIGURES]],
+        figures=[(f, b, here.link_to(b.address)) for f, b in figures[:LATEST_FIGURES]],
         figure_count=len(figures),
         network=Trusted(network),
         activity=Trusted(activity),
@@ -237,7 +187,7 @@ def actor_page(actor: Actor, corpus: Corpus) -> str:
 
 
 def topic_page(topic: Topic, corpus: Corpus) -> str:
-    here = topic_path(topic)
+    here = topic.address
     briefings = corpus.by_topic.get(topic.id, ())
     actor_counts: Counter[str] = Counter()
     actors: dict[str, Actor] = {}
@@ -251,8 +201,8 @@ def topic_page(topic: Topic, corpus: Corpus) -> str:
         "topic.md.j2",
         topic=topic,
         **_briefing_lists(here, briefings),
-        actors=[(actors[a], n, relative(here, actor_path(actors[a]))) for a, n in top_actors],
-        figures=[(f, b, relative(here, briefing_path(b))) for f, b in figures[:LATEST_FIGURES]],
+        actors=[(actors[a], n, here.link_to(actors[a].address)) for a, n in top_actors],
+        figures=[(f, b, here.link_to(b.address)) for f, b in figures[:LATEST_FIGURES]],
         figure_count=len(figures),
         activity=Trusted(activity_svg(_month_counts(briefings), f"{topic.label_zh} 每月简报数")),
     )
@@ -271,7 +221,7 @@ def _strongest_edges(corpus: Corpus, ids: set[str]) -> list[tuple[str, str, int]
 
 
 def home_page(corpus: Corpus) -> str:
-    here = "index.md"
+    here = urls.HOME
     top_actors = corpus.actors[:NETWORK_NODES]
     ids = {a.id for a in top_actors}
     edges = _strongest_edges(corpus, ids)
@@ -280,22 +230,20 @@ def home_page(corpus: Corpus) -> str:
                     key=lambda item: (-item[1], item[0].id))[:HOME_TOP]
     return render(
         "home.md.j2",
-        latest=[(b, relative(here, briefing_path(b))) for b in corpus.briefings[:HOME_LATEST]],
+        latest=[(b, here.link_to(b.address)) for b in corpus.briefings[:HOME_LATEST]],
+        briefings_href=here.link_to(urls.BRIEFINGS_INDEX),
+        report_href=here.link_to(urls.BUILD_REPORT),
         counts={"briefings": len(corpus.briefings), "actors": len(corpus.actors),
                 "topics": sum(1 for t in corpus.topics if corpus.by_topic.get(t.id)),
                 "figures": sum(len(b.figures) for b in corpus.briefings),
                 "rejected": sum(f.status is InputStatus.REJECTED for f in corpus.fates),
                 "duplicates": sum(f.status is InputStatus.DUPLICATE for f in corpus.fates)},
-        actors=[(a, n, relative(here, actor_path(a))) for a, n in nodes[:HOME_TOP]],
-        topics=[(t, n, relative(here, topic_path(t))) for t, n in topics],
-        network=Trusted(network_svg(nodes, edges, lambda a: page_url(here, actor_path(a)),
+        actors=[(a, n, here.link_to(a.address)) for a, n in nodes[:HOME_TOP]],
+        topics=[(t, n, here.link_to(t.address)) for t, n in topics],
+        network=Trusted(network_svg(nodes, edges, lambda a: here.href_to(a.address),
                                     "谁与谁同时出现 · who appears with whom")),
         activity=Trusted(activity_svg(_month_counts(corpus.briefings), "每月简报数 · briefings per month")),
     )
-
-
-def month_path(month: str) -> str:
-    return f"timeline/{month}.md"
 
 
 def _is_large(corpus: Corpus) -> bool:
@@ -303,33 +251,33 @@ def _is_large(corpus: Corpus) -> bool:
 
 
 def briefings_index(corpus: Corpus) -> str:
-    here = "briefings/index.md"
+    here = urls.BRIEFINGS_INDEX
     if _is_large(corpus):
-        months = [(month, [], relative(here, month_path(month)), len(items)) for month, items in corpus.months]
+        months = [(month, [], here.link_to(urls.MONTH.of(month)), len(items)) for month, items in corpus.months]
     else:
-        months = [(month, [(b, relative(here, briefing_path(b))) for b in items], None, len(items))
+        months = [(month, [(b, here.link_to(b.address)) for b in items], None, len(items))
                   for month, items in corpus.months]
     return render("briefings_index.md.j2", months=months,
-                  undated=[(b, relative(here, briefing_path(b))) for b in corpus.undated])
+                  undated=[(b, here.link_to(b.address)) for b in corpus.undated])
 
 
 def month_page(month: str, briefings: Sequence[Briefing]) -> str:
-    here = month_path(month)
-    return render("month.md.j2", month=month, entries=[(b, relative(here, briefing_path(b))) for b in briefings],
+    here = urls.MONTH.of(month)
+    return render("month.md.j2", month=month, entries=[(b, here.link_to(b.address)) for b in briefings],
                   events=_events_of(month, briefings, here, limit=None))
 
 
-def _events_of(month: str, briefings: Sequence[Briefing], here: str, limit: int | None) -> list:
-    events = sorted({(date, sentence, b.id): (date, sentence, relative(here, briefing_path(b)))
+def _events_of(month: str, briefings: Sequence[Briefing], here: urls.Address, limit: int | None) -> list:
+    events = sorted({(date, sentence, b.id): (date, sentence, here.link_to(b.address))
                      for b in briefings for date, sentence in b.events if date.startswith(month)}.values())
     return events if limit is None else events[:limit]
 
 
 def actors_index(corpus: Corpus) -> str:
-    here = "actors/index.md"
+    here = urls.ACTORS_INDEX
     groups = []
     for actor_type in ("person", "country", "organization"):
-        members = [(a, len(corpus.by_actor.get(a.id, ())), relative(here, actor_path(a)))
+        members = [(a, len(corpus.by_actor.get(a.id, ())), here.link_to(a.address))
                    for a in corpus.actors if a.type == actor_type]
         if members:
             groups.append((TYPE_LABELS[actor_type], members))
@@ -337,21 +285,21 @@ def actors_index(corpus: Corpus) -> str:
 
 
 def topics_index(corpus: Corpus) -> str:
-    here = "topics/index.md"
-    topics = [(t, len(corpus.by_topic.get(t.id, ())), relative(here, topic_path(t))) for t in corpus.topics]
+    here = urls.TOPICS_INDEX
+    topics = [(t, len(corpus.by_topic.get(t.id, ())), here.link_to(t.address)) for t in corpus.topics]
     return render("topics_index.md.j2", topics=topics)
 
 
 def timeline_page(corpus: Corpus) -> str:
-    here = "timeline.md"
+    here = urls.TIMELINE
     large = _is_large(corpus)
     months = []
     for month, items in corpus.months:
-        entries = [] if large else [(b, relative(here, briefing_path(b))) for b in items]
+        entries = [] if large else [(b, here.link_to(b.address)) for b in items]
         events = _events_of(month, items, here, EVENTS_PER_MONTH if large else None)
-        months.append((month, entries, events, relative(here, month_path(month)) if large else None, len(items)))
+        months.append((month, entries, events, here.link_to(urls.MONTH.of(month)) if large else None, len(items)))
     return render("timeline.md.j2", months=months,
-                  undated=[(b, relative(here, briefing_path(b))) for b in corpus.undated],
+                  undated=[(b, here.link_to(b.address)) for b in corpus.undated],
                   activity=Trusted(activity_svg(_month_counts(corpus.briefings), "每月简报数 · briefings per month")))
 
 
@@ -373,102 +321,23 @@ def figures_pages(corpus: Corpus) -> dict[str, str]:
     groups = _figure_groups(corpus)
     total = sum(len(rows) for _, _, rows in groups)
     if total <= LIST_ALL_FIGURES:
-        here = "figures.md"
-        tables = [(label, [(f, b, relative(here, briefing_path(b))) for f, b in rows], None, len(rows))
+        here = urls.FIGURES
+        tables = [(label, [(f, b, here.link_to(b.address)) for f, b in rows], None, len(rows))
                   for _, label, rows in groups]
-        return {here: render("figures.md.j2", groups=tables)}
+        return {here.source: render("figures.md.j2", groups=tables)}
     pages = {}
     index = []
     for key, label, rows in groups:
-        here = f"figures/{key}.md"
-        table = [(label, [(f, b, relative(here, briefing_path(b))) for f, b in rows], None, len(rows))]
-        pages[here] = render("figures.md.j2", groups=table)
-        index.append((label, [], relative("figures.md", here), len(rows)))
-    pages["figures.md"] = render("figures.md.j2", groups=index)
+        here = urls.FIGURE_GROUP.of(key)
+        table = [(label, [(f, b, here.link_to(b.address)) for f, b in rows], None, len(rows))]
+        pages[here.source] = render("figures.md.j2", groups=table)
+        index.append((label, [], urls.FIGURES.link_to(here), len(rows)))
+    pages[urls.FIGURES.source] = render("figures.md.j2", groups=index)
     return pages
 
 
 def report_page(corpus: Corpus) -> str:
-    here = "build-report.md"
-    rows = []
-    for fate in corpus.fates:
-        target = None
-        if fate.url:
-            target = relative(here, fate.url.rstrip("/") + ".md")
-        rows.append((fate, target))
+    here = urls.BUILD_REPORT
+    rows = [(fate, here.link_to(fate.page) if fate.page else None) for fate in corpus.fates]
     counts = Counter(f.status.value for f in corpus.fates)
-    return render("build_report.md.j2", rows=rows, counts=counts)
-
-
-def report_json(fates: Iterable[InputFate]) -> str:
-    inputs = [{"source": f.source, "status": f.status.value, "reason": f.reason, "url": f.url} for f in fates]
-    return json.dumps({"generator": GENERATOR_VERSION, "inputs": inputs}, ensure_ascii=False, indent=1) + "\n"
-
-
-def briefings_json(corpus: Corpus) -> str:
-    keep = ("id", "permalink", "title", "date", "outlet", "source_type", "gist", "url", "authors")
-    records = []
-    for briefing in corpus.briefings:
-        record = briefing_record(briefing)
-        entry = {k: record[k] for k in keep}
-        entry["actors"] = [{"id": a["id"], "name": a["name"], "name_zh": a["name_zh"]} for a in record["actors"]]
-        entry["topics"] = [t["id"] for t in record["topics"]]
-        entry["figures"] = [{k: f[k] for k in ("anchor", "text", "value", "unit", "measure", "year")}
-                            for f in record["figures"]]
-        records.append(entry)
-    # Compact, one briefing a line: with indent, json falls back from its C encoder to Python (1.6 s at 1000).
-    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records)
-    return '{"briefings": [\n' + lines + "\n]}\n"
-
-
-def atom_feed(corpus: Corpus, site_url: str | None) -> str:
-    """Atom needs absolute ids: the site's address when mkdocs.yml sets site_url, else tag: URIs
-    (RFC 4151), which are just as permanent; links are then relative to the feed."""
-    base = (site_url or "").rstrip("/") + "/" if site_url else ""
-    newest = corpus.briefings[0].date if corpus.briefings and corpus.briefings[0].date else "1970-01-01"
-
-    def entry_id(path: str) -> str:
-        return base + path if base else f"tag:briefings.local,2024:{path}"
-
-    out = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-           "<title>Briefings</title>", f"<id>{escape(entry_id(''))}</id>",
-           f'<link href="{escape(base)}feed.xml" rel="self"/>', f"<updated>{_atom_date(newest)}</updated>"]
-    for briefing in corpus.briefings[:FEED_ENTRIES]:
-        link = base + briefing.url
-        out += ["<entry>", f"<title>{escape(briefing.title)}</title>", f'<link href="{escape(link)}"/>',
-                f"<id>{escape(entry_id(briefing.url))}</id>",
-                f"<updated>{_atom_date(briefing.date or newest)}</updated>",
-                f"<summary>{escape(briefing.gist)}</summary>", "</entry>"]
-    out.append("</feed>")
-    return "\n".join(out) + "\n"
-
-
-def _atom_date(date: str) -> str:
-    parts = ([*date.split("-"), "01", "01"])[:3]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
-
-
-def jieba_user_dict(vocab: Vocabulary, corpus: Corpus | None = None) -> str:
-    """Every actor name and alias as one word for jieba, so search finds 米尔佐扬 whole."""
-    words = set()
-    for actor in [*vocab.actors, *(corpus.actors if corpus else ())]:
-        for form in actor.zh_forms:
-            if len(form) >= 2 and " " not in form:
-                words.add(form)
-    return "".join(f"{word} 100000 nr\n" for word in sorted(words))
-
-
-def generate(settings: Settings, site_url: str | None = None) -> Site:
-    vocab = load_vocabulary(settings)
-    return build_site(run(settings, vocab), vocab, site_url)
-
-
-def write_pages(settings: Settings, out: Path, site_url: str | None = None) -> Site:
-    """`python -m generator build`: every page and data file into `out`, for any static site tool."""
-    site = generate(settings, site_url)
-    for path, text in {**site.pages, **site.files}.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-    return site
+    return render("build_report.md.j2", rows=rows, counts=counts, json_href=here.link_to(urls.BUILD_REPORT_JSON))

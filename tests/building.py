@@ -4,9 +4,11 @@ Shared by the site suite (tests/site, tests/browser) and the hostile-input suite
 each of which extends `Build` with the questions it asks of a site.
 
 A project is a throw-away folder, never the repository: `mkdocs.yml`, `templates/` and `content/`
-are copied there, and `generator/` is linked in because mkdocs.yml names the hook by a path relative
-to itself. The hook finds `content/` next to mkdocs.yml and caches per-article results in
-`<project>/.cache/generator`, so every new project builds cold.
+are copied there, and `generator/` is linked in so that the build runs this checkout's code: MkDocs
+finds the `briefings` plugin through its entry point, and Python imports `generator` from the
+project folder (the working directory) before any installed copy. The plugin reads `content/`
+next to mkdocs.yml and caches per-article results in `<project>/.cache/generator`, so every new
+project builds cold.
 """
 
 from __future__ import annotations

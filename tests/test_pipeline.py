@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import InputStatus
-from generator.pipeline import run
+from generator.pipeline import is_copy_name, run
 from generator.settings import Settings
 from generator.vocab import load_vocabulary
 
@@ -172,3 +172,14 @@ def test_a_duplicate_points_to_its_originals_page_when_the_original_lost_its_id(
     assert by_source["other-copy.txt"].status is InputStatus.DUPLICATE
     assert by_source["other-copy.txt"].url == by_source["Lavrov!.txt"].url == original.url
     assert by_source["lavrov.txt"].url == "briefings/lavrov/"
+
+
+@pytest.mark.parametrize(("name", "copy"), [
+    ("talks 副本.txt", True), ("talks - 副本 (2).txt", True), ("talks 的副本.md", True), ("talks (复制).txt", True),
+    ("talks copy.txt", True), ("talks copy 2.txt", True), ("talks - Copy.html", True), ("Copy of talks.txt", True),
+    ("talks (1).txt", True), ("talks（2）.txt", True), ("sub/talks (3).txt", True),
+    ("talks.txt", False), ("copy-editing-rules.txt", False), ("photocopy.txt", False), ("copy-a.txt", False),
+    ("g20 (2025) summit.txt", False), ("talks-1.txt", False),
+])
+def test_copy_names_are_those_file_managers_and_browsers_give(name, copy):
+    assert is_copy_name(name) is copy

@@ -6,14 +6,10 @@ import xml.etree.ElementTree as ET
 
 from builders import CHINA, ENERGY, LUKASHENKO, RUSSIA, briefing
 
+from generator.export import atom_feed, site_files
 from generator.link import link
 from generator.model import Figure
-from generator.site import _cite_block, atom_feed, build_site, format_value, page_url, relative
-from generator.vocab import Vocabulary
-
-
-def empty_vocab() -> Vocabulary:
-    return Vocabulary(actors=(), topics=(ENERGY,), rules=(), outlets=(), not_actors=(), digest="test")
+from generator.site import _cite_block, format_value, site_pages
 
 
 def test_the_citation_is_absolute_when_the_site_has_an_address():
@@ -37,13 +33,6 @@ def test_feed_entries_have_permanent_absolute_ids():
         assert ids[1].endswith("briefings/b/")
 
 
-def test_links_between_pages_are_relative_to_the_page():
-    assert relative("briefings/a.md", "actors/b.md") == "../actors/b.md"
-    assert relative("index.md", "actors/b.md") == "actors/b.md"
-    assert page_url("actors/a.md", "actors/b.md") == "../../actors/b/"  # from /actors/a/
-    assert page_url("index.md", "actors/b.md") == "actors/b/"
-
-
 def test_normalised_values_read_at_a_glance():
     def fig(value, unit, qualifier=None, high=None):
         return Figure("fig-1", "x", value, unit, qualifier, high)
@@ -58,17 +47,18 @@ def test_every_briefing_actor_and_topic_gets_a_page_and_figures_an_anchor():
     figure = Figure("fig-abc12345", "2448亿美元", 2.448e11, "USD", sentence="贸易额达2448亿美元。")
     items = [briefing("a", actors=(CHINA, RUSSIA), topics=(ENERGY,), figures=(figure,)),
              briefing("b", actors=(LUKASHENKO,))]
-    site = build_site(link(items, [ENERGY], []), empty_vocab())
+    corpus = link(items, [ENERGY], [])
+    pages = site_pages(corpus)
     assert {"briefings/a.md", "briefings/b.md", "actors/china.md", "actors/alexander-lukashenko.md",
-            "topics/energy.md", "index.md", "timeline.md", "figures.md", "build-report.md"} <= set(site.pages)
-    assert 'id="fig-abc12345"' in site.pages["briefings/a.md"]
-    assert "(briefings/a.md#fig-abc12345)" in site.pages["figures.md"]
-    assert {"build-report.json", "briefings.json", "feed.xml"} <= set(site.files)
+            "topics/energy.md", "index.md", "timeline.md", "figures.md", "build-report.md"} <= set(pages)
+    assert 'id="fig-abc12345"' in pages["briefings/a.md"]
+    assert "(briefings/a.md#fig-abc12345)" in pages["figures.md"]
+    assert {"build-report.json", "briefings.json", "feed.xml"} <= set(site_files(corpus))
 
 
 def test_an_actor_page_lists_every_briefing_but_only_the_newest_with_their_gist():
     items = [briefing(f"b{i:02d}", f"2025-03-{i + 1:02d}", actors=(CHINA,), body=f"要点{i:02d}。") for i in range(14)]
-    page = build_site(link(items, [ENERGY], []), empty_vocab()).pages["actors/china.md"]
+    page = site_pages(link(items, [ENERGY], []))["actors/china.md"]
     assert all(f"(../briefings/b{i:02d}.md)" in page for i in range(14))
     assert "要点13" in page and "要点04" in page  # the ten newest: 13 down to 4
     assert "要点03" not in page
@@ -77,7 +67,6 @@ def test_an_actor_page_lists_every_briefing_but_only_the_newest_with_their_gist(
 
 def test_an_actor_page_shows_the_newest_figures_and_says_how_many_there_are():
     figures = tuple(Figure(f"fig-{i:08x}", f"{i}亿美元", i * 1e8, "USD", actors=("china",)) for i in range(40))
-    page = build_site(link([briefing("a", actors=(CHINA,), figures=figures)], [ENERGY], []),
-                      empty_vocab()).pages["actors/china.md"]
+    page = site_pages(link([briefing("a", actors=(CHINA,), figures=figures)], [ENERGY], []))["actors/china.md"]
     assert page.count("#fig-") == 30
     assert "The newest 30 of 40" in page

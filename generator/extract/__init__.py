@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..dates import FULL_DATE, make_date
 from ..model import Article, BlockKind, Briefing, TopicScore
+from ..settings import DEFAULTS, Settings
 from ..textnorm import to_simplified
 from ..vocab import Vocabulary
 from .actors import ActorMatcher, Match, mentions, within
@@ -39,7 +40,7 @@ def _topic_index(vocab: Vocabulary) -> KeywordIndex:
     return KeywordIndex.of(vocab.topics)
 
 
-def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> Briefing:
+def extract(article: Article, vocab: Vocabulary, settings: Settings = DEFAULTS) -> Briefing:
     matcher = matcher_for(vocab)
     title = article.title.value if article.title else ""
     paragraphs = [b for b in article.body_blocks]
@@ -91,7 +92,7 @@ def extract(article: Article, vocab: Vocabulary, summary_sentences: int = 4) -> 
     for sentence, start in sentences:
         has_main = any(m.actor.id in main_actors for m in within(matches, starts, start, start + len(sentence)))
         boosts.append(0.5 * (sentence in figure_sentences) + 0.5 * has_main)
-    summary = summarise([s for s, _ in sentences], boosts, summary_sentences)
+    summary = summarise([s for s, _ in sentences], boosts, settings.summary_sentences)
     topics = score_topics(simplified, vocab.topics, index=_topic_index(vocab))
     topics = _front_matter_topics(topics, article, vocab)
     return Briefing(

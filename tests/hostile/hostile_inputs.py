@@ -2,7 +2,7 @@
 
 Every input is written into `content/raw/` of a throw-away project folder (the repository's
 `mkdocs.yml`, `content/*.yaml`, `content/pages/` and `templates/` copied, `generator/` linked,
-because mkdocs.yml names the hook by a path relative to itself). Nothing is committed: the 50 MB
+so that the `briefings` plugin runs this checkout's code). Nothing is committed: the 50 MB
 file is sparse, the long lines are made in memory.
 
 `INPUTS` is the catalogue: for each file, what the user must see in `site/build-report.json`

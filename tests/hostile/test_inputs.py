@@ -32,9 +32,9 @@ from hostile_inputs import (
     squash,
 )
 
+from generator.build import build
 from generator.model import InputStatus
 from generator.settings import Settings
-from generator.site import generate
 
 ID = re.compile(r"briefings/[a-z0-9][a-z0-9-]*/")
 
@@ -218,7 +218,7 @@ def _generate(tmp_path: Path, files: dict[str, str]) -> dict[str, dict]:
     (content / "raw").mkdir()
     for name, text in files.items():
         (content / "raw" / name).write_text(text, encoding="utf-8")
-    site = generate(Settings(content_dir=content, cache_dir=None, workers=1))
+    site = build(Settings(content_dir=content, cache_dir=None, workers=1))
     return {f.source: {"status": f.status.value, "reason": f.reason, "url": f.url} for f in site.fates}
 
 

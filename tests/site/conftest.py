@@ -1,11 +1,11 @@
 """Builds the example site the way a user does (`mkdocs build --strict`), once per test session.
 
 The build runs in a throw-away project folder, never in the repository: `mkdocs.yml`, `content/`
-and `templates/` are copied there, and `generator/` is linked in because mkdocs.yml names the hook
-by a path relative to itself (`generator/mkdocs_hook.py`). The hook finds `content/` next to
-mkdocs.yml; templates are found relative to the generator package (`generator/render.py`); the
-per-article cache goes to `<project>/.cache/generator` (`generator/settings.py`), so every build
-here starts cold.
+and `templates/` are copied there, and `generator/` is linked in so that the `briefings` plugin
+(`generator/plugin.py`, found through its entry point) runs this checkout's code. The plugin finds
+`content/` next to mkdocs.yml; templates are found relative to the generator package
+(`generator/render.py`); the per-article cache goes to `<project>/.cache/generator` (the plugin's
+`cache_dir`), so every build here starts cold.
 
 Other test folders reuse the same build through `example_build(config, tmp_path_factory)`
 (tests/browser/conftest.py finds this module among pytest's plugins), so a session that runs

@@ -1,0 +1,166 @@
+"""The MkDocs plugin `briefings`: `mkdocs build` and `mkdocs serve` run the whole generator.
+
+    plugins:
+      - search
+      - briefings:              # every option below is optional; these are the defaults
+          content_dir: content  # vocabularies (actors.yaml, topics.yaml, …), relative to mkdocs.yml
+          raw_dir: null         # the raw articles; null: <content_dir>/raw
+          cache: true
+          cache_dir: .cache/generator
+          workers: 0            # 0: one process per core when there are many articles
+          related_count: 5
+          summary_sentences: 4
+          max_input_bytes: 5242880
+          search_dictionary: true
+
+Registered under the `mkdocs.plugins` entry point in pyproject.toml. Thin on purpose: it makes
+`Settings` from its options, calls `build.build` once (`on_files`) and hands MkDocs the pages as
+`File.generated` (Material's blog pattern), so nothing is written into the watched docs folder and
+`mkdocs serve` cannot loop. `on_serve` watches the raw and vocabulary folders, so serve rebuilds
+when an article or a vocabulary file changes. An unknown or mistyped option fails with MkDocs's
+own configuration error.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import search as search_engine
+from .build import build
+from .config import ConfigError
+from .export import jieba_user_dict
+from .model import InputStatus
+from .settings import CACHE_FOLDER, DEFAULTS, Settings
+from .vocab import Vocabulary, load_vocabulary
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(Config):
+    """The plugin's options; defaults are `Settings`' own. Paths are relative to mkdocs.yml."""
+
+    content_dir = opt.Type(str, default=str(DEFAULTS.content_dir))
+    raw_dir = opt.Optional(opt.Type(str))
+    cache = opt.Type(bool, default=True)
+    cache_dir = opt.Type(str, default=CACHE_FOLDER)
+    workers = opt.Type(int, default=DEFAULTS.workers)
+    related_count = opt.Type(int, default=DEFAULTS.related_count)
+    summary_sentences = opt.Type(int, default=DEFAULTS.summary_sentences)
+    max_input_bytes = opt.Type(int, default=DEFAULTS.max_input_bytes)
+    search_dictionary = opt.Type(bool, default=True)  # actor names as words for Material's search (jieba)
+    # pagefind: a query downloads kilobytes (generator/search.py); material: Material's own search
+    search = opt.Choice(search_engine.ENGINES, default=search_engine.DEFAULT_ENGINE)
+
+    def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        """An unknown option is an error, not MkDocs's usual warning: a misspelt `raw_dir` would
+        otherwise build the site from the wrong folder without a word."""
+        failed, warnings = super().validate()
+        unknown = [(key, message) for key, message in warnings if message.startswith("Unrecognised configuration")]
+        failed += [(key, ValidationError(message)) for key, message in unknown]
+        return failed, [w for w in warnings if w not in unknown]
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    settings: Settings
+    vocab: Vocabulary
+    pending_index: search_engine.PendingIndex | None = None
+
+    def settings_for(self, config: MkDocsConfig) -> Settings:
+        root = Path(config.config_file_path).parent.resolve()
+        options = self.config
+        return Settings(
+            content_dir=root / options.content_dir,
+            raw_folder=root / options.raw_dir if options.raw_dir is not None else None,
+            cache_dir=root / options.cache_dir if options.cache else None,
+            workers=options.workers,
+            related_count=options.related_count,
+            summary_sentences=options.summary_sentences,
+            max_input_bytes=options.max_input_bytes,
+            site_url=config.site_url or None,
+        )
+
+    @event_priority(100)  # before the search plugin reads its jieba settings
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = self.settings_for(config)
+        try:
+            self.vocab = load_vocabulary(self.settings)
+        except ConfigError as error:
+            raise PluginError(f"configuration error: {error}") from None
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if self.config.search_dictionary and search is not None:
+            folder = Path(tempfile.gettempdir()) / "briefing-generator"
+            folder.mkdir(exist_ok=True)
+            user_dict = folder / f"jieba-user-{self.vocab.digest}.txt"
+            if not user_dict.exists():
+                user_dict.write_text(jieba_user_dict(self.vocab), encoding="utf-8")
+            search.config["jieba_dict_user"] = str(user_dict)  # absolute: jieba resolves against the cwd
+        search_engine.configure(config, self.config.search)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        try:
+            site = build(self.settings, self.vocab)
+        except ConfigError as error:
+            raise PluginError(f"configuration error: {error}") from None
+        except Exception as error:  # a generator bug: say so in one line, the traceback is in the debug log
+            log.debug("generator failure", exc_info=True)
+            raise PluginError(f"the briefing generator failed: {type(error).__name__}: {error}") from error
+        if self.config.search == "pagefind":  # Pagefind indexes while MkDocs renders; see on_post_build
+            try:
+                self.pending_index = search_engine.start_index(site.corpus)
+            except search_engine.SearchError as error:
+                raise PluginError(f"search index: {error}") from None
+        docs = Path(config.docs_dir).name
+        for path, text in site.outputs.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{docs}/{path} clashes with a generated page; rename it")
+            files.append(File.generated(config, path, content=text))
+        rejected = [f for f in site.fates if f.status is InputStatus.REJECTED]
+        for fate in rejected:
+            log.info("rejected %s: %s", fate.source, fate.reason)
+        log.info("generator: %d briefings, %d duplicates, %d rejected (see build-report/)",
+                 sum(f.status is InputStatus.BRIEFING for f in site.fates),
+                 sum(f.status is InputStatus.DUPLICATE for f in site.fates), len(rejected))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        for folder in (self.settings.content_dir, self.settings.raw_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Forget a generated page's Markdown and HTML once it is written. MkDocs keeps every page's
+        until the build ends, though nothing reads them again: with 5000 briefings that was the
+        largest part of the build's memory."""
+        if page.file.generated_by is not None:
+            page.markdown = None
+            page.content = None
+            page.file.content_string = ""
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.pending_index is not None:
+            pending, self.pending_index = self.pending_index, None
+            try:
+                report = pending.finish(Path(config.site_dir))
+            except search_engine.SearchError as error:
+                raise PluginError(f"search index: {error}") from None
+            log.info("search: %d briefings indexed by Pagefind (%.1f s, %d kB)",
+                     report.documents, report.seconds, report.bundle_bytes // 1024)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.pending_index is not None:
+            self.pending_index.cancel()
+            self.pending_index = None

@@ -1,0 +1,57 @@
+"""The `briefings` MkDocs plugin as a site's mkdocs.yml configures it: found by name through its
+entry point, options typed and defaulted, and a wrong option stops MkDocs with its own error.
+(Building a whole site through it is tests/site's job.)"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from generator.plugin import BriefingsPlugin
+from generator.settings import DEFAULTS, Settings
+
+
+def configure(tmp_path: Path, options: str = "", extra: str = "") -> tuple[BriefingsPlugin, Settings]:
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(f"site_name: Test\ndocs_dir: docs\n{extra}plugins:\n  - search\n  - briefings{options}\n",
+                           encoding="utf-8")
+    config = load_config(config_file=str(config_file))
+    plugin = config.plugins["briefings"]
+    assert isinstance(plugin, BriefingsPlugin)
+    return plugin, plugin.settings_for(config)
+
+
+def test_the_plugin_is_found_by_name_and_defaults_to_the_settings_defaults(tmp_path):
+    _, settings = configure(tmp_path)
+    root = tmp_path.resolve()
+    assert settings.content_dir == root / "content" and settings.raw_dir == root / "content" / "raw"
+    assert settings.cache_dir == root / ".cache" / "generator"
+    assert (settings.workers, settings.related_count, settings.summary_sentences, settings.max_input_bytes) == (
+        DEFAULTS.workers, DEFAULTS.related_count, DEFAULTS.summary_sentences, DEFAULTS.max_input_bytes)
+    assert settings.site_url is None
+
+
+def test_options_become_settings_with_paths_relative_to_mkdocs_yml(tmp_path):
+    options = (":\n      content_dir: vocab\n      raw_dir: articles/raw\n      cache: false\n"
+               "      workers: 2\n      related_count: 3\n      summary_sentences: 2\n")
+    _, settings = configure(tmp_path, options, extra="site_url: https://briefings.example.org/\n")
+    root = tmp_path.resolve()
+    assert settings.content_dir == root / "vocab" and settings.raw_dir == root / "articles" / "raw"
+    assert settings.cache_dir is None
+    assert (settings.workers, settings.related_count, settings.summary_sentences) == (2, 3, 2)
+    assert settings.site_url == "https://briefings.example.org/"
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (":\n      related_count: many\n", "Plugin 'briefings' option 'related_count': Expected type: <class 'int'>"),
+    (":\n      raw_folder: articles\n", "Plugin 'briefings' option 'raw_folder': Unrecognised configuration name"),
+])
+def test_a_mistyped_or_unknown_option_stops_mkdocs_with_its_own_error(tmp_path, caplog, options, message):
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        configure(tmp_path, options)
+    assert message in caplog.text
