@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .clean.containers import is_block_dump, json_literal
 from .clean.records import is_record
 from .dates import parse_explicit
 from .model import RawDocument, Rejection, SourceForm
@@ -157,17 +158,11 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def is_data_record(text: str) -> bool:
-    """An app API's JSON or an SQL dump: a record whose fields hold the article (read as HTML)."""
-    stripped = text.lstrip()
-    if SQL_DUMP.match(stripped[:5000]) or is_record(stripped):
-        return True
-    if stripped[:1] not in "{[":
-        return False
-    try:
-        json.loads(stripped)
-    except ValueError:
-        return False
-    return True
+    """An app API's JSON (or a script assigning it), an SQL dump, a feed or crawler record, a crawler's
+    block dump: a container whose fields hold the article (read as HTML)."""
+    stripped = text.strip()
+    return bool(SQL_DUMP.match(stripped[:5000]) or is_record(stripped) or is_block_dump(stripped)
+                or json_literal(stripped) is not None)
 
 
 def detect_form(text: str, suffix: str) -> SourceForm:

@@ -15,6 +15,8 @@ articles too. Rules, each named in the mention it produces:
   title-name          a transliterated name right after a title: 外长米尔佐扬, 前防长萨尔基相
   title-not-in-name   a dotted name never starts with the end of a title before it: in 总理杰辛达·阿德恩
                       the name is 杰辛达·阿德恩, though 理 also writes names (理查德)
+  latin-word-edge     a form in Latin letters (Google, xAI) counts only as a whole word: Nest is not
+                      found in Nestlé
   listed-last-part    a dotted name whose last part runs into a listed person's form takes it whole:
                       弗拉基米尔·普京 is Putin although 京 writes no other foreign name
   foreign-organisation a transliterated name ending in an institution word: 约翰·霍普金斯大学
@@ -160,6 +162,8 @@ class ActorMatcher:
                     continue
                 if form.endswith("方") and text[end:end + 1] in SIDE_NOT_PARTY:
                     continue  # 亚方向, 法方案: 方 starts another word
+                if _inside_latin_word(text, start, end):
+                    continue  # Nest in Nestlé, Meta in Metaverse
                 actor = self.by_form[form]
                 rule = "listed-form"
                 if actor.type == "country":
@@ -247,6 +251,16 @@ class ActorMatcher:
                 suffix = ABBREV_SUFFIX.match(text, start + 1)
                 if suffix and free(start, suffix.end()) and _starts_word(text, start):
                     claim(Match(start, suffix.end(), actor, text[start:suffix.end()], "abbrev-compound"))
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """Whether a form written in Latin letters runs on into more letters (rule latin-word-edge)."""
+    return (_latin(text[start]) and start > 0 and _latin(text[start - 1])) or (
+        _latin(text[end - 1]) and end < len(text) and _latin(text[end]))
 
 
 def _last_part(name: str) -> str:
