@@ -30,7 +30,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import cn2an
@@ -81,12 +81,20 @@ MEASURE_WORDS = {
     "项": "items", "家": "companies", "门": "guns", "套": "systems", "颗": "items", "台": "machines",
     "条": "items", "份": "documents", "批": "batches", "轮": "rounds", "场": "events", "次": "times",
     "所": "institutions", "处": "sites", "件": "items", "户": "households", "名": "people",
-    "位": "people",
+    "位": "people", "章": "chapters", "例": "cases", "宗": "cases", "列": "trains", "班": "flights",
+    "支": "units", "票": "votes", "国": "countries",
 }
+# Measure words that begin other words: a measure word followed by one of these characters is not
+# one (3支持者 is not three units, 5列入 is not five trains, 10国家 reads through to 国家).
+MEASURE_WORD_NOT_BEFORE = {"支": "持援付出撑柱", "列": "入为出举表强", "例": "如外行", "宗": "教旨族",
+                           "班": "子级长主", "国": "家际内外务民营有会", "章": "程法节"}
 # Generic measure words: after a Chinese numeral under ten they count only before a known noun
 # (三个盟友 is a fact, 两个大国 and 两位领导人 are rhetoric). Spans of time written so (三年前, 两年,
 # 五天) are narrative time, not amounts, and are dropped too; 三周年 stays. Arabic numerals always count.
-GENERIC_MEASURE_WORDS = "个位项件条次场处份批轮所"
+# Measure words that name what they count (16国 are sixteen countries): the noun after them is what
+# the countries have (17国贸易额), not what is counted, and stays out of the figure.
+COUNT_IS_THE_NOUN = ("国",)
+GENERIC_MEASURE_WORDS = "个位项件条次场处份批轮所章例宗列班支票国"
 SMALL_CHINESE = 10
 # People counted without a measure word (5000人).
 PEOPLE_UNITS = {"人": "people", "人次": "visits"}
@@ -125,8 +133,11 @@ QUANTITY_UNITS = {
 TIME_UNITS = {
     "年": "years", "年前": "years", "年来": "years", "年后": "years", "周年": "anniversary",
     "个月": "months", "个多月": "months", "天": "days", "小时": "hours", "个小时": "hours",
-    "个多小时": "hours", "个星期": "weeks", "分钟": "minutes", "岁": "years-old",
+    "个多小时": "hours", "个星期": "weeks", "周": "weeks", "分钟": "minutes", "岁": "years-old",
+    "周岁": "years-old",
 }
+# 周 after a number that begins another word: 周边, 周末 …
+TIME_NOT_BEFORE = {"周": "边末围期内刊报"}
 # 每秒2.5至3公里, 每年500亿立方米: a rate; the period is added to the unit (km/s, cubic-metres/year).
 RATE_BEFORE = {"每秒": "/s", "每小时": "/h", "每天": "/day", "每日": "/day", "每周": "/week",
                "每月": "/month", "每年": "/year"}
@@ -134,13 +145,14 @@ RATE_BEFORE = {"每秒": "/s", "每小时": "/h", "每天": "/day", "每日": "/
 YEAR_NOT_SPAN = "代级度"
 
 MULTIPLE_UNITS = {"倍": "multiple"}  # 增长3倍
+SLASH_DENOMINATOR_MAX = 10  # 2/3, 3/4, 1/10 are shares; 3/15 is more often a date
 
 # Qualifiers. 近 ("nearly") is read as approx, like 约: the figure is a round estimate either way.
 QUALIFIERS_BEFORE = {
     "逾": "over", "超过": "over", "超": "over", "多于": "over", "至少": "over",
     "约": "approx", "大约": "approx", "大概": "approx", "近": "approx", "将近": "approx",
     "接近": "approx", "差不多": "approx",
-    "不到": "under", "不足": "under", "少于": "under", "至多": "under",
+    "不到": "under", "不足": "under", "少于": "under", "至多": "under", "最多": "under", "最少": "over",
     "不少于": "over", "不低于": "over", "不超过": "under", "不多于": "under", "不高于": "under",
 }
 # Characters before a qualifier that make it part of another word: 最近, 条约, 赶超 …
@@ -151,12 +163,17 @@ QUALIFIERS_AFTER_UNIT = {"以上": "over", "左右": "approx", "上下": "approx
 
 # Vague amounts: 数十亿, 几百, 上千 — a size, not a value.
 VAGUE_PREFIXES = "数几上"
+# 上百, 上千, 上万 say "a hundred and more": the value is the bound, the qualifier says "over";
+# 数十, 几百 (some tens, a few hundred) have no value.
+LOWER_BOUND_VAGUE = "上"
 # Characters that join two ends of a range: 15%至20%, 3000-5000人.
 RANGE_JOINERS = ("至", "到", "-", "—", "–", "~", "〜")
 # Before a range, these make it a change from one figure to another (从15%到20%): two figures.
 CHANGE_BEFORE = ("从", "由", "增长", "下降", "上升", "减少", "降低", "提高", "增加", "下跌", "上涨")
 # A figure right after these refers back to one already said (这三个盟友, 每3年).
 DEMONSTRATIVES = "这那此每各"
+# …except 每 before an Arabic numeral: an interval or a rate stated as a figure (每3年举行一次).
+EVERY = "每"
 
 # Four-character idioms and names with numerals that are not amounts.
 IDIOMS = (
@@ -166,10 +183,38 @@ IDIOMS = (
     "五年计划", "五年规划", "三天两头", "三年五载", "千载难逢", "百年不遇", "一兵一卒", "半斤八两",
 )
 
+# Verbs of change: a percentage or multiple right after one measures the change of its subject
+# (贸易额同比增长46.2% measures 贸易额增长), and two figures joined by one (成员国数量由5个增加到9个)
+# are one change from the first value to the second.
+CHANGE_VERBS = ("增加", "增长", "减少", "下降", "上升", "提高", "降低", "扩大", "缩小", "提升", "攀升",
+                "跃升", "回落", "下滑", "下跌", "上涨", "增", "减", "升", "降", "涨", "跌")
+# Between the two ends of a change: a verb of change, then 到/至/为 (增加到, 降至); a bare 到/至
+# joins them only after 从/由 (从15%到20%).
+CHANGE_LINK = re.compile(f"(?:同比|分别)?(?:{'|'.join(sorted(CHANGE_VERBS, key=len, reverse=True))})?了?(?:到|至|为)")
+CHANGE_FROM = ("从", "由")
+CHANGE_GAP_MAX = 6  # characters between the two ends of a change
+# People counted, then what happened to them (16人遇难, 38万户停电): that verb is what is measured.
+OUTCOME_FLAGS = ("v",)
+# Spans of time counted back from now (20年前, 数十年来) date an event; they measure nothing.
+TIME_AGO = ("年前", "年来")
+# Nouns of measurement that jieba splits or tags as verbs: taken as one noun in what is measured.
+MEASURE_NOUNS = frozenset(("占比", "增速", "增幅", "降幅", "涨幅", "跌幅", "比重", "比例", "时速", "航速",
+                           "总额", "数量", "规模", "人数", "产量", "销量", "份额"))
+# Reading back what is measured: flags dropped from its end, and flags that end it.
+TAIL_DROP_FLAGS = ("t", "d", "u", "y", "c", "p", "r", "f", "m", "x", "q")
+BOUNDARY_FLAGS = ("p", "r", "t", "d", "u", "c", "f", "x", "y", "m", "q")
+# jieba flags of the words that make up what is measured, read back from its last word (the thing);
+# two-character words jieba tags as verbs or adjectives that are nouns here (国际组织, 能源合同总额)
+# are read as nouns only between nouns or before 的.
+PHRASE_FLAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "ng", "nrfg", "vn", "an", "j", "eng", "b", "l")
+AMBIGUOUS_VERB_LENGTH = 2
+AMBIGUOUS_FLAGS = ("v", "a")  # jieba tags 组织 a verb and 合同 an adjective
+
 # Verbs that end the subject of a measured amount: 中俄贸易额|攀升至|2448亿美元. Compound verbs are
 # listed so that a match starts at the compound, not inside it (拥有, not 有).
 MEASURE_VERBS = (
     "攀升至", "攀升", "达到", "高达", "多达", "约为", "升至", "降至", "增至", "减至", "跃升至", "冲到",
+    "升到", "降到", "增到", "减到", "增加到", "增长到", "减少到", "下降到", "提高到", "降低到",
     "增长", "增加", "下降", "减少", "上升", "突破", "超过", "提高", "降低", "取得", "占到",
     "拥有", "共有", "现有", "只有", "仅有", "占", "达", "为", "至", "到", "有",
 )
@@ -177,7 +222,8 @@ MEASURE_VERBS = (
 MEASURE_TRIM_TAIL = ("的", "了", "已经", "已", "将", "也", "都", "则", "还", "仍", "又", "更", "再",
                      "总共", "共", "累计", "里", "中", "内", "上", "在", "于", "其", "几乎", "大约", "仅",
                      "才", "只", "连续", "最高", "最低", "最多", "最少", "约", "从", "由", "短短", "仅仅",
-                     "预计", "将近")
+                     "预计", "将近", "今年", "去年", "明年", "目前", "当前", "如今", "现在", "此前", "当时",
+                     "同比", "分别", "平均", "超过", "至少", "最多", "不到", "不足", "逾", "近", "达")
 MEASURE_TRIM_HEAD = ("但是", "但", "而且", "而", "并且", "并", "且", "也", "更", "还", "又", "仍",
                      "则", "即", "就", "其中", "其", "在", "于", "对于", "与", "和", "另外", "此外")
 # Marks that end a phrase inside a clause (headline colons, list commas, quotes): what is measured
@@ -224,7 +270,16 @@ QNUM = _alt(QUALIFIERS_AFTER_NUMBER)
 QUNIT = _alt(QUALIFIERS_AFTER_UNIT)
 UNIT_TABLES = (CURRENCY_UNITS, PERCENT_UNITS, MEASURE_WORDS, PEOPLE_UNITS, QUANTITY_UNITS, TIME_UNITS,
                MULTIPLE_UNITS, {TENTHS: None})
-UNIT = _alt(w for table in UNIT_TABLES for w in table)
+
+
+def _units() -> str:
+    """Every unit word, longest first; a word that begins other words is guarded by a lookahead."""
+    guards = {**MEASURE_WORD_NOT_BEFORE, **TIME_NOT_BEFORE}
+    words = sorted({w for table in UNIT_TABLES for w in table}, key=len, reverse=True)
+    return "|".join(re.escape(w) + (f"(?![{guards[w]}])" if w in guards else "") for w in words)
+
+
+UNIT = _units()
 # Not inside a number or a Latin designation.
 START = rf"(?<![\dA-Za-z.{CN_DIGITS}{CN_MULTIPLIERS}])"
 
@@ -235,11 +290,13 @@ FORMS = {
               rf"(?P<mult2>{MULT}){SPACE}(?P<unit2>{UNIT})"),
     "percent_words": rf"(?P<per>百分之|千分之)(?P<num>{NUMBER}(?:点(?:\d+|[{CN_DIGITS}]+))?)",
     "fraction": rf"(?P<den>{NUMBER})分之(?P<num>{NUMBER})",
+    # 2/3以上: a proper fraction with a small denominator (9/11 and 24/7 are names, not shares)
+    "slash": rf"(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/.])(?P<suffix>{QUNIT})?",
     "sign": rf"(?P<sign>[{''.join(map(re.escape, CURRENCY_SIGNS))}]){SPACE}(?P<num>{ARABIC})"
             rf"(?P<mult>[{CN_MULTIPLIERS}]{{0,4}})",
-    "amount": rf"(?P<num>{NUMBER})(?P<post>{QNUM})?(?P<mult>{MULT})(?P<post2>{QNUM})?"
+    "amount": rf"(?P<num>{NUMBER}){SPACE}(?P<post>{QNUM})?(?P<mult>{MULT})(?P<post2>{QNUM})?"
               rf"{SPACE}(?P<unit>{UNIT})(?P<suffix>{QUNIT})?",
-    "bare": rf"(?P<num>{ARABIC})(?P<post>{QNUM})?(?P<mult>[万亿]{{1,2}})(?P<post2>{QNUM})?",
+    "bare": rf"(?P<num>{ARABIC}){SPACE}(?P<post>{QNUM})?(?P<mult>[万亿]{{1,2}})(?P<post2>{QNUM})?",
 }
 FORM_RES = {name: re.compile(f"(?P<pre>{QPRE})?(?:{src})") for name, src in FORMS.items()}
 
@@ -262,6 +319,7 @@ SCAN = re.compile(f"(?={SCAN_START.pattern})" + SCAN_SOURCE)
 # DIGIT_MASKS needs a digit to match: `_masked` skips them for a sentence without one (most are).
 MASKS = (
     re.compile(r"(?<!\d)\d{4}\s*[-—–~至到]\s*\d{4}\s*年"),  # year ranges: 2023至2024年
+    re.compile(r"(?:%[0-9A-Fa-f]{2}){2,}|https?://[!-~]+"),  # addresses and their %E5%8C escapes
     re.compile(r"(?<!\d)\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"),  # 2025年3月, 25年3月5日
     re.compile(r"(?<!\d)(?:1\d|20|21)\d{2}\s*年[初底末度代间]?"),  # years: 2024年, 1991年 (not 5000年)
     re.compile(r"(?<!\d)\d{2,3}\s*年代"),  # decades: 90年代
@@ -275,15 +333,17 @@ MASKS = (
     re.compile(f"[{CN_DIGITS}]{{4}}年"),  # 二〇二四年
     re.compile(f"第[\\d{CN_DIGITS}{CN_MULTIPLIERS}]+"),  # ordinals: 第102, 第二次
     re.compile(_alt(IDIOMS)),
+    re.compile(f"[\\d{CN_DIGITS}{CN_MULTIPLIERS}]+国集团"),  # names of groups: 七国集团, 二十国集团
 )
-DIGIT_MASKS = 10  # MASKS[:DIGIT_MASKS] match only where there is a digit
+DIGIT_MASKS = 11  # MASKS[:DIGIT_MASKS] match only where there is a digit
 DIGIT = re.compile(r"\d")
 MASK_CHAR = "\x00"
 
 YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20|21)\d{2})\s*年")
 CLAUSE_BREAK = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
-VERB_RE = re.compile(_alt(MEASURE_VERBS))
+VERB_RE = re.compile(_alt(MEASURE_VERBS).replace("|占|", "|占(?!比)|"))  # 占比 is a noun
+QPRE_RE = re.compile(QPRE)
 YEAR_PHRASE = re.compile(r"(?:在|于)?(?<!\d)\d{4}\s*年(?:\d{1,2}月)?[初底末]?")
 VALID_CN = re.compile(f"[{CN_DIGITS}{CN_MULTIPLIERS}]+")
 BAD_CN = re.compile(f"[一二两三四五六七八九〇][{CN_DIGITS}]|^[零〇]")
@@ -343,6 +403,8 @@ def _number(text: str) -> _Number | None:
             return _Number(float(text.replace(",", "")), False, False)
         except ValueError:
             return None
+    if text[0] == LOWER_BOUND_VAGUE and len(text) == 2:
+        return _Number(MULTIPLIER_VALUE[text[1]], True, False)  # 上百, 上千, 上万: a bound
     if text[0] in VAGUE_PREFIXES:
         return _Number(None, True, False)
     if "点" in text:
@@ -402,34 +464,110 @@ def _pos():
 
 
 @lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of a short text with their part-of-speech flags."""
+    return tuple((pair.word, pair.flag) for pair in _pos().lcut(text))
+
+
+def _is_phrase_word(words: Sequence[tuple[str, str]], i: int) -> bool:
+    """Whether word `i` can be part of what is measured: a noun, or a two-character word jieba tags
+    as a verb standing between a noun and a noun or 的 (国际|组织|的, 该|组织|成员国 are nouns)."""
+    word, flag = words[i]
+    if flag.startswith(PHRASE_FLAGS):
+        return True
+    if flag not in AMBIGUOUS_FLAGS or len(word) != AMBIGUOUS_VERB_LENGTH:
+        return False
+    following = words[i + 1] if i + 1 < len(words) else ("", "")
+    noun_after = following[1].startswith("n") and following[1] != "vn"
+    noun_before = i > 0 and words[i - 1][1].startswith(PHRASE_FLAGS)
+    if flag == "a":
+        return noun_before and noun_after  # 能源|合同|总额
+    pronoun_before = i == 0 or words[i - 1][1] == "r"  # 该|组织|成员国
+    return (following[0] == "的" and (noun_before or i == 0)) or (pronoun_before and noun_after)
+
+
+@lru_cache(maxsize=4096)
 def _noun_chain(han: str) -> tuple[tuple[str, ...], str, bool]:
     """Nouns jieba reads at the start of a run of Han characters: (words, joined, whether what
     follows them ends the phrase)."""
+    tagged = _tagged(han)
     words: list[str] = []
     ended = True
-    for pair in _pos().lcut(han):
-        if not pair.flag.startswith(NOUN_FLAGS) or len(words) == 3:
-            ended = pair.flag.startswith(NOUN_END_FLAGS)
+    for i, (word, flag) in enumerate(tagged):
+        if len(words) == 3 or not (flag.startswith(NOUN_FLAGS) or (words and _is_phrase_word(tagged, i))):
+            ended = flag.startswith(NOUN_END_FLAGS)
             break
-        words.append(pair.word)
+        words.append(word)
     return tuple(words), "".join(words), ended
 
 
 def _noun_after(folded: str, end: int) -> tuple[str, str | None, bool]:
     """The noun after a figure: (noun, its unit when known, whether it is short enough for the
-    text). ("", None, False) when none."""
+    text). ("", None, False) when none. A listed noun counts only as a whole word of jieba's
+    (59%的人口 is 人口, not 人)."""
     run = HAN_RUN.match(folded, end)
     if not run:
         return "", None, False
     han = run.group()
-    for size in range(min(len(han), 4), 0, -1):
-        if han[:size] in NOUN_UNITS:
-            return han[:size], NOUN_UNITS[han[:size]], True
     words, joined, ended = _noun_chain(han)
+    for size in range(min(len(han), 4), 0, -1):
+        if han[:size] in NOUN_UNITS and (not words or len(words[0]) <= size):
+            return han[:size], NOUN_UNITS[han[:size]], True
     if len(joined) < MEASURE_MIN or len(joined) > 8:
         return "", None, False
     unit = next((NOUN_UNITS[joined[i:]] for i in range(len(joined)) if joined[i:] in NOUN_UNITS), None)
     return joined, unit, ended and len(words) == 1 and len(joined) <= NOUN_SHORT
+
+
+def _outcome_after(folded: str, end: int) -> str | None:
+    """The verb right after counted people (16人遇难, 38万户停电): what happened to them."""
+    run = HAN_RUN.match(folded, end)
+    if not run:
+        return None
+    word, flag = _tagged(run.group())[0]
+    if word in CHANGE_VERBS or folded.startswith(("到", "至", "为"), end + len(word)):
+        return None  # 5个增加到9个: a change, read by `_change`
+    return word if flag.startswith(OUTCOME_FLAGS) and len(word) >= MEASURE_MIN else None
+
+
+@lru_cache(maxsize=4096)
+def _noun_tail(candidate: str) -> str | None:
+    """The noun phrase that ends a subject, read back from its last word: words that cannot end it
+    (time words, adverbs, particles, pronouns, one-character verbs) are dropped from the end, then
+    words are taken back to a boundary: a preposition, pronoun, adverb, time word, particle,
+    conjunction or locative, a one-character verb or adjective, or a verb once two words are taken
+    (清洁|能源|占比 and 外资|持股|比例 are one phrase,
+    抓获|走私|嫌疑人 is a verb and its object). 马伊加今年 → 马伊加, 粮食自给率降 → 粮食自给率,
+    在中国抓获犯罪嫌疑人 → 犯罪嫌疑人, 该组织成员国数量 → 成员国数量. None when nothing is left."""
+    words = _measure_words(candidate)
+    while words and (words[-1][1].startswith(TAIL_DROP_FLAGS)
+                     or (words[-1][1].startswith(("v", "a")) and len(words[-1][0]) == 1)):
+        words.pop()
+    first = len(words)
+    while first > 0:
+        word, flag = words[first - 1]
+        taken = len(words) - first
+        if flag.startswith(BOUNDARY_FLAGS) and not (flag == "m" and taken and len(words[first][0]) == 1):
+            break  # 两|国 keeps its numeral; 在|中国, 该|组织 stop
+        if flag.startswith(("v", "a")) and flag not in ("vn", "an") and len(word) == 1:
+            break
+        if flag.startswith("v") and flag != "vn" and taken >= 2:
+            break
+        first -= 1
+    tail = "".join(word for word, _ in words[first:])
+    return tail if len(tail) >= MEASURE_MIN else None
+
+
+def _measure_words(candidate: str) -> list[tuple[str, str]]:
+    """jieba's words of a subject, with the measure nouns it splits (占|比, 增|速) put together."""
+    words = list(_tagged(candidate))
+    i = 0
+    while i + 1 < len(words):
+        if words[i][0] + words[i + 1][0] in MEASURE_NOUNS:
+            words[i:i + 2] = [(words[i][0] + words[i + 1][0], "n")]
+        else:
+            i += 1
+    return [(word, "n" if word in MEASURE_NOUNS else flag) for word, flag in words]
 
 
 def _trim(candidate: str) -> str:
@@ -470,6 +608,8 @@ def _subject(prefix: str, need_verb: bool) -> str | None:
         candidate = head  # 两国签署的能源合同总额 → 能源合同总额
     if candidate in MEASURE_TRIM_TAIL or candidate in MEASURE_TRIM_HEAD:
         return None
+    if candidate and not candidate.isascii():
+        candidate = _noun_tail(candidate) or ""
     longest = MEASURE_MAX if verbs else MEASURE_MAX_WITHOUT_VERB
     if MEASURE_MIN <= len(candidate) <= longest and re.search(r"[\u4e00-\u9fffA-Za-z]", candidate):
         return candidate
@@ -551,10 +691,13 @@ def _read_amount(found: re.Match[str], offset: int) -> _Read | None:
     qualifier = _qualifier(g.get("pre"), g.get("post"), g.get("post2"), g.get("suffix")) or unit.qualifier
     if number.value is None:
         qualifier = qualifier or "approx"
-    if g["num"] == "二" and unit.kind == "count":
-        return None  # counts say 两; 二 before a measure word is an ordinal or a term (二套房)
+    if g["num"] == "二" and unit.kind not in ("multiple", "tenths", "percent"):
+        return None  # amounts say 两; 二 before a unit is an ordinal or a term (二套房, 二元困境)
+    if g["num"].startswith(LOWER_BOUND_VAGUE) and number.value is not None:
+        qualifier = "over"  # 上百人: a hundred and more
     small = number.chinese and number.value is not None and number.value < SMALL_CHINESE
-    if small and unit.kind == "time" and unit.code != "anniversary":
+    bounded = _qualifier(g.get("pre")) in ("over", "under")  # 最多两个月, 超过三年: a stated bound
+    if small and unit.kind == "time" and unit.code != "anniversary" and not bounded:
         return None
     small_generic = small and (g.get("unit") or "") in GENERIC_MEASURE_WORDS
     return _Read(offset + found.start(), offset + found.end(), value, unit, qualifier, None, small_generic)
@@ -582,6 +725,12 @@ def _read(kind: str, folded: str, start: int, end: int) -> list[_Read]:
             return []
         return [_Read(start, end, round(100 * num.value / den.value, 2), _Unit("percent", "percent"),
                       _qualifier(g.get("pre")))]
+    if kind == "slash":
+        num, den = int(g["num"]), int(g["den"])
+        if not 0 < num < den <= SLASH_DENOMINATOR_MAX:
+            return []
+        return [_Read(start, end, round(100 * num / den, 2), _Unit("percent", "percent"),
+                      _qualifier(g.get("pre"), g.get("suffix")))]
     if kind == "sign":
         number = _number(g["num"])
         if number is None:
@@ -623,7 +772,8 @@ def _reads(folded: str) -> list[_Read]:
     masked = _masked(folded)
     reads: list[_Read] = []
     for found in SCAN.finditer(masked):
-        if found.start() > 0 and masked[found.start() - 1] in DEMONSTRATIVES:
+        before = masked[found.start() - 1] if found.start() > 0 else "。"
+        if before in DEMONSTRATIVES and not (before == EVERY and masked[found.start()].isdigit()):
             continue
         kind = found.lastgroup or ""
         for read in _read(kind, folded, found.start(), found.end()):
@@ -645,7 +795,41 @@ def _no_actors(index: int, start: int, end: int) -> tuple[str, ...]:
     return ()
 
 
-def _figure(read: _Read, sent: _Sentence, actors_in: ActorsIn, index: int, floor: int = 0) -> Figure | None:
+def _measure(read: _Read, sent: _Sentence, prefix: str, end: int, noun: str, previous: Figure | None) -> str | None:
+    """What a figure measures when no counted noun follows it, first rule that answers:
+    an ago-span measures nothing; counted people measure what happened to them (16人遇难); a
+    percentage or multiple after a verb of change measures the change of its subject, or of the
+    figure before it in the sentence (贸易额407.1亿美元，同比增长46.2% → 贸易额增长); then the
+    subject before a verb (贸易额攀升至), a noun after a non-count figure (90%的能源 → 能源 is read
+    after 的), the subject without a verb."""
+    folded = sent.folded
+    if folded[read.start:read.end].endswith(TIME_AGO):
+        return None
+    if read.unit.kind in ("people", "count") and not noun:
+        outcome = _outcome_after(folded, end)
+        if outcome:
+            return outcome
+    change = next((verb for verb in CHANGE_VERBS if prefix.rstrip("了").endswith(verb)), None)
+    if change and read.unit.kind in ("percent", "multiple"):
+        subject = _subject(prefix.rstrip("了")[: -len(change)], need_verb=False)
+        subject = subject or (previous.measure if previous and previous.measure else None)
+        return f"{subject}{change}" if subject and not subject.endswith(change) else subject
+    after_de = _noun_after(folded, end + 1)[0] if folded[end:end + 1] == "的" else ""
+    return (_subject(prefix, need_verb=True) or (noun if noun and read.unit.kind != "count" else None)
+            or after_de or _subject(prefix, need_verb=False))
+
+
+def _core_anchor(read: _Read, sent: _Sentence) -> str:
+    """The anchor of the number as written with its unit, without a qualifier before it or a noun
+    joined after it: a row also answers to it, so reading a new qualifier word (最多1.5%) or a noun
+    never breaks a published link."""
+    qualifier = QPRE_RE.match(sent.folded, read.start)
+    start = qualifier.end() if qualifier and qualifier.end() < read.end else read.start
+    return _anchor(sent.text[start:read.end])
+
+
+def _figure(read: _Read, sent: _Sentence, actors_in: ActorsIn, index: int, floor: int = 0,
+            previous: Figure | None = None) -> Figure | None:
     """The figure of a read span in sentence `index`; `floor` is where the previous figure of the
     sentence ended: what is measured is not looked for before it."""
     sentence, folded = sent.text, sent.folded
@@ -653,7 +837,7 @@ def _figure(read: _Read, sent: _Sentence, actors_in: ActorsIn, index: int, floor
     noun, noun_unit, short = _noun_after(folded, end)
     if read.small_generic and not (short and noun in NOUN_UNITS):
         return None
-    if read.unit.kind == "count" and noun:
+    if read.unit.kind == "count" and noun and not folded.endswith(COUNT_IS_THE_NOUN, read.start, end):
         measure = noun
         unit_code = noun_unit or unit_code
         if short and not folded[read.start:end].endswith(tuple(QUALIFIERS_AFTER_UNIT)):
@@ -662,14 +846,13 @@ def _figure(read: _Read, sent: _Sentence, actors_in: ActorsIn, index: int, floor
     if rate and unit_code:
         unit_code += rate
     left, right = sent.clause(read.start)
-    prefix = folded[max(left, floor):read.start]
     if measure is None:
-        after_de = _noun_after(folded, end + 1)[0] if folded[end:end + 1] == "的" else ""
-        measure = (_subject(prefix, need_verb=True) or (noun if noun and read.unit.kind != "count" else None)
-                   or after_de or _subject(prefix, need_verb=False))
+        measure = _measure(read, sent, folded[max(left, floor):read.start], end, noun, previous)
+    text = sentence[read.start:end]
+    core = _core_anchor(read, sent)
     return Figure(
-        anchor=_anchor(sentence[read.start:end]),
-        text=sentence[read.start:end],
+        anchor=_anchor(text),
+        text=text,
         value=read.value,
         unit=unit_code,
         qualifier=read.qualifier,
@@ -678,21 +861,73 @@ def _figure(read: _Read, sent: _Sentence, actors_in: ActorsIn, index: int, floor
         year=sent.year(read.start),
         actors=tuple(actors_in(index, left, right)),
         sentence=sentence,
+        aliases=(core,) if core != _anchor(text) else (),
     )
+
+
+def _change(first: Figure, second: Figure, sent: _Sentence, starts: tuple[int, int]) -> Figure | None:
+    """Two figures of one sentence that are the two ends of a change (成员国数量由5个增加到9个,
+    从15%到20%): one row from the first value to the second, measuring what the first measured
+    (read before 由/从); it answers to both old anchors. None when they are not."""
+    if first.unit != second.unit or first.value is None or second.value is None:
+        return None
+    folded = sent.folded
+    first_end = starts[0] + len(first.text)
+    gap = folded[first_end:starts[1]]
+    link = CHANGE_LINK.fullmatch(gap) if len(gap) <= CHANGE_GAP_MAX else None
+    if not link:
+        return None
+    opened = folded[:starts[0]].endswith(CHANGE_FROM)
+    if not opened and not any(verb in gap for verb in CHANGE_VERBS):
+        return None
+    text = sent.text[starts[0]:starts[1] + len(second.text)]
+    measure = first.measure if opened or first.measure != second.measure else second.measure
+    if measure and measure.endswith(CHANGE_VERBS):
+        measure = None
+    aliases = tuple(dict.fromkeys((first.anchor, *first.aliases, second.anchor, *second.aliases)))
+    return Figure(
+        anchor=_anchor(text), text=text, value=second.value, unit=second.unit,
+        qualifier=second.qualifier, value_high=None, measure=measure, year=first.year or second.year,
+        actors=tuple(dict.fromkeys(first.actors + second.actors)), sentence=sent.text,
+        value_from=first.value, aliases=aliases,
+    )
+
+
+def _sentence_figures(sent: _Sentence, reads: list[_Read], actors_in: ActorsIn, index: int) -> list[Figure]:
+    """The figures of one sentence, in order, the ends of a change joined into one."""
+    found: list[tuple[int, Figure]] = []
+    floor = 0
+    for read in reads:
+        previous = found[-1][1] if found else None
+        figure = _figure(read, sent, actors_in, index, floor, previous)
+        if figure is None:
+            continue
+        if previous is not None:
+            joined = _change(previous, figure, sent, (found[-1][0], read.start))
+            if joined is not None:
+                found[-1] = (found[-1][0], joined)
+                floor = read.start + len(figure.text)
+                continue
+        found.append((read.start, figure))
+        floor = read.start + len(figure.text)
+    return [figure for _, figure in found]
 
 
 def find_figures(sentences: Sequence[str], actors_in: ActorsIn = _no_actors) -> tuple[Figure, ...]:
     """Every numeric fact in the sentences (the article body split into sentences, in order);
-    `actors_in(i, start, end)` names the actors of `sentences[i][start:end]`, a figure's clause."""
+    `actors_in(i, start, end)` names the actors of `sentences[i][start:end]`, a figure's clause.
+    A row's aliases never name another row's anchor, nor an alias an earlier row already holds."""
     figures: dict[str, Figure] = {}
     for index, (sentence, folded) in enumerate(zip(sentences, _fold_all(sentences))):
         reads = _reads(folded)
         if not reads:
             continue  # most sentences: no need to find their clauses and years
-        sent, floor = _Sentence.of(sentence, folded), 0
-        for read in reads:
-            figure = _figure(read, sent, actors_in, index, floor)
-            if figure is not None:
-                figures.setdefault(figure.text, figure)
-                floor = read.start + len(figure.text)
-    return tuple(figures.values())
+        for figure in _sentence_figures(_Sentence.of(sentence, folded), reads, actors_in, index):
+            figures.setdefault(figure.text, figure)
+    taken = {figure.anchor for figure in figures.values()}
+    rows = []
+    for figure in figures.values():
+        aliases = tuple(alias for alias in figure.aliases if alias not in taken)
+        taken.update(aliases)
+        rows.append(figure if aliases == figure.aliases else replace(figure, aliases=aliases))
+    return tuple(rows)

@@ -62,7 +62,7 @@ def test_vague_amount_has_a_unit_but_no_value():
 
 def test_a_number_with_wan_or_yi_and_no_unit_is_still_a_figure():
     f = one("该国人口达14亿。")
-    assert (f.text, f.value, f.unit, f.measure) == ("14亿", 1.4e9, None, "该国人口")
+    assert (f.text, f.value, f.unit, f.measure) == ("14亿", 1.4e9, None, "人口")
 
 
 # --- shares -----------------------------------------------------------------------------------------
@@ -71,7 +71,7 @@ def test_a_number_with_wan_or_yi_and_no_unit_is_still_a_figure():
 def test_percent_with_decimal_and_its_measure_before_zhan():
     f = one("2024年该国天然气出口占其出口总额的72.8%。")
     assert (f.text, f.value, f.unit, f.year) == ("72.8%", 72.8, "percent", 2024)
-    assert f.measure == "该国天然气出口"
+    assert f.measure == "天然气出口"
 
 
 def test_percent_measure_after_de_when_nothing_is_measured_before():
@@ -120,8 +120,61 @@ def test_count_ranges(sentence, text, low, high):
     assert (f.value, f.value_high, f.unit, f.qualifier) == (low, high, "people", "range")
 
 
-def test_from_one_share_to_another_is_two_figures_not_a_range():
-    assert texts("可再生能源占比从15%到20%。") == ["15%", "20%"]
+def test_from_one_share_to_another_is_one_change_not_a_range():
+    f = one("清洁能源占比从15%到20%。")
+    assert (f.text, f.value_from, f.value, f.value_high, f.measure) == ("15%到20%", 15.0, 20.0, None, "清洁能源占比")
+
+
+def test_a_change_keeps_both_ends_and_answers_to_both_old_anchors():
+    f = one("联盟成员国数量由5个增加到9个。")
+    assert (f.text, f.value_from, f.value, f.unit, f.measure) == ("5个增加到9个", 5.0, 9.0, "items", "联盟成员国数量")
+    assert set(f.aliases) == {"fig-" + hashlib.sha1(t.encode()).hexdigest()[:8] for t in ("5个", "9个")}
+
+
+def test_two_figures_with_a_change_verb_but_other_units_stay_two_rows():
+    assert texts("出口额增加到300亿美元，增长了12%。") == ["300亿美元", "12%"]
+
+
+def test_a_percentage_after_a_verb_of_change_measures_the_change_of_the_figure_before():
+    figures = find_figures(["今年前五个月，两国贸易额为812亿美元，同比增长17.5%。"])
+    assert [(f.text, f.measure) for f in figures] == [("812亿美元", "两国贸易额"), ("17.5%", "两国贸易额增长")]
+
+
+@pytest.mark.parametrize(("sentence", "text", "measure"), [
+    ("来自6个国际组织的负责人出席了峰会。", "6个", "国际组织"),
+    ("警方在边境抓获走私嫌疑人14名。", "14名", "走私嫌疑人"),
+    ("暴雨已造成12人遇难。", "12人", "遇难"),
+    ("这位外长今年58岁。", "58岁", "外长"),
+    ("该国粮食自给率降到76.4%。", "76.4%", "粮食自给率"),
+    ("该国约45%的人口居住在沿海。", "约45%", "人口"),
+    ("探测器的飞行速度达到每秒11公里。", "11公里", "飞行速度"),
+])
+def test_what_is_measured_is_the_thing_counted_not_the_words_around_it(sentence, text, measure):
+    f = one(sentence)
+    assert (f.text, f.measure) == (text, measure)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "qualifier"), [
+    ("现场聚集了上百名记者。", "上百名记者", 100.0, "over"),
+    ("双方贸易额约为300亿美元。", "300亿美元", 3e10, None),
+    ("有超过200家企业参展。", "超过200家企业", 200.0, "over"),
+    ("伤亡近90人。", "近90人", 90.0, "approx"),
+])
+def test_approximations_and_bounds_are_a_qualifier_and_not_the_value(sentence, text, value, qualifier):
+    f = one(sentence)
+    assert (f.text, f.value, f.qualifier) == (text, value, qualifier)
+    assert f.measure is None or not f.measure.startswith(("约", "超过", "近", "上百"))
+
+
+def test_twenty_years_ago_dates_an_event_and_measures_nothing():
+    assert one("他在20年前创办了这家公司。").measure is None
+
+
+def test_a_row_also_answers_to_its_number_without_qualifier_or_noun_but_never_to_another_row():
+    f = one("其中最多1.5%可用于基础设施。")
+    assert f.text == "最多1.5%" and f.aliases == ("fig-" + hashlib.sha1(b"1.5%").hexdigest()[:8],)
+    figures = find_figures(["援助约5%。", "其余5%留作储备。"])
+    assert [f.text for f in figures] == ["约5%", "5%"] and figures[0].aliases == ()
 
 
 # --- quantities and qualifiers ------------------------------------------------------------------------
@@ -146,7 +199,7 @@ def test_from_one_share_to_another_is_two_figures_not_a_range():
     ("出口增长了3倍。", "3倍", 3.0, "multiple", None),
     ("共有1,200人参加。", "1,200人", 1200.0, "people", None),
     ("百余人聚集在使馆外。", "百余人", 100.0, "people", "over"),
-    ("伤亡达上千人。", "上千人", None, "people", "approx"),
+    ("伤亡达上千人。", "上千人", 1000.0, "people", "over"),  # 上千: a thousand and more
     ("每年进口不少于2500万吨大豆。", "不少于2500万吨", 2.5e7, "tonnes", "over"),
     ("兵力不超过60万人。", "不超过60万人", 6e5, "people", "under"),
 ])
@@ -391,3 +444,56 @@ def test_masking_blanks_every_span_of_every_mask(text):
 @given(st.lists(st.one_of(st.text(), SENTENCE), max_size=5))
 def test_sentences_folded_together_fold_as_each_alone(sentences):
     assert _fold_all(sentences) == [_fold(s) for s in sentences]
+
+
+# --- counted things real articles write (issue 12) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), [
+    ("新条例共分9章48条。", "9章", 9.0, "chapters"),
+    ("该市昨日新增7例确诊病例。", "7例", 7.0, "cases"),
+    ("上月共开行860列，运送货物5万标准箱。", "860列", 860.0, "trains"),
+    ("警方缴获各类枪支41支。", "41支", 41.0, "units"),
+    ("该法案以301票获得通过。", "301票", 301.0, "votes"),
+    ("消防处共接获95宗求助。", "95宗", 95.0, "cases"),
+    ("机场当天取消进出港航班共118班。", "118班", 118.0, "flights"),
+    ("亚太15国参加了这次谈判。", "15国", 15.0, "countries"),
+    ("选举将推迟6周举行。", "6周", 6.0, "weeks"),
+])
+def test_measure_words_of_cases_trains_votes_flights_and_countries(sentence, text, value, unit):
+    f = find_figures([sentence])[0]
+    assert (f.text, f.value, f.unit) == (text, value, unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "他们两国的关系很好。", "七国集团峰会今天开幕。", "二十国集团领导人发表声明。", "他有3支持者。",
+    "这一政策把5列入清单。", "我们下周末见。", "5周边国家", "9/11事件改变了一切。", "比分是7/3。",
+])
+def test_words_that_only_look_like_those_counts_are_not_figures(sentence):
+    assert texts(sentence) == []
+
+
+def test_a_country_count_keeps_what_the_countries_have_out_of_its_text():
+    f = one("中国与中东欧16国贸易额继续增长。")
+    assert f.text == "16国"
+
+
+def test_a_space_between_a_number_and_its_multiplier_is_typography():
+    f = one("双方贸易总额为 4520 亿美元。")
+    assert (f.text, f.value, f.unit) == ("4520 亿美元", 4.52e11, "USD")
+    assert one("当地约有 12 万人。").value == 1.2e5
+
+
+def test_a_proper_fraction_written_with_a_slash_is_a_share():
+    f = one("这些地区的产值占全国2/3以上。")
+    assert (f.text, f.value, f.unit, f.qualifier) == ("2/3以上", 66.67, "percent", "over")
+
+
+def test_every_with_an_arabic_numeral_is_an_interval_but_every_with_a_word_refers_back():
+    assert one("议会每4年改选一次。").text == "4年"
+    assert texts("每个国家都派了代表。", "各三个盟友都表示反对。") == []
+
+
+def test_a_short_span_of_time_counts_when_a_bound_is_stated():
+    assert one("总理有权把投票推迟最多两个月。").text == "最多两个月"
+    assert texts("两个月前他来过这里。") == []
