@@ -44,12 +44,14 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def _key(path: Path, vocab: Vocabulary) -> str:
+def _key(path: Path, vocab: Vocabulary, settings: Settings) -> str:
     digest = hashlib.sha256()
     digest.update(path.read_bytes())
     digest.update(path.name.encode())
     digest.update(vocab.digest.encode())
     digest.update(code_digest().encode())
+    # The settings that change what extraction gives for the same file.
+    digest.update(repr((settings.summary_sentences, settings.recogniser)).encode())
     return digest.hexdigest()
 
 
@@ -114,7 +116,7 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
             try:
                 if path.stat().st_size > settings.max_input_bytes:
                     raise OSError("too large to cache: process_path rejects it")
-                key = _key(path, vocab)
+                key = _key(path, vocab, settings)
                 entry = cache_dir / key[:2] / f"{key}.pickle"
                 if entry.exists():
                     results[path] = load_result(entry.read_bytes(), vocab)

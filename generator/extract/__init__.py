@@ -19,6 +19,7 @@ from ..vocab import Vocabulary
 from .actors import ActorMatcher, Match, mentions, within
 from .figures import find_figures
 from .quotes import find_quotes
+from .recogniser import recognise, recognised_matches, sentence_spans, worth_a_look
 from .sentences import split_sentences
 from .summary import gist, summarise
 from .topics import KeywordIndex, score_topics
@@ -36,6 +37,14 @@ def matcher_for(vocab: Vocabulary) -> ActorMatcher:
 
 
 @lru_cache(maxsize=4)
+def _not_names(vocab: Vocabulary) -> frozenset[str]:
+    """What the recogniser never makes an actor: not_actors.yaml's words and the outlets' names
+    (an outlet in a dateline or credit is the source, not the subject)."""
+    outlets = (name for outlet in vocab.outlets for name in outlet.simplified_names if len(name) >= 2)
+    return frozenset((*vocab.not_actors, *vocab.not_names, *outlets))
+
+
+@lru_cache(maxsize=4)
 def _topic_index(vocab: Vocabulary) -> KeywordIndex:
     return KeywordIndex.of(vocab.topics)
 
@@ -50,11 +59,16 @@ def extract(article: Article, vocab: Vocabulary, settings: Settings = DEFAULTS) 
     # Matched on the Simplified form; reported as written (台灣 stays 台灣): t2s keeps offsets.
     # (Written in Simplified already, as most are, each surface is as written.)
     found = matcher.find(simplified)
+    title_end = len(title) + 1
+    lead_end = title_end + sum(len(b.text) + 1 for b in paragraphs[:LEAD_PARAGRAPHS])
+    if settings.recogniser:
+        listed_starts = [m.start for m in found if m.actor.listed]
+        spans = worth_a_look(simplified, sentence_spans(simplified), listed_starts)
+        found = recognised_matches(simplified, found, recognise(simplified, spans), matcher,
+                                   _not_names(vocab), title_end, lead_end)
     if simplified != original:
         found = [replace(m, surface=_as_written(m, simplified, original)) for m in found]
     matches = _with_front_matter(found, article, vocab)
-    title_end = len(title) + 1
-    lead_end = title_end + sum(len(b.text) + 1 for b in paragraphs[:LEAD_PARAGRAPHS])
     actor_mentions = mentions(matches, title_end, lead_end)
 
     sentences: list[tuple[str, int]] = []  # (sentence, offset in `original`), body paragraphs only
