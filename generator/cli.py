@@ -102,7 +102,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .clean import clean
+    from .clean.explain import explain_metadata, render
     from .ingest import read_raw
     from .model import Rejection
 
@@ -114,13 +114,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     except Rejection as rejection:
         print(f"{args.file}: rejected: {rejection.reason}")
         return 1
-    article = clean(raw, vocab)
+    article, considered = explain_metadata(raw, vocab)
     print(f"{args.file}: form {raw.form.value}, encoding {raw.encoding}, id {raw.doc_id}")
     for label, value in (("title", article.title), ("date", article.date), ("outlet", article.outlet)):
         print(f"  {label:8} {value.value if value else '-'}  [{value.rule if value else 'not found'}]"
               + ("  (inferred)" if value and value.inferred else ""))
     print(f"  authors  {', '.join(article.authors) or '-'}   url {article.url or '-'}   "
           f"type {article.source_type.value}   language {article.language}")
+    print("metadata candidates, best evidence first (* chosen; — why another lost):")
+    print("\n".join(render(considered)))
     for block in article.blocks:
         mark = "KEEP" if block.kept and block.kind.value not in ("caption", "reference") else (
             block.kind.value.upper()[:4] if block.kept else "DROP")

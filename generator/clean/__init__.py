@@ -8,10 +8,10 @@ present, overrides what was found.
 
 from __future__ import annotations
 
-from ..model import Article, RawDocument, Sourced, SourceForm, SourceType
+from ..model import Article, Block, RawDocument, Sourced, SourceForm, SourceType
 from ..textnorm import is_traditional
 from ..vocab import Vocabulary
-from .candidates import Hints
+from .candidates import Candidate, Hints
 from .classify import classify
 from .credits import split_names
 from .html import read_html
@@ -20,14 +20,19 @@ from .metadata import build_metadata, known_outlet
 from .text import read_text
 
 
-def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
+def read_blocks(raw: RawDocument, vocab: Vocabulary) -> tuple[list[Candidate], Hints, list[Block]]:
+    """The reader for the input's form, then the classifier: candidates, metadata hints, blocks."""
     if raw.form in (SourceForm.HTML_PAGE, SourceForm.HTML_FRAGMENT):
         candidates, hints = read_html(raw.text, whole_page=raw.form is SourceForm.HTML_PAGE)
     elif raw.form is SourceForm.MARKDOWN:
         candidates, hints = read_markdown(raw.text)
     else:
         candidates, hints = read_text(raw.text), Hints()
-    blocks = classify(candidates, vocab.rules)
+    return candidates, hints, classify(candidates, vocab.rules)
+
+
+def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
+    candidates, hints, blocks = read_blocks(raw, vocab)
     # One block per candidate, same text: the metadata chains reuse the Simplified forms.
     front = raw.front_matter
     meta = build_metadata(raw.form, hints, blocks, vocab.outlets, [c.folded for c in candidates], front)

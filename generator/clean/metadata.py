@@ -149,7 +149,9 @@ def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> tuple[str, 
     while len(parts) > 1 and parts[-1].strip():
         last, separator = parts[-1].strip(), separators[-1]
         short_after_bar = separator[:1] in ("_", "|", "｜")
-        is_site = len(last) <= SITE_PART_MAX and (
+        rest = "".join(parts[:-1]).strip()
+        # A part longer than all that comes before it is the story's title, whatever it ends in (…安全网).
+        is_site = len(last) <= SITE_PART_MAX and len(last) <= len(rest) and (
             bool(SITE_SUFFIX.search(last)) or last in site_names
             or (chinese and bool(LATIN_BRAND.fullmatch(last)))
             or (short_after_bar and len(last) <= SITE_BRAND_MAX))

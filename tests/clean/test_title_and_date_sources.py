@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from generator.clean.metadata import strip_site_suffix
 from generator.model import Article
 
 Clean = Callable[..., Article]
@@ -126,3 +127,9 @@ def test_a_reposts_credit_line_links_the_original_address(clean_bytes: Clean) ->
 def test_a_link_inside_the_story_is_not_its_address(clean_bytes: Clean) -> None:
     note = f"# 财长会议讨论扩大金融安全网\n\n{P1}\n\n{P2}更多背景见[这篇旧文](https://blog.example.net/old)。\n\n{P3}\n"
     assert clean_bytes(note, "note.md").url is None
+
+
+def test_a_headline_that_ends_like_a_site_name_is_not_cut_as_one() -> None:
+    # …安全网 ends in 网 like a site (人民网), but it is longer than all before it: it is the story.
+    assert strip_site_suffix("亚洲观察 - 财长会议讨论扩大金融安全网") == ("亚洲观察 - 财长会议讨论扩大金融安全网", None)
+    assert strip_site_suffix("财长会议讨论扩大金融安全网 - 远东网") == ("财长会议讨论扩大金融安全网", "远东网")
