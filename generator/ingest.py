@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
-import json
 import re
 import unicodedata
 from pathlib import Path

@@ -63,6 +63,31 @@ class Hints:
     pages: list[tuple[tuple[int, int], str]] = field(default_factory=list)  # ((n, of), rule) of a paged article
 
 
+# Rule `run-in-credit`: a desk credit or filing code run into the end of the last paragraph
+# ("…请求。（译者：某某/核稿：某某）1140309") is split off into a line of its own, for the editor-line
+# and filing-code rules to judge and the byline readers to read.
+RUN_IN_CREDIT = re.compile(
+    r"(?<=[。！？”」』])\s*(?P<tail>(?:[（(【\[]\s*(?:责任编辑|责编|编辑|译者|编译|翻译|核稿|校对|审校|审核|撰稿|整理|"
+    r"来源)\s*[:：][^（()）【】\[\]]{1,60}[)）】\]])?\s*(?:1[01]\d{5})?)\s*$")
+RUN_IN_MIN_CHARS = 20
+
+
+def split_run_in_credits(candidates: list[Candidate]) -> list[Candidate]:
+    """Rule `run-in-credit` over a reader's candidates (matched on the Simplified form, which has
+    the same length as the text)."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        match = RUN_IN_CREDIT.search(candidate.folded) if candidate.verdict is None else None
+        if match and match["tail"] and match.start() >= RUN_IN_MIN_CHARS:
+            head, tail = candidate.text[:match.start()], candidate.text[match.start("tail"):]
+            out.append(Candidate(head, candidate.kind, candidate.line, None, candidate.blank_before,
+                                 min(candidate.link_chars, len(head)), candidate.authored))
+            out.append(Candidate(tail, BlockKind.PARAGRAPH, candidate.line, None, False, 0, candidate.authored))
+        else:
+            out.append(candidate)
+    return out
+
+
 def normalise_space(text: str) -> str:
     """Collapse white space to one space, keeping it where it separates things.
 

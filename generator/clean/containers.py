@@ -1,5 +1,15 @@
 """Containers: HTML carried inside other data — an app API's JSON (`{"data":{"content":"<p>…<\\/p>"}}`),
-an SQL/CMS dump (`INSERT INTO … VALUES (…,'<p>…</p>',…)`) or JavaScript-escaped strings.
+a JavaScript file that assigns such records (`const news = [{…}, …];`), an SQL/CMS dump
+(`INSERT INTO … VALUES (…,'<p>…</p>',…)`), a crawler's dump of page blocks, or JavaScript-escaped
+strings. Rules:
+  record-choice   of several records (JSON rows, SQL rows), the one holding the longest markup (else
+                  the longest Chinese text) is the article; the others never reach the body
+  js-literal      a script that assigns a JSON literal to a name is read as that literal
+  block-dump      a crawler's dump of page blocks, each a `LABEL=====text` line followed by one
+                  naming its CSS class (`类=====footer`), becomes a page with a <div> per block, so
+                  the page reader's class words and text density choose the article; text with
+                  paragraphs flattened into ideographic indents is split at them, and a run of
+                  short space-separated items (a link farm) into one line per item
 
 `unwrap_embedded` gives the markup and the record's other fields (title, date, source, author, url)
 by what they hold; ingest calls it once, so the form of an input is decided in one place.
@@ -18,6 +28,19 @@ from .candidates import CJK
 from .records import read_record
 
 JSON_ESCAPED_TAG = re.compile(r"\\u003c|\\x3c|\\/p>|<\\/|\\u003C")
+# `const news = `, `var data=`, `window.__DATA__ = `, `module.exports = ` before a JSON literal.
+JS_ASSIGNMENT = re.compile(r"\A\s*(?:(?:export\s+)?(?:const|let|var)\s+[\w$]+|[\w$]+(?:\.[\w$]+)*)\s*=\s*(?=[\[{])")
+# A crawler's block dump: a label, a long rule of = signs, the value.
+DUMP_LINE = re.compile(r"^(\S{1,8}?)={8,}(.*)$")
+DUMP_MIN_LINES = 6
+DUMP_MIN_SHARE = 0.8
+CSS_CLASS = re.compile(r"^[A-Za-z_][\w-]*$")
+# Flattened paragraphs: a run of ideographic spaces (the indent each paragraph began with), or a
+# space after a sentence's end (Chinese puts none between sentences).
+FLAT_PARAGRAPH = re.compile(r"\s*\u3000{2,}\s*|(?<=[。！？”」])\s+(?=\S)")
+# A stretch of short items separated by spaces, few of them sentences, is a menu or a link farm: one item a line.
+LINK_FARM_MIN_ITEMS = 6
+LINK_FARM_ITEM_MAX = 16
 SQL_INSERT = re.compile(r"^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+\S+\s*(?:\(([^)]*)\))?\s*VALUES\s*", re.I | re.M)
 HTML_IN_STRING = re.compile(r"<\s*/?\s*(?:p|div|br|span|img|h[1-6]|section|strong|a)\b", re.I)
 
@@ -49,19 +72,79 @@ def unwrap_embedded(text: str) -> tuple[str, dict[str, str]]:
     if record is not None:
         return record
     stripped = text.strip()
-    if stripped[:1] in "{[":
-        try:
-            data = json.loads(stripped)
-        except ValueError:
-            data = None
-        if data is not None:
-            return _from_json(data)
+    data = json_literal(stripped)
+    if data is not None:
+        return _from_json(data)
+    page = _from_block_dump(stripped)
+    if page is not None:
+        return page, {}
     match = SQL_INSERT.search(text[:5000])
     if match:
         unwrapped = _from_sql(text[match.end():], match[1])
         if unwrapped is not None:
             return unwrapped
     return _unescape_strings(text), {}
+
+
+def json_literal(text: str) -> Any:
+    """Rule `js-literal`: the JSON a text is, or the JSON literal a script assigns to a name (what
+    follows it, `window.news = news;`, is left); None when it is neither."""
+    assignment = JS_ASSIGNMENT.match(text)
+    if text[:1] not in "{[" and not assignment:
+        return None
+    try:
+        if assignment:
+            return json.JSONDecoder().raw_decode(text, assignment.end())[0]
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def is_block_dump(text: str) -> bool:
+    lines = [line for line in text[:200_000].splitlines() if line.strip()]
+    dump = sum(bool(DUMP_LINE.match(line)) for line in lines)
+    return dump >= DUMP_MIN_LINES and dump >= DUMP_MIN_SHARE * len(lines)
+
+
+def _from_block_dump(text: str) -> str | None:
+    """Rule `block-dump`: the dump as a page, one <div class="…"> per block, in the dump's order."""
+    if not is_block_dump(text):
+        return None
+    entries = [(m[1], m[2].strip()) for m in map(DUMP_LINE.match, text.splitlines()) if m]
+    # The label whose values are all CSS class names names the class of the text block before it.
+    labels: dict[str, list[str]] = {}
+    for label, value in entries:
+        labels.setdefault(label, []).append(value)
+    class_label = next((label for label, values in labels.items()
+                        if values and all(CSS_CLASS.match(v) for v in values if v)), None)
+    blocks: list[str] = []
+    pending: str | None = None
+    for label, value in entries:
+        if label == class_label:
+            if pending is not None:
+                blocks.append(f'<div class="{html_lib.escape(value)}">{pending}</div>')
+                pending = None
+            continue
+        if pending is not None:
+            blocks.append(f"<div>{pending}</div>")
+        pending = "".join(f"<p>{html_lib.escape(piece)}</p>" for piece in _flat_paragraphs(value))
+    if pending is not None:
+        blocks.append(f"<div>{pending}</div>")
+    return "<html><body>\n" + "\n".join(blocks) + "\n</body></html>"
+
+
+def _flat_paragraphs(text: str) -> list[str]:
+    """Paragraphs of text whose line breaks were flattened; a link farm becomes one item a line."""
+    pieces: list[str] = []
+    for paragraph in FLAT_PARAGRAPH.split(text):
+        items = paragraph.split()
+        sentences = sum(item[-1] in "。！？" for item in items)
+        if (len(items) >= LINK_FARM_MIN_ITEMS and sentences <= len(items) // 4
+                and sorted(len(i) for i in items)[len(items) // 2] <= LINK_FARM_ITEM_MAX):
+            pieces.extend(items)
+        elif paragraph.strip():
+            pieces.append(paragraph.strip())
+    return pieces
 
 
 def _unescape_strings(text: str) -> str:

@@ -31,7 +31,7 @@ import lxml.html
 
 from ..dates import from_epoch
 from ..model import BlockKind
-from .candidates import CJK, Candidate, Hints, looks_like_body, normalise_space
+from .candidates import CJK, Candidate, Hints, looks_like_body, normalise_space, split_run_in_credits
 from .containers import unwrap_embedded
 from .credits import split_names
 from .head import _read_fields, _read_head
@@ -93,6 +93,7 @@ def read_html(text: str, whole_page: bool) -> tuple[list[Candidate], Hints]:
     hints = Hints()
     text, fields = unwrap_embedded(text)
     _read_fields(fields, hints)
+    whole_page = whole_page or text.startswith("<html>")  # a container that held a whole page (block-dump)
     match = FEED_EPOCH_COMMENT.search(text[:500])
     if match:
         day = from_epoch(match[1])
@@ -122,7 +123,7 @@ def read_html(text: str, whole_page: bool) -> tuple[list[Candidate], Hints]:
     candidates, tags = _walk(scope, content, hints)
     if whole_page:
         _mark_outside(candidates, tags, hints)
-    return candidates, hints
+    return split_run_in_credits(candidates), hints
 
 
 # --- markup too deep to parse ------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import re
 
 from ..model import BlockKind
 from ..textnorm import to_simplified
-from .candidates import CJK, Candidate, Hints, ends_sentence, normalise_space
+from .candidates import CJK, Candidate, Hints, ends_sentence, normalise_space, split_run_in_credits
 from .credits import split_names
 from .html import TAG_TOKEN, VOID_TAGS, read_html
 from .patterns import SITE_SUFFIX, TITLE_SEPARATOR
@@ -167,7 +167,7 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
                 start = number
             paragraph.append(stripped)
     flush()
-    return candidates, hints
+    return split_run_in_credits(candidates), hints
 
 
 def _original_link(source: str, hints: Hints) -> None:

@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from itertools import pairwise
 
-from .candidates import CJK, Candidate, ends_sentence, normalise_space
+from .candidates import CJK, Candidate, ends_sentence, normalise_space, split_run_in_credits
 
 JOIN_MIN_CHARS = 25
 JOIN_NEXT_MIN_CHARS = 8
@@ -91,7 +91,7 @@ def read_text(text: str) -> list[Candidate]:
             candidates.append(Candidate(text=line, line=number, blank_before=blank))
         previous_width = display_width(raw_line.rstrip()) if width is not None else 0  # used with a width only
         blank = False
-    return candidates
+    return split_run_in_credits(candidates)
 
 
 def _word_moved_down(previous_width: int, line: str, width: int) -> bool:
