@@ -94,7 +94,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{settings.raw_dir.name}/{rejection.source}: {rejection.reason}")
             problems += 1
             continue
-        for warning in raw.front_matter.get("_warnings", ()):
+        for warning in raw.warnings:
             print(f"{settings.raw_dir.name}/{raw.source}: {warning}")
             problems += 1
     print(f"{len(files)} raw files, {problems} problem(s)")

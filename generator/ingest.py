@@ -345,8 +345,6 @@ def read_bytes(data: bytes, source: str, suffix: str = ".txt") -> RawDocument:
         if form is SourceForm.TEXT:
             form = SourceForm.MARKDOWN
     doc_id = str(front.get("id") or front.get("slug") or slug_from_name(source.rsplit("/", 1)[-1]))
-    if warnings:
-        front = {**front, "_warnings": warnings}
     return RawDocument(
         source=source,
         doc_id=doc_id,
@@ -355,4 +353,5 @@ def read_bytes(data: bytes, source: str, suffix: str = ".txt") -> RawDocument:
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         front_matter=front,
+        warnings=tuple(warnings),
     )

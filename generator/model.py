@@ -57,6 +57,7 @@ class RawDocument:
     encoding: str
     sha256: str  # of the raw bytes
     front_matter: dict[str, object] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # what reading it repaired or ignored, for the build report and `check`
 
 
 @dataclass(frozen=True)

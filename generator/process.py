@@ -43,7 +43,7 @@ def process_path(path: Path, raw_dir: Path, settings: Settings, vocab: Vocabular
 
 
 def process_raw(raw: RawDocument, settings: Settings, vocab: Vocabulary) -> FileResult:
-    warnings = tuple(str(w) for w in raw.front_matter.get("_warnings", ()))
+    warnings = raw.warnings
     article = clean(raw, vocab)
     if not article.body.strip():
         dropped = len(article.blocks)

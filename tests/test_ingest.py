@@ -46,7 +46,7 @@ def test_utf8_cut_inside_a_character_keeps_everything_before_the_cut() -> None:
     data = f"标题\n\n{LEAD_HANS}".encode()[:-1]  # 。 loses its last byte
     raw = read_bytes(data, "cut.txt")
     assert raw.encoding == "utf-8" and raw.text.endswith(LEAD_HANS[:-1] + "…")  # the broken character is gone
-    assert any("undecodable" in w and "truncated" in w for w in raw.front_matter["_warnings"])
+    assert any("undecodable" in w and "truncated" in w for w in raw.warnings)
 
 
 def test_the_last_paragraph_of_a_cut_file_is_kept(clean_bytes: Callable[..., Article]) -> None:
@@ -69,7 +69,7 @@ def test_mixed_line_endings_all_become_newlines() -> None:
 def test_nul_and_control_characters_are_removed_with_a_warning() -> None:
     raw = read_bytes(f"标题\n\n{LEAD_HANS[:10]}\x00{LEAD_HANS[10:]}\x07\n".encode(), "nul.txt")
     assert LEAD_HANS in raw.text and "\x07" not in raw.text
-    assert "NUL characters removed" in raw.front_matter["_warnings"]
+    assert "NUL characters removed" in raw.warnings
 
 
 @pytest.mark.parametrize(("data", "reason"), [
@@ -164,19 +164,19 @@ def test_a_python_tag_in_front_matter_is_refused_with_a_warning(tmp_path: Path) 
     raw = read_bytes(note(f'title: !!python/object/apply:os.system ["touch {marker}"]'), "tag.md")
     assert not marker.exists()
     assert "title" not in raw.front_matter
-    assert any("front matter ignored" in w for w in raw.front_matter["_warnings"])
+    assert any("front matter ignored" in w for w in raw.warnings)
 
 
 def test_a_path_as_id_is_refused(clean_bytes: Callable[..., Article]) -> None:
     raw = read_bytes(note("id: ../../etc/evil"), "evil.md")
     assert raw.doc_id == "evil"
-    assert any("'id' ignored" in w and "not an ASCII id" in w for w in raw.front_matter["_warnings"])
+    assert any("'id' ignored" in w and "not an ASCII id" in w for w in raw.warnings)
 
 
 def test_an_impossible_date_is_refused_and_the_rest_is_kept() -> None:
     raw = read_bytes(note("title: 利马会晤笔记\ndate: 2025-13-45"), "bad-date.md")
     assert raw.front_matter["title"] == "利马会晤笔记" and "date" not in raw.front_matter
-    assert any("2025-13-45" in w and "real date" in w for w in raw.front_matter["_warnings"])
+    assert any("2025-13-45" in w and "real date" in w for w in raw.warnings)
 
 
 def test_a_timestamp_date_keeps_its_day() -> None:
@@ -187,12 +187,12 @@ def test_a_timestamp_date_keeps_its_day() -> None:
 def test_the_index_id_is_refused() -> None:
     raw = read_bytes(note("id: index"), "index-note.md")
     assert raw.doc_id == "index-note"
-    assert any("reserved" in w for w in raw.front_matter["_warnings"])
+    assert any("reserved" in w for w in raw.warnings)
 
 
 def test_unknown_keys_and_wrong_types_are_named_in_warnings() -> None:
     raw = read_bytes(note("title: [1, 2]\ncolour: red"), "types.md")
-    warnings = " ".join(raw.front_matter["_warnings"])
+    warnings = " ".join(raw.warnings)
     assert "'title' ignored" in warnings and "'colour' is not used" in warnings
 
 
@@ -201,3 +201,9 @@ def test_a_feed_readers_front_matter_keys_are_understood() -> None:
                           "feed: 南风日报"), "saved-item.md")
     assert (raw.front_matter["date"], raw.front_matter["url"], raw.front_matter["outlet"]) == (
         "2025-07-21", "https://www.example.com/a/1.html", "南风日报")
+
+
+def test_warnings_travel_on_the_document_not_inside_its_front_matter():
+    raw = read_bytes("---\ntitle: 标题\nmood: calm\n---\n正文第一段。\n".encode(), "note.md", ".md")
+    assert raw.warnings == ("front matter key 'mood' is not used",)
+    assert raw.front_matter == {"title": "标题"}
