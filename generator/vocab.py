@@ -17,6 +17,7 @@ from typing import Any
 
 from .config import ConfigError, line_of, load_yaml
 from .model import Actor, Topic
+from .rulenames import READ_BY_METADATA
 from .settings import Settings
 from .textnorm import to_simplified
 
@@ -358,6 +359,10 @@ def load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
         if not compiled:
             raise ConfigError(path, line, "a rule needs at least one pattern")
         rules.append(BoilerplateRule(entry["name"], entry["catches"].strip(), entry["action"], tuple(compiled), where))
+    missing = [name for name in READ_BY_METADATA if name not in names]
+    if missing:
+        raise ConfigError(path, None, f"rule(s) {', '.join(missing)} missing: the metadata chains read blocks by these "
+                                      "names (generator/rulenames.py); rename them in both places, not in one")
     return tuple(rules)
 
 
