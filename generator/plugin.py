@@ -13,6 +13,7 @@
           recogniser: true      # the statistical actor recogniser (LAC); false: the rules alone
           max_input_bytes: 5242880
           search_dictionary: true
+          search: pagefind      # pagefind (generator/search.py) or material (Material's own, small sites)
 
 Registered under the `mkdocs.plugins` entry point in pyproject.toml. Thin on purpose: it makes
 `Settings` from its options, calls `build.build` once (`on_files`) and hands MkDocs the pages as
@@ -37,6 +38,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import search as search_engine
 from .build import build
 from .config import ConfigError
 from .export import jieba_user_dict
@@ -60,6 +62,8 @@ class BriefingsConfig(Config):
     recogniser = opt.Type(bool, default=DEFAULTS.recogniser)
     max_input_bytes = opt.Type(int, default=DEFAULTS.max_input_bytes)
     search_dictionary = opt.Type(bool, default=True)  # actor names as words for Material's search (jieba)
+    # pagefind: a query downloads kilobytes (generator/search.py); material: Material's own search
+    search = opt.Choice(search_engine.ENGINES, default=search_engine.DEFAULT_ENGINE)
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         """An unknown option is an error, not MkDocs's usual warning: a misspelt `raw_dir` would
@@ -73,6 +77,7 @@ class BriefingsConfig(Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     settings: Settings
     vocab: Vocabulary
+    pending_index: search_engine.PendingIndex | None = None
 
     def settings_for(self, config: MkDocsConfig) -> Settings:
         root = Path(config.config_file_path).parent.resolve()
@@ -104,6 +109,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if not user_dict.exists():
                 user_dict.write_text(jieba_user_dict(self.vocab), encoding="utf-8")
             search.config["jieba_dict_user"] = str(user_dict)  # absolute: jieba resolves against the cwd
+        search_engine.configure(config, self.config.search)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -114,6 +120,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except Exception as error:  # a generator bug: say so in one line, the traceback is in the debug log
             log.debug("generator failure", exc_info=True)
             raise PluginError(f"the briefing generator failed: {type(error).__name__}: {error}") from error
+        if self.config.search == "pagefind":  # Pagefind indexes while MkDocs renders; see on_post_build
+            try:
+                self.pending_index = search_engine.start_index(site.corpus)
+            except search_engine.SearchError as error:
+                raise PluginError(f"search index: {error}") from None
         docs = Path(config.docs_dir).name
         for path, text in site.outputs.items():
             if files.get_file_from_path(path) is not None:
@@ -142,3 +153,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.content = None
             page.file.content_string = ""
         return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.pending_index is not None:
+            pending, self.pending_index = self.pending_index, None
+            try:
+                report = pending.finish(Path(config.site_dir))
+            except search_engine.SearchError as error:
+                raise PluginError(f"search index: {error}") from None
+            log.info("search: %d briefings indexed by Pagefind (%.1f s, %d kB)",
+                     report.documents, report.seconds, report.bundle_bytes // 1024)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.pending_index is not None:
+            self.pending_index.cancel()
+            self.pending_index = None

@@ -1,0 +1,229 @@
+"""Search that downloads kilobytes: a Pagefind index of the briefings, written after MkDocs.
+
+Material's own search ships the whole site as one JSON index (16 MB at 1000 briefings) that every
+reader downloads before the first result. Pagefind (`pagefind[extended]` brings its binary) splits
+the index into chunks, and a query fetches only the chunks of its words: some hundred kilobytes at
+any size. The plugin option `search: material` keeps Material's search, which is fine for a few
+hundred pages.
+
+What is indexed, and how:
+
+* **Briefings only**, one search document per briefing: its title, its kept body text and the
+  names of the actors it mentions. List pages (actors, topics, months, the home page) and the
+  sections every briefing repeats (related briefings, citations, the source notes) would only
+  crowd the results. The documents are made from the generator's records, not scraped from the
+  built HTML, so nothing on the pages has to be marked up for Pagefind.
+* **Words as our own segmenter sees them.** Pagefind's extended build segments Chinese with its
+  own dictionary at indexing time and with the browser's `Intl.Segmenter` at search time; the two
+  disagree on transliterated names (the browser splits 卢卡申科 into four characters), so a name
+  found a tenth of its briefings. Here the text is segmented once by jieba with every actor's
+  Chinese forms as words, the words joined by `WORD_SEPARATOR`, and the index is declared in a
+  language Pagefind does not segment (`INDEX_LANGUAGE`); the search box segments the query the
+  same way in spirit (overrides/assets/javascripts/briefing-search.js). A listed actor's name is
+  then one search term.
+* **Both scripts of a name.** Each document carries, weighted, every Chinese form and English
+  name of the actors it mentions: "Lukashenko" finds the Chinese briefings that 卢卡申科 finds.
+* Results show the title and date (Pagefind metadata) and a highlighted excerpt of the body.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+from mkdocs.config.defaults import MkDocsConfig
+
+from .model import Briefing, Corpus
+
+ENGINES = ("pagefind", "material")
+DEFAULT_ENGINE = "pagefind"
+BUNDLE_DIR = "pagefind"  # under the built site; the search box loads <base>/pagefind/pagefind.js
+# A language Pagefind knows no segmenter or stemmer for: it then splits words at white space only,
+# which keeps our segmentation, and the browser passes the query through unsegmented as well.
+INDEX_LANGUAGE = "x-briefings"
+# U+200A HAIR SPACE: Unicode white space, so Pagefind ends a word at it, but never written in our
+# articles (any found there is made a plain space); the search box removes it from excerpts.
+WORD_SEPARATOR = "\u200a"
+GLOSS = "\u27e8{}\u27e9"  # ⟨Alexander Lukashenko⟩: brackets no article uses, which Pagefind strips from words
+TITLE_WEIGHT = 2.0  # a word of the title counts twice a body word (more, and excerpts show the title)
+NAMES_WEIGHT = 0.5  # the names after the body: found, but ranked and excerpted below the body
+MIN_WORD_FORM = 2  # one-character forms (abbreviations such as 俄) would make every use of the character a name
+
+
+class SearchError(RuntimeError):
+    """The index could not be written: the message says why (no binary, Pagefind failed)."""
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One briefing as the search index sees it."""
+
+    url: str  # site-relative, "briefings/<id>/"
+    title: str
+    date: str | None
+    paragraphs: tuple[str, ...]  # the kept body text
+    glosses: dict[str, str]  # a form of an actor's name as written -> its names ("普丁" -> "普京 Vladimir Putin")
+    names: tuple[str, ...]  # every name of every actor mentioned, in both scripts
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    documents: int
+    bundle_bytes: int  # everything under site/pagefind
+    seconds: float
+
+
+def search_documents(corpus: Corpus) -> list[SearchDocument]:
+    return [search_document(briefing) for briefing in corpus.briefings]
+
+
+def search_document(briefing: Briefing) -> SearchDocument:
+    glosses: dict[str, str] = {}
+    names: dict[str, None] = {}
+    for mention in briefing.actors:
+        actor = mention.actor
+        for surface in {*mention.surfaces, *actor.zh_forms}:
+            gloss = " ".join(dict.fromkeys(n for n in (actor.name_zh, actor.name) if n and n != surface))
+            if gloss and len(surface) >= MIN_WORD_FORM:
+                glosses.setdefault(surface, gloss)
+        for name in (*actor.zh_forms, *mention.surfaces, actor.name, *actor.aliases_en):
+            if name and name.strip():
+                names.setdefault(name.strip(), None)
+    return SearchDocument(url=briefing.url, title=briefing.title, date=briefing.date,
+                          paragraphs=tuple(block.text for block in briefing.article.body_blocks),
+                          glosses=glosses, names=tuple(names))
+
+
+class Segmenter:
+    """jieba with every actor's Chinese forms as words: 卢卡申科 stays one word wherever it stands."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._tokenizer = jieba.Tokenizer()
+        for name in sorted(set(names)):
+            if len(name) >= MIN_WORD_FORM and not any(ch.isspace() for ch in name):
+                self._tokenizer.add_word(name, freq=100_000)
+
+    def words(self, text: str) -> list[str]:
+        text = text.replace(WORD_SEPARATOR, " ").replace("\u27e8", "<").replace("\u27e9", ">")
+        return [w for w in self._tokenizer.cut(text, HMM=True) if w]
+
+    def segment(self, text: str, glosses: dict[str, str] | None = None) -> str:
+        """The text with its words separated by `WORD_SEPARATOR` (white space kept as it was).
+        A word that is an actor's name is followed by its other names in `GLOSS` brackets, so that
+        "Lukashenko" is found, and highlighted, where the text says 卢卡申科; the search box
+        shows a gloss only when it holds the highlighted word."""
+        out: list[str] = []
+        for word in self.words(text):
+            out.append(word)
+            if glosses and word in glosses:
+                out.append(GLOSS.format(glosses[word]))
+        return WORD_SEPARATOR.join(out).replace(f"{WORD_SEPARATOR} {WORD_SEPARATOR}", " ")
+
+
+def document_html(document: SearchDocument, segmenter: Segmenter) -> str:
+    """The page Pagefind indexes for one briefing. Title and date are metadata given as written;
+    the words it searches are segmented, names glossed in the other script. Every name of every
+    actor mentioned also stands, weighted, after the body: an actor found only in the title or
+    through an abbreviation is searchable too, and the excerpt is taken from the body when the
+    body has the word."""
+    def words(text: str, glosses: dict[str, str] | None = None) -> str:
+        return html.escape(segmenter.segment(text, glosses), quote=False)
+
+    meta = [f'<meta data-pagefind-meta="title[content]" content="{html.escape(document.title)}">']
+    if document.date:
+        meta.append(f'<meta data-pagefind-meta="date[content]" content="{html.escape(document.date)}">')
+        meta.append(f'<meta data-pagefind-sort="date[content]" content="{html.escape(document.date)}">')
+    body = "\n".join(f"<p>{words(p, document.glosses)}</p>" for p in document.paragraphs)
+    names = " · ".join(words(name) for name in document.names)
+    return (f'<!DOCTYPE html><html lang="{INDEX_LANGUAGE}"><head><meta charset="utf-8">{"".join(meta)}</head>'
+            f'<body><h1 data-pagefind-weight="{TITLE_WEIGHT}">{words(document.title)}</h1>\n{body}\n'
+            f'<p data-pagefind-weight="{NAMES_WEIGHT}">{names}</p></body></html>\n')
+
+
+def pagefind_binary() -> Path:
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        get_executable = None
+    binary = get_executable() if get_executable else None
+    if binary is None or not Path(binary).is_file():
+        raise SearchError("the Pagefind binary is missing: install `pagefind[extended]`, "
+                          "or choose Material's search (`search: material` under the briefings plugin)")
+    return Path(binary)
+
+
+class PendingIndex:
+    """A Pagefind index being written in the background: started once the corpus is known, so
+    that Pagefind runs while MkDocs renders the pages, and moved into the site when MkDocs is done.
+    The pages Pagefind reads are written to a private temporary folder, never to the site."""
+
+    def __init__(self, documents: Sequence[SearchDocument], segmenter: Segmenter) -> None:
+        self.started = time.perf_counter()
+        self.documents = len(documents)
+        binary = pagefind_binary()
+        self._tmp = tempfile.TemporaryDirectory(prefix="briefing-search-")
+        pages = Path(self._tmp.name) / "pages"
+        pages.mkdir()
+        for document in documents:
+            target = pages / document.url.strip("/") / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(document_html(document, segmenter), encoding="utf-8")
+        self._staged = Path(self._tmp.name) / "bundle"
+        self._log = (Path(self._tmp.name) / "pagefind.log").open("w+", encoding="utf-8")
+        self._process = subprocess.Popen(
+            [str(binary), "--site", str(pages), "--output-path", str(self._staged), "--quiet"],
+            stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+    def finish(self, site_dir: Path) -> IndexReport:
+        """Wait for Pagefind and put its bundle at `site_dir/pagefind`, replacing any earlier one."""
+        try:
+            code = self._process.wait()
+            if code != 0:
+                self._log.seek(0)
+                raise SearchError(f"Pagefind failed ({code}): {self._log.read().strip()[-500:]}")
+            bundle = site_dir / BUNDLE_DIR
+            shutil.rmtree(bundle, ignore_errors=True)
+            shutil.move(str(self._staged), str(bundle))
+            size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+            return IndexReport(self.documents, size, time.perf_counter() - self.started)
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop Pagefind (a failed build) and remove the temporary folder."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._log.close()
+        self._tmp.cleanup()
+
+
+def start_index(corpus: Corpus) -> PendingIndex:
+    """The build's search step, begun: every briefing of `corpus`, segmented with every actor's
+    Chinese forms as words. `finish(site_dir)` once MkDocs has written the site."""
+    names = [form for actor in corpus.actors for form in actor.zh_forms]
+    return PendingIndex(search_documents(corpus), Segmenter(names))
+
+
+def index_site(site_dir: Path, corpus: Corpus) -> IndexReport:
+    """The whole search step at once: every briefing of `corpus` into `site_dir/pagefind`."""
+    return start_index(corpus).finish(site_dir)
+
+
+def configure(config: MkDocsConfig, engine: str) -> None:
+    """Let the theme know which search the site uses (`config.extra.search_engine`, read by
+    overrides/), and switch Material's search plugin off when Pagefind answers: its index would be
+    built for nothing. Runs before Material's search reads its configuration."""
+    if engine not in ENGINES:
+        raise SearchError(f"unknown search engine {engine!r}; use one of {', '.join(ENGINES)}")
+    config.extra["search_engine"] = engine
+    material = config.plugins.get("material/search") or config.plugins.get("search")
+    if material is not None and engine != "material":
+        material.config["enabled"] = False

@@ -1,0 +1,208 @@
+// The search box of partials/briefing-search.html, answered by the Pagefind index that
+// generator/search.py writes to <site>/pagefind/. Only the chunks of the index that the query's
+// words need are downloaded, and Pagefind is loaded on the first focus of the box, not with the page.
+//
+// The index holds words as our jieba segmenter cut them (an actor's name is one word) in a
+// language Pagefind does not segment, so the query is segmented here: Chinese runs by the
+// browser's Intl.Segmenter, with runs of single characters joined again (it cuts transliterated
+// names, 卢卡申科, into single characters), then as typed, then character by character, until
+// one of them finds something. Pagefind matches every term, each as a word or a word's beginning.
+
+const root = document.querySelector("[data-briefing-search]");
+const PAGE_SIZE = 10;
+const WORD_SEPARATOR = "\u200a"; // generator.search.WORD_SEPARATOR
+const GLOSS = /\u27e8([^\u27e8\u27e9]*)\u27e9/g; // generator.search: ⟨other names⟩ after an actor's name
+const HAN = /\p{Script=Han}/u;
+const HIGHLIGHT = "h"; // a result's link carries its search terms, highlighted on the briefing (Material's name)
+
+if (root && new URL(location.href).searchParams.has(HIGHLIGHT)) {
+  const base = new URL(root.dataset.base, document.baseURI);
+  import(new URL("pagefind/pagefind-highlight.js", base).href).then(({ default: PagefindHighlight }) => {
+    new PagefindHighlight({ highlightParam: HIGHLIGHT, markContext: "article.md-content__inner", addStyles: false });
+  });
+}
+
+if (root) {
+  const toggle = document.getElementById("__search"); // Material's checkbox: checked, the dialog is open
+  const input = root.querySelector(".md-search__input");
+  const form = root.querySelector(".md-search__form");
+  const meta = root.querySelector(".md-search-result__meta");
+  const list = root.querySelector(".md-search-result__list");
+  const more = root.querySelector(".briefing-search__more");
+  const base = new URL(root.dataset.base, document.baseURI);
+  const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+  const t = (key, n) => (config.translations?.[key] ?? key).replace("#", String(n));
+  let engine = null;
+  let shown = { results: [], count: 0 };
+  let latest = 0;
+
+  const load = () => {
+    engine ??= (async () => {
+      const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+      // noWorker: the few small chunks a query needs are searched on the page; a shared worker
+      // would add a script to download and hide the index's requests from the page's timeline.
+      await pagefind.options({ baseUrl: base.pathname, excerptLength: 36, highlightParam: HIGHLIGHT, noWorker: true });
+      // Pagefind takes the index language from <html lang> when it starts (synchronously, in
+      // init): zh would make it cut the query into single characters. Ours is not segmented.
+      const html = document.documentElement;
+      const lang = html.getAttribute("lang");
+      html.setAttribute("lang", root.dataset.indexLanguage);
+      try {
+        pagefind.init();
+      } finally {
+        html.setAttribute("lang", lang);
+      }
+      return pagefind;
+    })();
+    return engine;
+  };
+
+  const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+
+  const readings = (query) => {
+    const chunks = query.trim().split(/\s+/).filter(Boolean);
+    const joined = [];
+    const single = [];
+    for (const chunk of chunks) {
+      if (!HAN.test(chunk) || !segmenter) {
+        joined.push(chunk);
+        single.push(chunk);
+        continue;
+      }
+      let run = "";
+      for (const { segment, isWordLike } of segmenter.segment(chunk)) {
+        if (isWordLike && [...segment].length === 1 && HAN.test(segment)) {
+          run += segment;
+          single.push(segment);
+          continue;
+        }
+        if (run) joined.push(run);
+        run = "";
+        if (isWordLike) {
+          joined.push(segment);
+          single.push(segment);
+        }
+      }
+      if (run) joined.push(run);
+    }
+    return [...new Set([joined.join(" "), chunks.join(" "), single.join(" ")])].filter(Boolean);
+  };
+
+  // Excerpts come back with our word separators made plain spaces, and with glosses: a space
+  // next to a Chinese character or punctuation goes, and a gloss stays only where it holds the
+  // highlighted word (the English name the reader typed).
+  const CJK = "[\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2014\\u2018-\\u201d\\u2026]";
+  const SPACE_AFTER_CJK = new RegExp(`(${CJK})((?:</?mark>)*)\\s+`, "gu");
+  const SPACE_BEFORE_CJK = new RegExp(`\\s+((?:</?mark>)*)(?=${CJK})`, "gu");
+  const tidy = (excerpt) =>
+    excerpt
+      .replaceAll(WORD_SEPARATOR, " ")
+      .replace(SPACE_AFTER_CJK, "$1$2")
+      .replace(SPACE_BEFORE_CJK, "$1")
+      .replaceAll("<mark>\u27e8", "\u27e8<mark>")
+      .replaceAll("\u27e9</mark>", "</mark>\u27e9")
+      .replace(/^[^\u27e8]*\u27e9/u, (head) => `\u27e8${head}`) // an excerpt may start or end inside a gloss
+      .replace(/\u27e8[^\u27e9]*$/u, (tail) => `${tail}\u27e9`)
+      .replace(GLOSS, (whole, inner) => (inner.includes("<mark>") ? ` (${inner.trim()})` : ""));
+
+  const item = (data) => {
+    const li = document.createElement("li");
+    li.className = "md-search-result__item";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = data.url;
+    link.tabIndex = -1;
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const icon = document.createElement("div");
+    icon.className = "md-search-result__icon md-icon";
+    const title = document.createElement("h1");
+    title.textContent = data.meta.title || data.url;
+    article.append(icon, title);
+    if (data.meta.date) {
+      const tags = document.createElement("nav");
+      tags.className = "md-tags";
+      const date = document.createElement("time");
+      date.className = "md-tag briefing-search__date";
+      date.dateTime = data.meta.date;
+      date.textContent = data.meta.date;
+      tags.append(date);
+      article.append(tags);
+    }
+    const teaser = document.createElement("p");
+    teaser.className = "md-search-result__teaser";
+    teaser.innerHTML = tidy(data.excerpt); // Pagefind escapes the text; the only markup is <mark>
+    article.append(teaser);
+    link.append(article);
+    li.append(link);
+    return li;
+  };
+
+  const showMore = async (ticket) => {
+    const start = list.children.length;
+    const page = await Promise.all(shown.results.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+    if (ticket !== latest) return;
+    list.append(...page.map(item));
+    more.hidden = list.children.length >= shown.results.length;
+  };
+
+  const search = async (query) => {
+    const ticket = ++latest;
+    if (!query.trim()) {
+      list.replaceChildren();
+      more.hidden = true;
+      meta.textContent = t("search.result.placeholder");
+      return;
+    }
+    const pagefind = await load();
+    let found = null;
+    for (const reading of readings(query)) {
+      found = await pagefind.search(reading);
+      if (ticket !== latest) return;
+      if (found.results.length) break;
+    }
+    shown = { results: found?.results ?? [], count: found?.results.length ?? 0 };
+    const n = shown.count;
+    meta.textContent = n === 0 ? t("search.result.none") : n === 1 ? t("search.result.one") : t("search.result.other", n);
+    list.replaceChildren();
+    await showMore(ticket);
+    if (ticket === latest) root.dataset.answered = query; // for tests and measurements: this query is shown
+  };
+
+  const open = () => {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    load();
+  };
+  const close = () => {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    input.blur();
+  };
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", () => search(input.value));
+  toggle.addEventListener("change", () => {
+    if (toggle.checked && document.activeElement !== input) setTimeout(() => input.focus(), 0);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    list.querySelector("a")?.click();
+  });
+  form.addEventListener("reset", () => {
+    setTimeout(() => {
+      search("");
+      input.focus();
+    }, 0);
+  });
+  more.addEventListener("click", () => showMore(latest));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && toggle.checked) close();
+    else if (event.key === "/" && !toggle.checked && !(event.target instanceof HTMLInputElement)) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+}

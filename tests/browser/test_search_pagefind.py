@@ -1,0 +1,131 @@
+"""Searching the example site in a real browser, answered by the Pagefind index (generator/search.py).
+
+A reader types a Chinese word or an actor's English name into the header's search box and sees
+briefings, each with its title, its date and an excerpt with the words highlighted; the Chinese
+and English names of one actor find the same briefings. A query downloads a few hundred kilobytes
+at most, nothing from another host, and the box looks like Material's on a phone in the dark
+scheme too (screenshots in test-artifacts/screenshots/).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+
+pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import Page, expect
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+MINSK = "briefings/2024-12-minsk-union-state-security-treaty/"  # mentions 卢卡申科 throughout
+QUERY_BYTES = 500_000  # issue 13: a query downloads at most this much of the index
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass(frozen=True)
+class Result:
+    path: str
+    title: str
+    date: str
+    excerpt_html: str
+
+
+def search(page: Page, query: str) -> list[Result]:
+    """Type `query` into the search box (End, as a reader would, to leave the input method's
+    composition), wait until the box shows this query's results, and read them."""
+    box = page.locator("input.md-search__input")
+    magnifier = page.locator("label.md-header__button[for='__search']")
+    if magnifier.is_visible():  # on a phone the box opens from the header's magnifier
+        magnifier.click()
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    box.press("End")
+    page.wait_for_function("q => document.querySelector('[data-briefing-search]').dataset.answered === q",
+                           arg=query, timeout=30_000)
+    results = []
+    for item in page.locator("li.md-search-result__item").all():
+        link = item.locator("a.md-search-result__link")
+        results.append(Result(
+            path=urlsplit(link.get_attribute("href") or "").path.lstrip("/"),
+            title=item.locator("h1").inner_text().strip(),
+            date=item.locator("time").inner_text().strip() if item.locator("time").count() else "",
+            excerpt_html=item.locator(".md-search-result__teaser").inner_html(),
+        ))
+    return results
+
+
+def test_an_actors_chinese_and_english_names_find_the_same_briefings(open_tab, base_url: str) -> None:
+    tab = open_tab(DESKTOP)
+    tab.page.goto(base_url)
+    chinese = search(tab.page, "卢卡申科")
+    english = search(tab.page, "Lukashenko")
+    assert MINSK in [r.path for r in chinese], chinese
+    assert sorted(r.path for r in chinese) == sorted(r.path for r in english)
+    for result in chinese + english:
+        assert re.fullmatch(r"briefings/[a-z0-9-]+/", result.path), f"only briefings are indexed: {result.path}"
+        assert result.title and result.title != result.path
+        assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", result.date), result
+        assert "<mark>" in result.excerpt_html, result
+    assert any("<mark>卢卡申科</mark>" in r.excerpt_html for r in chinese)
+    # The English name is highlighted where the Chinese text names him (a gloss shown with it).
+    assert any(re.search(r"卢卡申科 ?\(Alexander <mark>Lukashenko</mark>\)", r.excerpt_html) for r in english), english
+    tab.assert_clean()
+
+
+def test_a_chinese_word_finds_its_briefing_with_title_and_date(open_tab, base_url: str) -> None:
+    tab = open_tab(DESKTOP)
+    tab.page.goto(base_url + MINSK)
+    heading = tab.page.locator("article h1").first.inner_text().strip()
+    results = search(tab.page, "榛树")  # the missile system the Minsk briefing is about
+    assert [r.path for r in results][:1] == [MINSK], results
+    assert results[0].title == heading.rstrip("¶").strip()
+    assert results[0].date == "2024-12-07"
+    assert "<mark>榛树</mark>" in results[0].excerpt_html
+    # Following the result opens the briefing.
+    tab.page.locator("a.md-search-result__link").first.click()
+    tab.page.wait_for_url(re.compile(re.escape(MINSK)))
+    expect(tab.page.locator("article h1").first).to_contain_text("榛树")
+    tab.assert_clean()
+
+
+def test_a_query_downloads_kilobytes_from_this_site_only(open_tab, base_url: str) -> None:
+    tab = open_tab(DESKTOP)
+    requests = []
+    tab.page.on("requestfinished", lambda request: requests.append(request))
+    tab.page.goto(base_url)
+    tab.page.wait_for_load_state("networkidle")
+    before = len(requests)
+    assert not any("/pagefind/" in r.url for r in requests), "the index is fetched only once the box is used"
+    search(tab.page, "普京")
+    fetched = requests[before:]
+    index_bytes = sum(r.sizes()["responseBodySize"] for r in fetched)
+    assert any("/pagefind/" in r.url for r in fetched)
+    assert 0 < index_bytes <= QUERY_BYTES, f"{index_bytes} bytes for one query"
+    assert not any(url.endswith("search_index.json") for url in tab.requests), "Material's index is not used"
+    tab.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_search_box_on_a_phone_in_both_schemes(open_tab, base_url: str, screenshot_dir, scheme: str) -> None:
+    tab = open_tab(PHONE)
+    page = tab.page
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url)
+    if scheme == "dark":  # Material's palette toggle: the second scheme of mkdocs.yml is slate
+        page.locator("form[data-md-component='palette'] label:not([hidden])").first.click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    results = search(page, "Putin")
+    assert results and all(r.path.startswith("briefings/") for r in results)
+    first = page.locator("li.md-search-result__item").first
+    expect(first).to_be_visible()
+    box = first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, box
+    page.screenshot(path=str(screenshot_dir / f"search-pagefind-phone-{scheme}.png"))
+    page.keyboard.press("Escape")
+    expect(page.locator("li.md-search-result__item").first).to_be_hidden()
+    tab.assert_clean()

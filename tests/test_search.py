@@ -1,0 +1,117 @@
+"""The search index (generator/search.py): what a briefing contributes to it and how its words are
+cut, so that an actor's name is one search term in either script. The browser side is in
+tests/browser/test_search_pagefind.py."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from builders import BELARUS, LUKASHENKO, RUSSIA, briefing
+from mkdocs.config.defaults import MkDocsConfig
+
+from generator import search
+from generator.model import ActorMention
+
+MINSK = briefing("minsk", date="2024-12-06", actors=(LUKASHENKO, BELARUS), title="卢卡申科在明斯克签约",
+                 body="白俄罗斯总统卢卡申科表示，条约将于明年生效。")
+
+
+def segmenter(*names: str) -> search.Segmenter:
+    return search.Segmenter(names or (LUKASHENKO.name_zh, BELARUS.name_zh, RUSSIA.name_zh))
+
+
+def words(text: str, seg: search.Segmenter) -> list[str]:
+    return seg.segment(text).split(search.WORD_SEPARATOR)
+
+
+def test_an_actors_name_is_one_word_wherever_it_stands() -> None:
+    seg = segmenter()
+    assert "卢卡申科" in words("白俄罗斯总统卢卡申科表示", seg)
+    assert "卢卡申科" in words("卢卡申科12月6日在明斯克", seg)
+
+
+def test_a_name_is_glossed_with_its_other_script() -> None:
+    document = search.search_document(MINSK)
+    assert document.glosses["卢卡申科"] == "Alexander Lukashenko"
+    text = segmenter().segment("总统卢卡申科表示", document.glosses)
+    assert "卢卡申科" + search.WORD_SEPARATOR + search.GLOSS.format("Alexander Lukashenko") in text
+
+
+def test_a_form_as_written_is_glossed_with_the_actors_own_names() -> None:
+    traditional = replace(MINSK, actors=(ActorMention(LUKASHENKO, ("盧卡申科",), 1, 1.0),))
+    assert search.search_document(traditional).glosses["盧卡申科"] == "卢卡申科 Alexander Lukashenko"
+
+
+def test_the_indexed_page_holds_title_date_body_and_both_scripts_of_every_name() -> None:
+    page = search.document_html(search.search_document(MINSK), segmenter())
+    assert f'lang="{search.INDEX_LANGUAGE}"' in page
+    assert 'data-pagefind-meta="title[content]" content="卢卡申科在明斯克签约"' in page
+    assert 'data-pagefind-meta="date[content]" content="2024-12-06"' in page
+    assert "条约" in page and "生效" in page
+    for name in ("卢卡申科", "Alexander Lukashenko", "白俄罗斯", "Belarus"):
+        assert name in page
+
+
+def test_article_text_stays_text_in_the_indexed_page() -> None:
+    hostile = briefing("x", title='<script>alert(1)</script>"', body="<img src=x onerror=alert(1)>正文")
+    page = search.document_html(search.search_document(hostile), segmenter())
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_the_separator_and_gloss_brackets_never_come_from_the_article() -> None:
+    seg = segmenter()
+    text = seg.segment(f"甲{search.WORD_SEPARATOR}乙⟨丙⟩")
+    assert "⟨" not in text and "⟩" not in text
+    assert text.replace(search.WORD_SEPARATOR, "") == "甲 乙<丙>"
+
+
+def test_pagefind_writes_a_bundle_of_the_briefings(tmp_path: Path) -> None:
+    try:
+        search.pagefind_binary()
+    except search.SearchError as error:
+        pytest.skip(str(error))
+    other = briefing("moscow", actors=(RUSSIA,), title="莫斯科", body="俄罗斯方面表示欢迎。")
+    pending = search.PendingIndex([search.search_document(b) for b in (MINSK, other)], segmenter())
+    report = pending.finish(tmp_path)
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"][search.INDEX_LANGUAGE]["page_count"] == 2
+    assert report.documents == 2 and report.bundle_bytes > 0
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+
+
+def material_config(folder: Path) -> MkDocsConfig:
+    (folder / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(folder / "mkdocs.yml"))
+    config.load_dict({"site_name": "t", "docs_dir": str(folder / "docs"), "theme": {"name": "material"},
+                      "plugins": ["search"]})
+    failed, _ = config.validate()
+    assert not failed
+    return config
+
+
+def test_choosing_pagefind_switches_materials_search_off(tmp_path: Path) -> None:
+    config = material_config(tmp_path)
+    search.configure(config, "pagefind")
+    assert config.extra["search_engine"] == "pagefind"
+    assert config.plugins["material/search"].config["enabled"] is False
+
+
+def test_choosing_material_keeps_materials_search(tmp_path: Path) -> None:
+    config = material_config(tmp_path)
+    search.configure(config, "material")
+    assert config.extra["search_engine"] == "material"
+    assert config.plugins["material/search"].config["enabled"] is True
+
+
+def test_an_unknown_engine_is_refused() -> None:
+    with pytest.raises(search.SearchError, match="lunr"):
+        search.configure(MkDocsConfig(), "lunr")
+
+
+def test_the_search_box_queries_the_language_the_index_is_written_in() -> None:
+    partial = Path(__file__).resolve().parents[1] / "overrides" / "partials" / "briefing-search.html"
+    assert f'data-index-language="{search.INDEX_LANGUAGE}"' in partial.read_text(encoding="utf-8")
