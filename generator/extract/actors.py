@@ -43,14 +43,14 @@ TRANSLIT_CHARS = (
     "莱赖兰朗劳勒雷蕾里理丽利莉连列林琳隆卢鲁伦罗洛吕马玛迈麦曼芒梅门蒙米明莫姆穆纳娜奈南内尼涅宁"
     "纽努诺欧帕派潘庞佩彭皮珀普奇齐恰乔切钦琴丘萨塞赛桑瑟森沙莎山善尚绍舍申舒斯松苏索塔泰坦汤唐陶"
     "特提廷图托瓦万旺威韦维温沃乌伍武西希锡夏谢辛休许雅亚扬耶叶伊英尤于约扎泽詹兹佐珊茨琪娅蒂黛"
-    "相良妮罕默卜义岑裘顿"
+    "相良妮罕默卜义岑裘顿丝路易"
 )
 NAME_RUN = f"[{TRANSLIT_CHARS}]"
 DOT = "[·・•‧]"
 # Older wire copy joins the parts of a foreign name with a hyphen or an ideographic space
 # (巴沙尔－阿萨德, 希拉里　克林顿): such a joint counts only between two parts of two characters or more.
 WEAK_DOT = "[－\u2010\u2011\u3000]"
-DOTTED_NAME = re.compile(f"{NAME_RUN}{{1,7}}(?:{DOT}{NAME_RUN}{{1,8}})+"
+DOTTED_NAME = re.compile(f"{NAME_RUN}{{1,7}}(?:{DOT}{NAME_RUN}{{1,8}})+(?:{WEAK_DOT}{NAME_RUN}{{2,8}})*"
                          f"|{NAME_RUN}{{2,7}}(?:{WEAK_DOT}{NAME_RUN}{{2,8}})+")
 TITLES = ("外交部长", "外长", "国防部长", "防长", "总统", "副总统", "总理", "首相", "发言人", "新闻秘书", "大使",
           "特使", "议长", "主席", "秘书长", "国务卿", "顾问", "部长", "教授", "博主", "记者", "分析师", "将军",

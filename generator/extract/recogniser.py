@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..textnorm import word_tokenizer
 from .actors import STATE_ORGANS, ActorMatcher, Match, unlisted_actor, within
 
 log = logging.getLogger("generator")
@@ -157,20 +158,32 @@ ROLE_ENDS = ("总统", "总理", "首相", "主席", "部长", "外长", "防长
 SPEECH_AFTER = ("说", "表示", "称", "指出", "认为", "强调", "告诉", "透露", "回应", "坦言", "介绍", "解释", "承认",
                 "否认", "呼吁", "警告", "写道", "补充", "提到", "直言", "对记者", "在接受")
 ROLE_WINDOW = 8  # characters before a name searched for a role word, within its clause
+AFFILIATION_WINDOW = 14  # characters after an organisation searched for a role word, within its clause
 # The parts of a place name that make it a part of a place, stripped before it is counted.
 PLACE_PARTS = ("东部", "西部", "南部", "北部", "中部", "东南部", "西南部", "东北部", "西北部", "地区", "郊区", "一带",
                "沿海", "境内", "全境", "市区", "城区")
-# A place ending in one of these is a structure or a natural feature, not an actor.
-FEATURE_ENDS = tuple("路桥街巷站场馆宫园楼寺庙塔山峰河江湖海湾洋峡岛港口村镇乡")
-# A place is an actor when the headline names it or the article names it this often.
+# Administrative suffixes: a place is counted by its name without them (桃园市 is also 桃园).
+PLACE_SUFFIXES = ("市", "县", "省", "区", "州")
+# A place of three characters or more ending in one of these is a structure or a natural feature.
+FEATURE_ENDS = tuple("路桥街巷站场馆宫园楼寺庙塔峰河江湖海湾洋峡岛港口村镇乡")
+# A place is an actor when the headline names it, the lead names it and one more sentence does,
+# or the article names it this often.
 PLACE_MIN_MENTIONS = 3
 # Words that make a unit of an institution: 清华大学房地产研究所 is filed under 清华大学.
-INSTITUTIONS = ("大学", "科学院", "社会科学院", "研究院", "研究中心", "医院")
+INSTITUTIONS = ("大学", "科学院", "社会科学院", "研究院", "研究中心", "医院", "公司", "集团")
 # Words that describe an organisation before its name: 美国智库卡内基国际和平基金会.
 DESCRIPTORS = ("智库", "研究机构", "投行", "投资银行", "在野党", "执政党", "反对党", "媒体", "通讯社", "网站",
-               "公司", "机构", "组织", "企业", "车企", "药企", "银行", "基金", "团体")
+               "机构", "组织", "团体")
+# What an organisation's name may end with when it starts with a one-character abbreviation
+# (中铁四局); 华强硬 and 美中科技 are a country and a word.
+ORGANISATION_ENDS = (*"局部委会院党军社台行所厂署办队团司", "集团", "中心", "银行", "基金", "联盟", "协会")
+# What a unit of a listed organisation ends with (北大法学院, 美国宇航局约翰逊航天中心): filed under
+# the listed one. A company's subsidiary (中国电建水电五局) is an actor of its own.
+UNIT_ENDS = ("学院", "系", "研究所", "研究院", "中心", "实验室", "理科", "文科", "办公室", "部门", "分校")
+# A given name of two characters this frequent in jieba's dictionary is a word: 邓最终.
+COMMON_WORD_FREQ = 5000
 # Characters a recognised name may hold besides Han: a transliterated name's dot.
-NAME_DOTS = "·・•‧"
+NAME_DOTS = "·・•‧－"
 
 
 def _han(char: str) -> bool:
@@ -204,7 +217,7 @@ class Judge:
 
     def rejection(self, entity: Entity) -> str | None:
         """Why a recognised entity does not become an actor (the rule's name), or None."""
-        name, text = entity.text, self.text
+        name = entity.text
         if len(name) < 2:
             return "one-character"
         if not all(_han(c) or c in NAME_DOTS for c in name):
@@ -214,28 +227,86 @@ class Judge:
         prefix = self.listed_prefix(name)
         rest = name[prefix:]
         if prefix and (len(rest) < 2 or rest in self.organs or rest in self.not_names):
-            return "listed-actor-or-its-organ"  # 特朗普政府, 日本政府, 特朗普任
-        if entity.tag == "ORG" and any(name.startswith(n) for n in self.not_names if len(n) >= 3):
-            return "generic-word"  # 新浪科技讯: an outlet's dateline
+            return "listed-actor-or-its-organ"  # 特朗普政府, 日本政府, 北约联盟, 特朗普任
+        if prefix and rest in self.matcher.by_form:
+            return "listed-actor-or-its-organ"  # 中国清华大学: 清华大学 is listed
+        if prefix >= 2 and self.matcher.by_form[name[:prefix]].type == "organization" and rest.endswith(UNIT_ENDS):
+            return "unit-of-listed-organisation"  # 北大法学院, 美国宇航局约翰逊航天中心
+        if entity.tag in ("ORG", "LOC") and len(name) == 2 and name[1] in self.matcher.by_abbrev:
+            return "abbreviation-and-a-word"  # 联俄 (制华), 友美
+        if entity.tag in ("ORG", "LOC") and prefix == 1:
+            if name[1] in self.matcher.by_abbrev:
+                return "countries-compound"  # 美中科技, 美中贸易战
+            if entity.tag == "ORG" and not name.endswith(ORGANISATION_ENDS):
+                return "abbreviation-and-a-word"  # 华强硬
+        if entity.tag == "ORG":
+            if any(name.startswith(n) for n in self.not_names if len(n) >= 3):
+                return "generic-word"  # 新浪科技讯: an outlet's dateline
+            if any(form in name for form in self._organisation_forms_in(name)):
+                return "holds-a-listed-organisation"  # 联合国下属世界粮食计划署
+            if name.endswith(ROLE_ENDS) or name.endswith(("所长", "队长", "处长", "科长")):
+                return "ends-with-a-title"  # 启明派出所长
         if entity.tag == "PER":
-            before = text[max(0, entity.start - 6):entity.start].rstrip(CREDIT_GLUE)
-            if any(before.endswith(word) for word in CREDIT_WORDS) or (
-                    text[entity.start - 1:entity.start] in "(（" and text[entity.end:entity.end + 1] in ")）"):
-                return "credit-line"  # 记者潘强, 编译/林靖东, (唐风)
-            if any(name.endswith(word) for word in ADDRESS_WORDS) and len(name) <= 4:
-                return "form-of-address"
-            if not (chinese_name_shape(name) or all(c in self.matcher.name_chars or c in NAME_DOTS for c in name)):
-                return "not-a-name-shape"
-        if entity.tag == "LOC" and name.endswith(FEATURE_ENDS):
+            return self._person_rejection(entity)
+        if entity.tag == "LOC" and len(name) >= 3 and name.endswith(FEATURE_ENDS):
             return "structure-or-feature"
         return None
 
+    def _person_rejection(self, entity: Entity) -> str | None:
+        name, text = entity.text, self.text
+        before = text[max(0, entity.start - 6):entity.start].rstrip(CREDIT_GLUE)
+        after = text[entity.end:entity.end + 10]
+        if any(before.endswith(word) for word in CREDIT_WORDS) or (
+                text[entity.start - 1:entity.start] in "(（" and after[:1] in ")）") or (
+                after[:1] in "(（" and re.match(r"[(（][^)）]{0,8}(?:社|报|网|台|电|专稿|供稿)", after)):
+            return "credit-line"  # 记者潘强, 编译/林靖东, (唐风), 陈立希（新华社专稿）
+        if any(name.endswith(word) for word in ADDRESS_WORDS) and len(name) <= 4:
+            return "form-of-address"
+        if chinese_name_shape(name):
+            given = name[-2:]
+            if len(name) == 3 and word_tokenizer().FREQ.get(given, 0) >= COMMON_WORD_FREQ:
+                return "given-name-is-a-common-word"  # 邓最终
+            return None
+        if not all(c in self.matcher.name_chars or c in NAME_DOTS for c in name):
+            return "not-a-name-shape"
+        return None
+
+    def _organisation_forms_in(self, name: str) -> list[str]:
+        """Listed organisations' forms that occur inside `name` after its start."""
+        lengths = self.matcher.lengths_by_pair
+        found = []
+        for at in range(1, len(name) - 1):
+            for length in lengths.get(name[at:at + 2], ()):
+                form = name[at:at + length]
+                actor = self.matcher.by_form.get(form)
+                if at + length <= len(name) and actor is not None and actor.type == "organization":
+                    found.append(form)
+        return found
+
     def introduced(self, start: int, end: int) -> bool:
-        """Whether a role word stands before [start, end) in its clause, or a verb of speech after."""
+        """Whether a role word ends right before [start, end), or a verb of speech follows it."""
         before = self.text[max(0, start - ROLE_WINDOW):start]
         before = re.split(r"[，,。；;：:！？\n“”「」]", before)[-1]
         after = self.text[end:end + 4]
-        return any(role in before for role in ROLE_ENDS) or after.startswith(SPEECH_AFTER)
+        return before.endswith(ROLE_ENDS) or after.startswith(SPEECH_AFTER)
+
+    def affiliation(self, end: int) -> bool:
+        """Whether an organisation ending at `end` is someone's affiliation or a description: a role
+        word, a name in Latin letters or a listed actor follows it (首都师范大学教授…,
+        大脑晶片公司Neuralink, 美国投资公司派杰)."""
+        after = self.text[end:end + AFFILIATION_WINDOW]
+        if after[:1].isascii() and after[:1].isalpha():
+            return True
+        clause = re.split(r"[，,。；;：:！？\n“”「」（(]", after)[0]
+        return any(role in clause for role in (*ROLE_ENDS, "系", "毕业")) or after.startswith("的") or (
+            after[:2] in self.matcher.lengths_by_pair and any(
+                after[:length] in self.matcher.by_form for length in self.matcher.lengths_by_pair[after[:2]]))
+
+
+def split_name(entity: Entity, person_starts: set[int], person_ends: set[int]) -> bool:
+    """Whether another person's guess touches this one (乔尔蓬|阿塔): the recogniser cut one
+    foreign word, often a place, in two (rule split-name)."""
+    return entity.start in person_ends or entity.end in person_starts
 
 
 def actor_name(entity: Entity, judge: Judge) -> str:
@@ -270,6 +341,14 @@ def place_core(name: str) -> str:
     return name
 
 
+def counted_as(name: str, tag: str) -> str:
+    """What is searched for in the text to count a name: a place without its administrative
+    suffix (桃园市 is counted where 桃园 is written), anything else as it is."""
+    if tag == "LOC" and name.endswith(PLACE_SUFFIXES) and len(name) >= 3:
+        return name[:-1]
+    return name
+
+
 RULES = {"PER": "recognised-person", "ORG": "recognised-organisation", "LOC": "recognised-place"}
 
 
@@ -280,58 +359,83 @@ def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[E
     A guess that `Judge.rejection` turns down is dropped; the others are filed under `actor_name`.
     Of two accepted names of the same kind where one starts or ends the other (马伊 and 马伊加,
     李一鸣 and 李一鸣代, 詹姆斯敦基金会 and 美国智库詹姆斯敦基金会) the one the recogniser saw
-    more often stands (the shorter on a tie). Each name is then looked up in the whole text: an
-    occurrence that holds a rule's unlisted match replaces it (the recogniser saw the whole name
-    斯瓦沃米尔·曼岑 where the rule stopped at 曼), one that holds a listed match stands beside it
-    (中国电建水电五局 names a company, and China), one that crosses or lies in another match is
-    not counted. A place counts only when the headline names it or the article does
-    `PLACE_MIN_MENTIONS` times; a person named once only when `Judge.introduced` says the text
-    introduces them, or in the headline and lead (before `lead_end`)."""
+    more often stands (on a tie the longer person, the shorter organisation or place). A person's
+    name that is the last part of a dotted name in the text is that name (萨达维 is 哈米德·萨达维).
+    Each name is then looked up in the whole text (a place by `counted_as`): an occurrence that
+    holds a rule's unlisted match replaces it (the recogniser saw the whole name where the rule
+    stopped short), one that holds a listed match stands beside it (中国电建水电五局 names a
+    company, and China), one that crosses or lies in another match is not counted.
+
+    Salience: a place counts when the headline names it, when the lead names it and the article
+    names it twice, or when the article names it `PLACE_MIN_MENTIONS` times; a person or an
+    organisation named once only when the headline or lead names it or `Judge.introduced` says the
+    text introduces the person, and not when `Judge.affiliation` says the organisation describes
+    someone."""
     judge = Judge(text, matcher, not_names)
     seen: dict[str, int] = {}
     tags: dict[str, str] = {}
+    person_starts = {e.start for e in entities if e.tag == "PER"}
+    person_ends = {e.end for e in entities if e.tag == "PER"}
     for entity in entities:
         if entity.text in matcher.by_form or judge.rejection(entity):
+            continue
+        if entity.tag == "PER" and split_name(entity, person_starts, person_ends):
             continue
         name = actor_name(entity, judge)
         if len(name) < 2 or name in matcher.by_form or name in not_names:
             continue
         if tags.setdefault(name, entity.tag) == entity.tag:
             seen[name] = seen.get(name, 0) + 1
+
+    def rank(name: str) -> tuple[int, int]:
+        return seen[name], len(name) if tags[name] == "PER" else -len(name)
+
     names = [n for n in seen
              if not any(o != n and tags[o] == tags[n] and (n.startswith(o) or n.endswith(o) or o.startswith(n)
-                                                             or o.endswith(n))
-                        and (seen[o], -len(o)) > (seen[n], -len(n)) for o in seen)]
+                                                             or o.endswith(n)) and rank(o) > rank(n) for o in seen)]
+    dotted = {_last_part(m.surface): m.surface for m in matches if "·" in m.surface or "－" in m.surface}
     taken = bytearray(len(text))
     replaced: set[int] = set()
     starts = [m.start for m in matches]
     added: list[Match] = []
     for name in sorted(names, key=len, reverse=True):
         tag = tags[name]
+        if tag == "PER" and name in dotted:
+            continue  # the rules found the whole name
+        sought = counted_as(name, tag)
         occurrences = []
-        at = text.find(name)
+        at = text.find(sought)
         while at >= 0:
-            end = at + len(name)
+            end = at + len(sought)
             crossing = [m for m in within(matches, starts, max(0, at - 40), end) if m.start < end and m.end > at]
             if all(at <= m.start and m.end <= end for m in crossing) and not any(taken[at:end]):
                 occurrences.append((at, end, [m for m in crossing if not m.actor.listed]))
-            at = text.find(name, end)
+            at = text.find(sought, end)
         if not occurrences or not _salient(tag, occurrences, judge, title_end, lead_end):
             continue
         actor = unlisted_actor(name, TAG_TYPES[tag])
         for start, end, swallowed in occurrences:
             replaced.update(id(m) for m in swallowed)
             taken[start:end] = b"\x01" * (end - start)
-            added.append(Match(start, end, actor, name, RULES[tag]))
+            added.append(Match(start, end, actor, text[start:end], RULES[tag]))
     kept = [m for m in matches if id(m) not in replaced]
     return sorted([*kept, *added], key=lambda m: m.start)
+
+
+def _last_part(name: str) -> str:
+    return re.split("[·・•‧－\u3000]", name)[-1]
 
 
 def _salient(tag: str, occurrences: Sequence[tuple[int, int, object]], judge: Judge, title_end: int,
              lead_end: int | None) -> bool:
     first = occurrences[0][0]
+    lead_end = lead_end if lead_end is not None else title_end
     if tag == "LOC":
-        return len(occurrences) >= PLACE_MIN_MENTIONS or first < title_end
-    if tag == "PER" and len(occurrences) == 1:
-        return first < (lead_end if lead_end is not None else title_end) or judge.introduced(*occurrences[0][:2])
-    return True
+        return (first < title_end or len(occurrences) >= PLACE_MIN_MENTIONS
+                or (first < lead_end and len(occurrences) >= 2))
+    if len(occurrences) > 1 or first < lead_end:
+        return True
+    start, end = occurrences[0][:2]
+    if tag == "PER":
+        return judge.introduced(start, end)
+    return not judge.affiliation(end)
