@@ -157,6 +157,9 @@ QUALIFIERS_BEFORE = {
 }
 # Characters before a qualifier that make it part of another word: 最近, 条约, 赶超 …
 QUALIFIER_NOT_AFTER = {"近": "最附靠亲贴邻", "约": "条公契预制节合邀隐", "超": "赶高"}
+# Verbs that carry a qualifier (约为 is "is about"): the figure is qualified, its text and anchor
+# stay the number (the verb is not part of the figure).
+QUALIFYING_VERBS = {"约为": "approx", "约有": "approx", "约达": "approx", "约占": "approx", "大约为": "approx"}
 QUALIFIERS_AFTER_NUMBER = {"多": "over", "余": "over"}  # 8400多公里, 三千余人, 20多万
 QUALIFIERS_AFTER_UNIT = {"以上": "over", "左右": "approx", "上下": "approx", "以下": "under",
                          "以内": "under"}
@@ -850,12 +853,14 @@ def _figure(read: _Read, sent: _Sentence, actors_in: ActorsIn, index: int, floor
         measure = _measure(read, sent, folded[max(left, floor):read.start], end, noun, previous)
     text = sentence[read.start:end]
     core = _core_anchor(read, sent)
+    qualifier = read.qualifier or next((q for verb, q in QUALIFYING_VERBS.items()
+                                        if folded.endswith(verb, 0, read.start)), None)
     return Figure(
         anchor=_anchor(text),
         text=text,
         value=read.value,
         unit=unit_code,
-        qualifier=read.qualifier,
+        qualifier=qualifier,
         value_high=read.value_high,
         measure=measure,
         year=sent.year(read.start),

@@ -156,7 +156,7 @@ def test_what_is_measured_is_the_thing_counted_not_the_words_around_it(sentence,
 
 @pytest.mark.parametrize(("sentence", "text", "value", "qualifier"), [
     ("现场聚集了上百名记者。", "上百名记者", 100.0, "over"),
-    ("双方贸易额约为300亿美元。", "300亿美元", 3e10, None),
+    ("双方贸易额约为300亿美元。", "300亿美元", 3e10, "approx"),
     ("有超过200家企业参展。", "超过200家企业", 200.0, "over"),
     ("伤亡近90人。", "近90人", 90.0, "approx"),
 ])
@@ -497,3 +497,8 @@ def test_every_with_an_arabic_numeral_is_an_interval_but_every_with_a_word_refer
 def test_a_short_span_of_time_counts_when_a_bound_is_stated():
     assert one("总理有权把投票推迟最多两个月。").text == "最多两个月"
     assert texts("两个月前他来过这里。") == []
+
+
+def test_about_as_a_verb_qualifies_the_number_without_entering_its_text():
+    f = one("双方贸易额约为300亿美元。")
+    assert (f.text, f.qualifier, f.measure) == ("300亿美元", "approx", "双方贸易额")

@@ -1,0 +1,142 @@
+"""Figures that disagree: two briefings state one measured thing for one actor and period with
+values that cannot both be true (one account says 36 delegations attended, another 35).
+
+Two figures of different briefings conflict when, by the named rules below:
+
+- `same_thing`: they measure the same thing in the same unit: equal measures (compared in
+  Simplified characters) and equal unit codes; a figure without a measure never conflicts;
+- `same_actor_and_period`: the two briefings are accounts of one story (one event: its actors and
+  days are the same by construction), or each figure states the same year and their clauses name
+  an actor in common;
+- `incompatible`: their values, read with their qualifiers as intervals, do not overlap: 36 and 35
+  conflict; 约36 (±`APPROX_TOLERANCE`) and 35 do not; 超过30 and 35 do not; a range 30至40 and 35
+  do not; for two changes, either end differing is a conflict.
+
+A conflict is reported on both rows: `Conflicts.of(briefing_id, anchor)` gives the other rows as
+`briefings/<id>/#fig-…` addresses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from . import urls
+from .model import Briefing, Figure
+from .textnorm import to_simplified
+
+APPROX_TOLERANCE = 0.1  # 约/近/左右: within 10% either way
+
+
+@dataclass(frozen=True, order=True)
+class FigureRef:
+    """One figure row of one briefing."""
+
+    briefing_id: str
+    anchor: str
+
+    @property
+    def url(self) -> str:
+        """The row's permalink relative to the site root: briefings/<id>/#fig-…"""
+        return f"{urls.BRIEFING.of(self.briefing_id).url}#{self.anchor}"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two rows that state one measured thing with incompatible values."""
+
+    measure: str
+    unit: str | None
+    first: FigureRef
+    second: FigureRef
+    first_figure: Figure
+    second_figure: Figure
+
+
+@dataclass(frozen=True)
+class Conflicts:
+    """Every conflict of a corpus, and each row's other side."""
+
+    pairs: tuple[Conflict, ...]  # by measure, then rows
+
+    def of(self, briefing_id: str, anchor: str) -> tuple[FigureRef, ...]:
+        ref = FigureRef(briefing_id, anchor)
+        others = {c.second for c in self.pairs if c.first == ref} | {c.first for c in self.pairs if c.second == ref}
+        return tuple(sorted(others))
+
+    def urls_of(self, briefing_id: str, anchor: str) -> list[str]:
+        return [other.url for other in self.of(briefing_id, anchor)]
+
+    def in_briefing(self, briefing_id: str) -> dict[str, tuple[FigureRef, ...]]:
+        """Anchor -> the rows it conflicts with, for the rows of one briefing that have any."""
+        anchors = {c.first.anchor for c in self.pairs if c.first.briefing_id == briefing_id}
+        anchors |= {c.second.anchor for c in self.pairs if c.second.briefing_id == briefing_id}
+        return {anchor: self.of(briefing_id, anchor) for anchor in sorted(anchors)}
+
+
+NONE = Conflicts(())
+
+
+def _interval(value: float, qualifier: str | None, high: float | None) -> tuple[float, float]:
+    if qualifier == "range" and high is not None:
+        return (min(value, high), max(value, high))
+    if qualifier == "over":
+        return (value, math.inf)
+    if qualifier == "under":
+        return (-math.inf, value)
+    if qualifier == "approx":
+        spread = abs(value) * APPROX_TOLERANCE
+        return (value - spread, value + spread)
+    return (value, value)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def incompatible(a: Figure, b: Figure) -> bool:
+    """Whether two figures' values cannot both hold (each read with its qualifier)."""
+    if a.value is None or b.value is None:
+        return False
+    if not _overlap(_interval(a.value, a.qualifier, a.value_high), _interval(b.value, b.qualifier, b.value_high)):
+        return True
+    if a.value_from is not None and b.value_from is not None:
+        return a.value_from != b.value_from
+    return False
+
+
+def same_thing(a: Figure, b: Figure) -> bool:
+    return bool(a.measure and b.measure) and a.unit == b.unit and \
+        to_simplified(a.measure or "") == to_simplified(b.measure or "")
+
+
+def same_actor_and_period(a: Figure, b: Figure, one_story: bool) -> bool:
+    if one_story:
+        return True
+    return a.year is not None and a.year == b.year and bool(set(a.actors) & set(b.actors))
+
+
+def find_conflicts(briefings: Sequence[Briefing], story_of: Mapping[str, object] | None = None) -> Conflicts:
+    """Every pair of rows of different briefings that conflict; `story_of` maps a briefing id to its
+    story (any value that compares equal for accounts of one story)."""
+    story_of = story_of or {}
+    groups: dict[tuple[str, str | None], list[tuple[str, Figure]]] = defaultdict(list)
+    for briefing in sorted(briefings, key=lambda b: b.id):
+        for figure in briefing.figures:
+            if figure.measure and figure.value is not None:
+                groups[(to_simplified(figure.measure), figure.unit)].append((briefing.id, figure))
+    pairs = []
+    for (measure, unit), rows in sorted(groups.items(), key=str):
+        for k, (first_id, first) in enumerate(rows):
+            for second_id, second in rows[k + 1:]:
+                if first_id == second_id:
+                    continue
+                story = story_of.get(first_id)
+                one_story = story is not None and story == story_of.get(second_id)
+                if same_thing(first, second) and same_actor_and_period(first, second, one_story) \
+                        and incompatible(first, second):
+                    pairs.append(Conflict(measure, unit, FigureRef(first_id, first.anchor),
+                                          FigureRef(second_id, second.anchor), first, second))
+    return Conflicts(tuple(pairs))

@@ -1,0 +1,61 @@
+"""Figures that disagree: the same measured thing, actor and period, with other values."""
+
+from __future__ import annotations
+
+import pytest
+from builders import briefing
+
+from generator.conflicts import FigureRef, find_conflicts, incompatible
+from generator.extract.figures import find_figures
+from generator.model import Figure
+
+
+def fig(sentence: str) -> Figure:
+    figures = find_figures([sentence], actors_in=lambda i, s, e: ("russia",) if "俄" in sentence[s:e] else ())
+    assert len(figures) == 1, [f.text for f in figures]
+    return figures[0]
+
+
+def test_two_accounts_of_one_story_with_other_counts_conflict_on_both_rows():
+    a = briefing("a", figures=(fig("共有36个国家的代表团出席。"),))
+    b = briefing("b", figures=(fig("共有35个国家的代表团出席。"),))
+    conflicts = find_conflicts([a, b], {"a": "a", "b": "a"})
+    row_a, row_b = a.figures[0].anchor, b.figures[0].anchor
+    assert conflicts.of("a", row_a) == (FigureRef("b", row_b),)
+    assert conflicts.urls_of("b", row_b) == [f"briefings/a/#{row_a}"]
+    assert conflicts.in_briefing("a") == {row_a: (FigureRef("b", row_b),)}
+    assert [(c.measure, c.unit) for c in conflicts.pairs] == [("国家", "countries")]
+
+
+def test_outside_a_story_the_year_and_an_actor_of_the_clause_must_agree():
+    a = briefing("a", figures=(fig("2024年俄罗斯天然气出口额为4000亿美元。"),))
+    b = briefing("b", figures=(fig("2024年俄罗斯天然气出口额为4500亿美元。"),))
+    other_year = briefing("c", figures=(fig("2023年俄罗斯天然气出口额为4500亿美元。"),))
+    no_actor = briefing("d", figures=(fig("2024年该国天然气出口额为4500亿美元。"),))
+    conflicts = find_conflicts([a, b, other_year, no_actor])
+    assert [(c.first.briefing_id, c.second.briefing_id) for c in conflicts.pairs] == [("a", "b")]
+
+
+@pytest.mark.parametrize(("first", "second", "conflict"), [
+    ("出席人数为36人。", "出席人数为35人。", True),
+    ("出席人数约为36人。", "出席人数为35人。", False),  # 约: within a tenth
+    ("出席人数超过30人。", "出席人数为35人。", False),
+    ("出席人数为30至40人。", "出席人数为35人。", False),
+    ("出席人数为30至34人。", "出席人数为35人。", True),
+    ("出席人数为35人。", "出席人数为35人。", False),
+    ("关税税率由34%提高至84%。", "关税税率由24%提高至84%。", True),
+])
+def test_values_conflict_only_when_they_cannot_both_hold(first, second, conflict):
+    assert incompatible(fig(first), fig(second)) is conflict
+
+
+def test_a_figure_without_a_measure_or_in_another_unit_never_conflicts():
+    a = briefing("a", figures=(fig("出席人数为36人。"),))
+    b = briefing("b", figures=(fig("出席人数为35个。"),))
+    unmeasured = briefing("c", figures=(Figure("fig-x", "35人", 35.0, "people"),))
+    assert find_conflicts([a, b, unmeasured], {"a": 1, "b": 1, "c": 1}).pairs == ()
+
+
+def test_rows_of_one_briefing_do_not_conflict_with_each_other():
+    a = briefing("a", figures=(fig("出席人数为36人。"), fig("出席人数为35人。")))
+    assert find_conflicts([a], {"a": 1}).pairs == ()
