@@ -29,7 +29,7 @@ RECORD_TAGS = ("item", "entry", "doc")
 # Child element names (local part, lower-cased) by what they hold.
 FIELD_TAGS = {
     "title": ("title", "contenttitle", "headline"),
-    "date": ("pubdate", "date", "published", "issued", "created", "publishdate", "pubtime"),
+    "date": ("pubdate", "date", "published", "issued", "created", "publishdate", "pubtime", "publicationdate"),
     "updated": ("updated", "modified", "lastbuilddate"),
     "url": ("link", "url", "guid", "id", "origlink"),
     "author": ("author", "creator", "writer"),
@@ -89,7 +89,7 @@ def _value(inner: str | None) -> str:
 
 
 def _kind(name: str) -> str | None:
-    local = name.rsplit(":", 1)[-1].lower()
+    local = re.sub(r"[_-]", "", name.rsplit(":", 1)[-1].lower())  # news:publication_date
     return next((kind for kind, tags in FIELD_TAGS.items() if local in tags), None)
 
 

@@ -120,3 +120,13 @@ def test_a_record_without_a_date_has_none(clean_bytes: Clean) -> None:
     article = clean_bytes(f"<item><title>东盟财长会议讨论金融安全网</title><description>{SECOND}</description></item>",
                           "item.xml")
     assert article.date is None or article.date.inferred
+
+
+def test_a_news_sitemap_entry_gives_its_publication_date() -> None:
+    record = read_record("<url><loc>https://news.example.org/a/1.html</loc><news:news><news:publication_date>"
+                         "2025-05-03T21:30:00+08:00</news:publication_date><news:title>财长会议讨论扩大金融安全网"
+                         "</news:title></news:news></url>")
+    assert record is None  # a sitemap <url> is a list entry, not an article record
+    item = read_record("<item><title>财长会议讨论扩大金融安全网</title>"
+                       f"<news:publication_date>2025-05-03</news:publication_date><description>{LEAD}</description></item>")
+    assert item is not None and item[1]["date"] == "2025-05-03"
