@@ -13,7 +13,6 @@ from ..textnorm import is_traditional
 from ..vocab import Vocabulary
 from .candidates import Candidate, Hints
 from .classify import classify
-from .credits import split_names
 from .html import read_html
 from .markdown import read_markdown
 from .metadata import build_metadata, known_outlet
@@ -41,9 +40,6 @@ def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
         if meta["source_type"] is not SourceType.SELF_MEDIA:
             listed = known_outlet(meta["outlet"].value, vocab.outlets)
             meta["source_type"] = SourceType(listed.type) if listed else SourceType.NEWSROOM
-    authors = front.get("authors") or front.get("author")
-    if authors:
-        meta["authors"] = tuple(authors) if isinstance(authors, list) else tuple(split_names(str(authors)))
     body_text = "".join(b.text for b in blocks if b.kept)
     return Article(
         source=raw.source,

@@ -16,10 +16,70 @@ from ..textnorm import to_simplified
 from .patterns import BRACKET_TAG, BYLINE, CREDIT_TAIL, DATELINE, NOT_AUTHOR_LABEL, REPORTER, ROLE_TAIL
 
 NAME_MAX = 40
+_HAN = r"\u3400-\u9fff"
 # What may stand before a credit that opens a block: white space and an opening bracket.
 OPENING = re.compile(r"\s*[【\[(（〔]?\s*")
 # An outlet named inside a byline (文/观察者网 王世纯) ends like an outlet's name.
-OUTLET_LIKE = re.compile(r"(?:网|报|社|台|新闻|日报|时报|晚报|周刊|杂志|频道|号|传媒|财经)$")
+OUTLET_LIKE = re.compile(r"(?:网|报|社|台|站|新闻|日报|时报|晚报|周刊|杂志|频道|号|传媒|财经|之声|之音|客户端)$")
+# Separators pages set between a credit's label and its names besides ：and /: 作者︱春春, 作者丨林墨.
+# Folded to ｜ before matching; one character for one, so offsets into the original still hold.
+LABEL_SEPARATORS = str.maketrans({"︱": "｜", "丨": "｜", "┃": "｜"})
+_NAMES = rf"[{_HAN}·]{{2,5}}(?:\s*[、，,]\s*[{_HAN}·]{{2,5}}|\s+[{_HAN}·]{{2,4}}(?=\s|$|[)）】\]/／]))*"
+# Rule `editor-credit`: who edited, proofread or checked the text (责任编辑：宋雨, 核稿：陳彥鈞, [责任编辑:肖春芳]).
+# Those names are never authors, wherever else the page puts them (a CMS often fills its author
+# field with the editor on duty).
+EDITOR_CREDIT = re.compile(rf"(?:责任编辑|责编|值班编辑|编辑|校对|审核|审校|核稿|监制|终审|初审|复审|美编|排版)"
+                           rf"\s*[:：|｜/／]\s*(?P<names>{_NAMES})")
+# Rule `translator-credit`: who translated the text (翻译：王小明, （编译/林靖东）, （譯者：洪啓原/核稿：…）). The
+# devset's convention, which its gold follows: a translator named in a byline wrote the Chinese text
+# and is credited as an author; an outlet named as translator (翻译：纽约时报中文网) is the outlet.
+TRANSLATOR_CREDIT = re.compile(rf"(?:^|(?<=[\s(（【\[〔/／|｜]))(?:翻译|译者|编译|译)\s*[:：|｜/／]\s*"
+                               rf"(?P<names>{_NAMES})")
+# Rule `closing-credit`: reporters' names in brackets closing the last paragraph (…收购这种平台。”(唐风)),
+# optionally after a label ((记者 张三), (文/李四)). Only after a sentence's end, so an abbreviation
+# in brackets (世界卫生组织（世卫）) is not one; the first name must start with a common surname.
+CLOSING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*[（(]\s*(?:(?:记者|作者|文|撰文|采写)\s*[:：/／|｜]?\s*)?"
+                            rf"(?P<names>[{_HAN}]{{2,4}}(?:[\s、，,]+[{_HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
+# Rule `wire-credit`: a wire named as the text's source in brackets, with the writer before it
+# (the name stands after a sentence's end, not inside a sentence): 陈立希（新华社专稿）, （据新华社电）;
+# or run in: 据新华社电　叙利亚….
+WIRE_CREDIT = re.compile(rf"(?:(?<![{_HAN}A-Za-z0-9，,、])(?P<names>[{_HAN}]{{2,4}}))?[（(]\s*(?:据)?"
+                         rf"(?P<agency>[{_HAN}A-Za-z]{{2,12}}?(?:社|网|报|台))\s*(?:专稿|专电|特稿|供稿|电|稿)\s*[)）]"
+                         rf"|(?:^|(?<=[。！？!?”」』\s]))据(?P<runin>[{_HAN}A-Za-z]{{1,12}}?社)电\s")
+# Rule `outlet-tag`: an outlet's tag opening the body without a date: 新京报讯　（记者邢世伟）, 新浪科技讯
+# 北京时间…消息. The reporters in brackets after it are the authors.
+OUTLET_TAG = re.compile(rf"^[【\[(（〔]?\s*(?P<agency>[{_HAN}A-Za-z0-9]{{1,12}}?"
+                        rf"(?:社|网|报|台|站|新闻|客户端|频道|日报|时报|晚报|财经|科技))(?:专讯|讯|消息)(?=[\s（(【]|$)")
+# Rule `dash-dateline`: an English-style dateline, outlet and place before a dash: VOA 华盛顿 —,
+# 美国之音华盛顿— ; the outlet must be listed (the caller checks), a dash alone proves nothing.
+DASH_DATELINE = re.compile(rf"^\s*(?P<agency>[A-Za-z]{{2,8}}|[{_HAN}A-Za-z]{{2,10}}?)\s*(?P<place>[{_HAN}]{{2,8}})?"
+                           r"\s*[—–]{1,2}")
+# Rule `bracket-outlet`: an outlet's name alone in brackets opening the body: （德国之声中文网）; listed only.
+BRACKET_OUTLET = re.compile(r"^\s*[（(【\[〔]\s*(?P<agency>[^（(）)【】\[\]〔〕\s]{2,16})\s*[）)】\]〕]")
+# Rule `repost-credit`: where a re-post says the text comes from: 本文转载自信报, 原文来自「好奇心日报」,
+# 本文来自端传媒, 原载《南方周末》, 转自：观察者网.
+REPOST_CREDIT = re.compile(r"(?:本文|此文|文章|全文|原文)?"
+                           r"(?:转载自|转自|转载于|来自|来源于|原载于?|原刊于?|首发于|刊于|选自)"
+                           rf"\s*[:：]?\s*[「『《“\"【]?\s*(?P<agency>[{_HAN}A-Za-z0-9·]{{2,16}}?)\s*"
+                           r"(?:[」』》”\"】]|(?=[，,。.；;：:！!\s(（\[]|$)|(?:微信)?公众号|网站|官网|客户端|app|APP)")
+# A full date and time: the stamp a header meta line gives before the outlet (2017年08月24日06:48 新浪综合).
+STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+# Common Chinese surnames, single and compound: a bracketed closing credit must start with one.
+_SURNAMES = """
+王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁
+潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱
+江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 常 温 康 施 文 牛 樊 葛 邢 安
+齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左 柳 甘 祝 包 宁 尚 符 舒 阮 柯 纪 梅 童 凌
+毕 单 季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 骆 蓝 路 游 辛 靳 管 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 解 牟 艾 尤 阳 时
+穆 农 司 卓 古 吉 缪 简 车 项 连 芦 麦 褚 娄 窦 戚 岑 景 党 宫 费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 全 佟 应 臧 闵
+苟 邬 边 卞 姬 师 和 仇 栾 隋 商 刁 沙 荣 巫 寇 桑 郎 甄 丛 仲 虞 敖 巩 明 佘 池 查 麻 苑 迟 邝 官 封 谈 匡 鞠
+惠 荆 乐 冀 郁 胥 南 班 储 原 栗 燕 楚 鄢 劳 谌 奚 皮 粟 冼 蔺 楼 盘 满 闻 位 厉 伊 仝 区 郜 海 阚 花 权 强 帅
+屠 豆 朴 盖 练 廉 禹 井 祖 漆 巴 丰 支 卿 国 狄 平 计 索 宣 晋 相 初 门 云 容 敬 来 扈 晁 芮 都 普 阙 浦 戈 伏
+鹿 薄 邸 雍 辜 羊 阿 乌 母 裘 亓 修 邰 赫 杭 况 那 宿 鲜 印 逯 隆 茹 诸 战 慕 危 玉 银 亢 嵇 公 哈 湛 宾 戎 勾
+茅 利 於 呼 居 揭 干 但 尉 冶 斯 元 束 檀 衣 信 展 阴 昝 智 幸 奉 植 衡 富 尧 闭 由
+欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 端木 轩辕 钟离 申屠 澹台
+"""
+SURNAMES = frozenset(_SURNAMES.split())
 CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,6}·[\u3400-\u9fff·]{1,12}$")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){0,3}$")
 # Places that open datelines, for cutting a reporter's name off the place glued to it
@@ -67,12 +127,15 @@ def split_names(text: str) -> list[str]:
     """Split a byline into names; ALL-CAPS Latin names (DAVID PIERSON) become David Pierson.
     Credit words after the names (综合报道, 摄) and labels before them (作者：, By) are dropped."""
     text = re.sub(r"^(?:作者|文|记者|記者|撰文|By|BY|by)\s*[:：/|]?\s*", "", text.strip())
+    text = re.split(r"\s+(?=\S*\d)", text)[0]  # a date after the names (… JOSEPH WRIGHT　2025年10月28日)
     latin = bool(re.search(r"[A-Za-z]{2}", text)) and not re.search(r"[\u3400-\u9fff]", text)
     separators = r"\s*(?:,|，|、|;|；|/|\band\b|&)\s*" if latin else r"\s*(?:,|，|、|;|；|/|\band\b|&|和|与|及|\s)\s*"
     names = []
     for name in re.split(separators, text):
-        name = CREDIT_TAIL.sub("", name.strip(" 　.·")).strip()
-        if not name or len(name) > NAME_MAX or CREDIT_TAIL.fullmatch(name) or re.search(r"\d", name):
+        name = name.strip(" 　.·")
+        tail = CREDIT_TAIL.search(to_simplified(name))  # 發自香港 is 发自香港: the tail is matched folded
+        name = name[: tail.start()].strip() if tail else name
+        if not name or len(name) > NAME_MAX or re.search(r"\d", name):
             continue
         names.append(name.title() if name.isupper() else name)
     return names
@@ -145,6 +208,7 @@ def byline(folded: str, original: str | None = None, anchored: bool = False) -> 
     credits no author (an editor line is not a byline). `anchored`: only a credit that opens the
     line counts (in body text, 记者 further on is someone the story mentions)."""
     original = original if original is not None else folded
+    folded = folded.translate(LABEL_SEPARATORS)
     if NOT_AUTHOR_LABEL.match(folded.strip("【[（( ")):
         return None
     tag = BRACKET_TAG.match(folded)
@@ -173,3 +237,74 @@ def byline(folded: str, original: str | None = None, anchored: bool = False) -> 
             if names:
                 return outlet, names
     return (tag_outlet, []) if tag_outlet else None
+
+
+def has_surname(name: str) -> bool:
+    """Whether a Chinese name starts with a common surname (欧阳 and other compound ones too)."""
+    folded = to_simplified(name)
+    return folded[:1] in SURNAMES or folded[:2] in SURNAMES
+
+
+def _names_at(match: re.Match[str], folded: str, original: str, group: str = "names") -> list[str]:
+    return split_names(_from_original(original, folded, match.start(group), match.end(group)))
+
+
+def editor_names(folded: str, original: str | None = None) -> list[str]:
+    """Rule `editor-credit`: the names a line credits as editors, proofreaders or checkers."""
+    original = original if original is not None else folded
+    folded = folded.translate(LABEL_SEPARATORS)
+    return [n for m in EDITOR_CREDIT.finditer(folded) for n in _names_at(m, folded, original)]
+
+
+def translator_names(folded: str, original: str | None = None) -> list[str]:
+    """Rule `translator-credit`: the people a line credits as translators (not outlets: 翻译：纽约时报中文网
+    gives none)."""
+    original = original if original is not None else folded
+    folded = folded.translate(LABEL_SEPARATORS)
+    return [n for m in TRANSLATOR_CREDIT.finditer(folded) for n in _names_at(m, folded, original)
+            if is_person_name(n)]
+
+
+def closing_credit(folded: str, original: str | None = None) -> list[str]:
+    """Rule `closing-credit`: names in brackets that close a paragraph after its last sentence."""
+    original = original if original is not None else folded
+    match = CLOSING_CREDIT.search(folded)
+    if not match:
+        return []
+    names = _names_at(match, folded, original)
+    if not names or not all(is_person_name(n) and has_surname(n) for n in names):
+        return []
+    return names
+
+
+def wire_credit(folded: str, original: str | None = None) -> tuple[str, list[str]] | None:
+    """Rule `wire-credit`: the first wire a text names as its source in brackets or run in (陈立希（新华社专稿）,
+    据新华社电), with the writer signing before the bracket."""
+    original = original if original is not None else folded
+    match = WIRE_CREDIT.search(folded)
+    if not match:
+        return None
+    group = "agency" if match["agency"] else "runin"
+    agency = _from_original(original, folded, match.start(group), match.end(group))
+    names = []
+    if match["names"] and has_surname(match["names"]):
+        names = [n for n in _names_at(match, folded, original) if is_person_name(n)]
+    return agency, names
+
+
+def outlet_tag(folded: str, original: str | None = None) -> tuple[str, list[str], int] | None:
+    """Rule `outlet-tag`: 新京报讯（记者邢世伟） opening a block: the outlet, the reporters in the bracket
+    after it, and where the tag ends."""
+    original = original if original is not None else folded
+    match = OUTLET_TAG.match(folded)
+    if not match:
+        return None
+    agency = _from_original(original, folded, match.start("agency"), match.end("agency"))
+    after = _reporters_in_bracket(folded, original, match.end())
+    return agency, (after[0] if after else []), (after[1] if after else match.end())
+
+
+def after_stamp(folded: str) -> int | None:
+    """Where the text after a line's date and time starts (2017年08月24日06:48 新浪综合 → at 新浪综合)."""
+    stamps = list(STAMP.finditer(folded))
+    return stamps[-1].end() if stamps else None

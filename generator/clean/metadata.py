@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from urllib.parse import urlparse
 
 from ..dates import (
     FULL_DATE,
@@ -47,26 +46,24 @@ from ..dates import (
 )
 from ..model import Block, BlockKind, Reference, Sourced, SourceForm, SourceType
 from ..textnorm import to_simplified
-from ..vocab import Outlet, Outlets
+from ..vocab import Outlet
+from .attribution import (
+    HEADER_ACCOUNT,
+    LEAD_CREDIT_CHARS,
+    choose_authors,
+    choose_outlet,
+    front_matter_authors,
+    known_outlet,
+    outlet_by_host,
+)
 from .candidates import Hints
-from .credits import OUTLET_LIKE, byline, parse_dateline
+from .credits import parse_dateline
 from .patterns import (
-    APP_PROMO,
-    COPYRIGHT_OWNER,
     PAGE_LINKS,
     PAGE_OF,
-    PLATFORM_NAME,
-    PLATFORM_NOTICE,
     SITE_SUFFIX,
-    SOURCE_CHANNEL,
-    SOURCE_LINE,
-    SOURCE_TRAILING_LABEL,
     TIMESTAMP_LINE,
     TITLE_SEPARATOR,
-    TRANSLATOR_LINE,
-    USER_UPLOAD,
-    WECHAT_HEADER,
-    WECHAT_MARKERS,
 )
 
 TITLE_MAX_DERIVED = 30
@@ -79,18 +76,12 @@ SITE_BRAND_MAX = 10  # a site's brand without a telling suffix (游民星空) af
 LATIN_BRAND = re.compile(r"[A-Za-z][A-Za-z0-9 .&'’-]{1,24}")
 CHANNEL_PART_MAX = 4
 LEAD_BLOCKS = 2
-LEAD_CREDIT_CHARS = 80
 FULL_OR_MONTH = re.compile(f"{FULL_DATE.pattern}|{YEAR_MONTH.pattern}")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-ACCOUNT_STATS = "account-block"
-HEADER_ACCOUNT = "header-account"
-ASCII_TAIL = re.compile(r"(\s+[A-Za-z][\w-]*)+$")
 REFERENCE_DATE = re.compile(r"((?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?)")
 REFERENCE_OUTLET = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·]{2,12}$")
 # A Taiwanese wire trailer: （編輯：陳俊華）1140709 — the stamp is the story's date in the ROC calendar.
 ROC_TRAILER = re.compile(r"[)）。]\s*(1[01]\d{5})$")
-WECHAT_PLATFORM = "微信公众号"
-WECHAT_MARKERS_MIN = 2
 EXPLICIT_TITLE_RULES = ("json-ld:headline", "html:og-title", "api:title", "feed:title", "feed:link-line",
                         "markdown:h1")
 # Title sources that may carry the site's name after the story's (标题_频道_某某网).
@@ -98,19 +89,6 @@ SUFFIXED_TITLE_RULES = ("html:og-title", "api:title", "feed:title")
 # A newspaper's page label before a title in its feed or API (03版 - , 第A2版：): where it was printed,
 # not what the story is called (rule `page-label`).
 PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Z]?[0-9０-９]{1,3}\s*版\s*(?:[-–—:：|｜_]\s*|\s+)(?=\S)")
-MARKUP_AUTHOR_RULES = ("json-ld:author", "html:address", "html:meta-author", "api:author", "feed:author")
-# What a byline field sometimes holds instead of a name.
-PLACEHOLDER_NAME = re.compile(r"未知|佚名|匿名|不详|admin|administrator|name|author|editor|user|system|root|"
-                              r"小编|本站|本网|网友|管理员|编辑部|记者|作者|null|none|undefined", re.I)
-NAME_LABEL = re.compile(r"(?:责任编辑|责编|编辑|校对|审核|来源|时间|发布时间|日期|原标题|字号)")
-# A breadcrumb trail, whatever rule dropped it: 网易首页 > 网易号 > 正文.
-BREADCRUMB_SHAPE = re.compile(r"^\S{1,12}(?:\s*[>›»]\s*\S{1,12}){1,6}(?:\s+\S{1,6})?$")
-# How a paper names itself in its own credits (【本報消息】, 本报北京3月5日电): it names no outlet.
-SELF_REFERENCE = re.compile(r"本报|本网|本台|本刊|本站|本社")
-# A 来源 that names no one: "from the internet".
-PLACEHOLDER_SOURCE = re.compile(r"网络|互联网|网络整理|综合|综合整理|网友|本站|本网|未知|不详|原创|转载|其他|其它")
-# Where a byline after the body may sit: not in recommendation lists or comments.
-TRAILER_CREDIT_RULES = ("meta-line", "after-body-chrome", "after-end", "editor-line")
 SITE_OUTLET_RULES = ("json-ld:publisher", "html:site-name", "api:source", "feed:source")
 
 
@@ -405,197 +383,7 @@ def choose_url(hints: Hints) -> str | None:
     return None
 
 
-# --- outlet and source type ----------------------------------------------------------------------------
-
-
-def _registry(outlets: Sequence[Outlet]) -> Outlets:
-    return outlets if isinstance(outlets, Outlets) else Outlets(outlets)
-
-
-def known_outlet(name: str, outlets: Sequence[Outlet]) -> Outlet | None:
-    """The listed outlet a written name refers to, in either script (明報 is 明报)."""
-    return _registry(outlets).named(name)
-
-
-def outlet_by_host(host: str, outlets: Sequence[Outlet]) -> Outlet | None:
-    """The listed outlet serving a host, the most specific host first (k.sina.com.cn before sina.com.cn)."""
-    return _registry(outlets).serving(host)
-
-
-def _platform(page: _Page) -> Sourced | None:
-    """Rule `platform`: a self-media platform naming itself (自媒体平台“网易号”, 入驻新浪看点平台),
-    a breadcrumb through one (网易首页 > 网易号 > 正文), or WeChat's viewer strings."""
-    for index, folded in enumerate(page.folded):
-        match = PLATFORM_NOTICE.search(folded)
-        if match:
-            start, end = match.span(1) if match[1] else match.span(2)
-            return Sourced(page.blocks[index].text[start:end], "platform-notice")
-    for index, folded in enumerate(page.folded):
-        # A breadcrumb through a platform (网易首页 > 网易号 > 正文), wherever the markup put it.
-        if page.blocks[index].rule != "breadcrumb" and not BREADCRUMB_SHAPE.match(folded):
-            continue
-        for part in re.split(r"\s*[>›»/|]\s*", folded):
-            word = part.split()[0] if part.split() else ""
-            if PLATFORM_NAME.match(word):
-                return Sourced(page.blocks[index].text[folded.find(word):folded.find(word) + len(word)],
-                               "breadcrumb-platform")
-    for index in page.header:
-        # A source line through a platform: 来源：澎湃新闻·澎湃号·政务.
-        match = SOURCE_LINE.search(page.folded[index])
-        for part in re.split(r"[·・|/\-－]", match[1]) if match else ():
-            if PLATFORM_NAME.match(part):
-                return Sourced(part, "source-platform")
-    markers = {m.group(0) for folded in page.folded for m in WECHAT_MARKERS.finditer(folded)}
-    if len(markers) >= WECHAT_MARKERS_MIN:  # one alone (微信扫一扫) is any page's share prompt
-        return Sourced(WECHAT_PLATFORM, "wechat-markers")
-    return None
-
-
-def _outlet_in_text(page: _Page, outlets: Sequence[Outlet]) -> Sourced | None:
-    """A dateline's agency, a bracket tag or reporter credit (【明报专讯】, 海川新闻记者 苏梦), or an
-    app promotion (本文来自海川新闻客户端)."""
-    candidates = [*page.header, *page.lead]
-    for index in candidates:
-        found = parse_dateline(page.folded[index], page.blocks[index].text)
-        if found and found.agency and not SELF_REFERENCE.fullmatch(to_simplified(found.agency)):
-            return Sourced(found.agency, "text:dateline")
-    for index in candidates:
-        credit = byline(page.folded[index][:LEAD_CREDIT_CHARS], page.blocks[index].text[:LEAD_CREDIT_CHARS],
-                        anchored=index in page.lead)
-        if credit and credit[0] and not SELF_REFERENCE.fullmatch(to_simplified(credit[0])):
-            return Sourced(credit[0], "text:credit")
-    for index, folded in enumerate(page.folded):
-        match = APP_PROMO.search(folded)
-        if match:
-            return Sourced(page.blocks[index].text[match.start(1):match.end(1)], "text:app-promotion")
-    return None
-
-
-def _source_line(page: _Page) -> Sourced | None:
-    for index, block in enumerate(page.blocks):
-        if block.rule in ("meta-line", "source-line") or (index in page.trailer and "来源" in page.folded[index]):
-            match = SOURCE_LINE.search(page.folded[index])
-            if match:
-                name = SOURCE_TRAILING_LABEL.sub("", block.text[match.start(1):match.end(1)])
-                name = SOURCE_CHANNEL.sub("", name) or name
-                if len(name) >= 2 and not PLACEHOLDER_SOURCE.fullmatch(to_simplified(name)):
-                    return Sourced(name, f"text:{block.rule}")
-    return None
-
-
-def _copyright_owner(page: _Page) -> Sourced | None:
-    for index in page.trailer:
-        match = COPYRIGHT_OWNER.search(page.folded[index])
-        if match and not re.fullmatch(r"[A-Za-z ]+", match["owner"]) and re.search(r"[\u3400-\u9fff]", match["owner"]):
-            return Sourced(page.blocks[index].text[match.start("owner"):match.end("owner")], "text:copyright")
-    return None
-
-
-def choose_outlet(hints: Hints, page: _Page, url: str | None,
-                  outlets: Sequence[Outlet]) -> tuple[Sourced | None, SourceType]:
-    host = (urlparse(url).hostname or "") if url else ""
-    by_host = outlet_by_host(host, outlets) if host else None
-    platform = _platform(page)
-    found = platform
-    if found is None:
-        found = next((Sourced(v, r) for v, r in hints.outlets if r in SITE_OUTLET_RULES and v.strip()), None)
-    if found is None:
-        for index, folded in enumerate(page.folded):
-            match = TRANSLATOR_LINE.match(folded)
-            if match and (known_outlet(match[1], outlets) or len(match[1].strip()) >= 4):
-                start, end = match.span(1)
-                found = Sourced(page.blocks[index].text[start:end].strip(), "translator-line")
-                break
-    found = found or _outlet_in_text(page, outlets) or _source_line(page)
-    if found is None and by_host:
-        found = Sourced(by_host.name, "url-host")
-    if found is None:
-        found = next((Sourced(v, r) for v, r in hints.outlets if v.strip()), None) or _copyright_owner(page)
-    if found is None and host:
-        found = Sourced(host.removeprefix("www."), "url-host")
-    self_media = platform is not None or any(USER_UPLOAD.search(f) for f in page.folded)
-    if self_media:
-        return found, SourceType.SELF_MEDIA
-    if found is None:
-        return None, SourceType.UNKNOWN
-    known = known_outlet(found.value, outlets) or by_host
-    return found, SourceType(known.type) if known else SourceType.NEWSROOM
-
-
-# --- authors -------------------------------------------------------------------------------------------
-
-
-def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Outlet] = (),
-                 sites: Sequence[str] = ()) -> tuple[str, ...]:
-    """Rule `not-a-person`: drop what a byline field holds that is not a person or an account — the
-    outlet itself or any listed outlet (网易, 新京报 in a meta author), a site name, a placeholder
-    (未知, name, admin), an address, a label (责任编辑)."""
-    refused = {to_simplified(x) for x in (outlet, *sites) if x}
-    forms = tuple(f for o in outlets for f in o.simplified_prefixes)
-    kept = []
-    for name in (n.strip() for n in names):
-        folded = to_simplified(name)
-        if (not name or folded in refused or folded.startswith(forms) or "@" in name
-                or PLACEHOLDER_NAME.fullmatch(folded) or NAME_LABEL.fullmatch(folded)
-                or (OUTLET_LIKE.search(folded) and len(folded) >= 3)
-                or re.search(r"[-–—_/|]", name)):
-            continue
-        kept.append(name)
-    return tuple(dict.fromkeys(kept))
-
-
-def choose_authors(hints: Hints, page: _Page, outlet: str | None, self_media: bool,
-                   outlets: Sequence[Outlet] = ()) -> tuple[str, ...]:
-    """Authors, best evidence first; a source whose names are all refused (`not-a-person`) gives way
-    to the next."""
-    sites = [value for value, _ in hints.outlets]
-    found: list[Sequence[str]] = []
-    for rule in MARKUP_AUTHOR_RULES:
-        found.extend(names for names, where in hints.authors if where == rule)
-    for index in page.header:
-        wechat = WECHAT_HEADER.match(page.folded[index])
-        if wechat:
-            start, end = wechat.span("author") if wechat["author"] else wechat.span("account")
-            found.append([page.blocks[index].text[start:end]])
-        credit = byline(page.folded[index], page.blocks[index].text)
-        if credit and credit[1]:
-            found.append(credit[1])
-    for index in page.lead:
-        dateline = parse_dateline(page.folded[index], page.blocks[index].text)
-        if dateline and dateline.reporters:
-            found.append(dateline.reporters)
-        credit = byline(page.folded[index][:LEAD_CREDIT_CHARS], page.blocks[index].text[:LEAD_CREDIT_CHARS],
-                        anchored=True)
-        if credit and credit[1]:
-            found.append(credit[1])
-    for index in page.trailer:
-        if page.blocks[index].rule in TRAILER_CREDIT_RULES and len(page.folded[index]) <= LEAD_CREDIT_CHARS:
-            credit = byline(page.folded[index], page.blocks[index].text)
-            if credit and credit[1]:
-                found.append(credit[1])
-    for names in found:
-        cleaned = _clean_names(names, outlet, outlets, sites)
-        if cleaned:
-            return cleaned
-    account = _self_media_account(page) if self_media else None
-    return (account,) if account else ()
-
-
-def _self_media_account(page: _Page) -> str | None:
-    """Rule `self-media-account`: the posting account, named just above its statistics line
-    (文章数/关注度), usually twice (an icon's alt text, then the name); else the account line above
-    the post time in the header (`header-account`)."""
-    for index in page.with_rule(ACCOUNT_STATS):
-        window = [ASCII_TAIL.sub("", page.blocks[i].text).strip() for i in range(max(0, index - 5), index)
-                  if page.blocks[i].rule not in ("timestamp-line", "meta-line")]
-        window = [w for w in window if 2 <= len(w) <= 20]
-        for name in window:
-            if window.count(name) >= 2:
-                return name
-        if window:
-            return window[0]
-    accounts = page.with_rule(HEADER_ACCOUNT)
-    return page.blocks[accounts[0]].text if accounts else None
+# --- outlet, source type and authors: see attribution.py -----------------------------------------------
 
 
 # --- pages ---------------------------------------------------------------------------------------------
@@ -635,7 +423,7 @@ def build_metadata(form: SourceForm, hints: Hints, blocks: Sequence[Block], outl
     url = front_url if front_url.startswith(("http://", "https://")) else choose_url(hints)
     outlet, source_type = choose_outlet(hints, page, url, outlets)
     authors = choose_authors(hints, page, outlet.value if outlet else None, source_type is SourceType.SELF_MEDIA,
-                             outlets)
+                             outlets, front_matter_authors(front))
     front_title = front.get("title")
     if isinstance(front_title, str) and front_title.strip():
         title: Sourced | None = Sourced(front_title.strip(), "front-matter")

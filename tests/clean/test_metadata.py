@@ -239,9 +239,15 @@ def test_address_and_meta_author_are_read_from_markup(clean_bytes: Clean) -> Non
     assert clean_bytes(page, "page.html").authors == ("孟繁星",)
 
 
-def test_editors_and_translators_are_never_authors(clean_bytes: Clean) -> None:
-    text = f"峰会讨论防务计划\n\n{P1}\n\n{P2}\n\n（责任编辑：宋雨）\n\n翻译：王小明\n\n校对 | 周舟\n"
+def test_editors_are_never_authors(clean_bytes: Clean) -> None:
+    text = f"峰会讨论防务计划\n\n{P1}\n\n{P2}\n\n（责任编辑：宋雨）\n\n校对 | 周舟\n"
     assert clean_bytes(text).authors == ()
+
+
+def test_a_translator_named_as_a_person_is_credited_with_the_writer(clean_bytes: Clean) -> None:
+    # The devset's convention: whoever wrote the Chinese text is an author, translators included.
+    text = f"峰会讨论防务计划\n\n2025-03-05 08:00　作者：林晓舟\n\n{P1}\n\n{P2}\n\n翻译：王小明\n\n校对 | 周舟\n"
+    assert clean_bytes(text).authors == ("林晓舟", "王小明")
 
 
 def test_a_byline_after_the_body_names_the_author(clean_bytes: Clean) -> None:

@@ -324,7 +324,8 @@ WIRE_STORY = f"""红场阅兵纪念卫国战争胜利80周年 多国领导人出
 def test_a_wire_story_credits_its_reporters_not_its_editor(clean_bytes: Callable[..., Article]) -> None:
     article = clean_bytes(WIRE_STORY)
     assert article.authors == ("刘一鸣", "张思远")
-    assert article.outlet is not None and (article.outlet.value, article.outlet.rule) == ("新华社", "text:dateline")
+    # The 来源 line is the page's credit (the devset's convention): it names the outlet before the dateline.
+    assert article.outlet is not None and (article.outlet.value, article.outlet.rule) == ("新华网", "text:meta-line")
     assert article.source_type is SourceType.STATE_MEDIA
     assert "王静怡" not in article.body
     assert rule_of(article, "【纠错】\u3000【责任编辑：王静怡】") == "editor-line"

@@ -1,0 +1,528 @@
+"""Who an article is from and by whom: the outlet and source-type chain and the authors chain.
+
+Both read the page `metadata.build_metadata` prepares (blocks with their Simplified forms, and which
+of them are the header, the lead, the body and the trailer) and the markup's hints.
+
+  outlet   the devset convention: the organisation the file credits for the text, else the site or
+           feed. Best first:
+           1. a self-media platform (its notice, a breadcrumb through it, WeChat's viewer strings):
+              the post is the account's, the platform is where it stands;
+           2. a credit: a 来源 line (its value may be the next block) > the page's own source field
+              (<meta name=source>, an API's source, `credited-source`) > the agency of a dateline in
+              the header or the first paragraphs (新华社北京3月5日电, 2018-02-28 中央社 澎湖縣28日電),
+              an outlet tag (新京报讯), a listed outlet alone in brackets (（德国之声中文网）), an
+              English-style dateline of a listed outlet (VOA 华盛顿 —), an outlet named in a
+              reporter credit (端傳媒記者 楊子琪) or a bracket tag (【明报专讯】) > the outlet after a
+              header's date (2017年08月24日06:48 新浪综合) or alone in the article header >
+              a wire credit (陈立希（新华社专稿）, 据新华社电) > an app promotion (本文来自海川新闻客户端)
+              > a re-post credit (本文转载自信报, 原文来自「好奇心日报」) > a translator that is an
+              outlet (翻译：纽约时报中文网);
+           3. the site or feed: JSON-LD publisher, og:site_name, the feed's channel > the listed
+              outlet serving the URL's host > the <title>'s site suffix or another site hint > the
+              copyright owner > the bare host.
+           Names are given as the page writes them (明報 stays 明報); `content/outlets.yaml` supplies
+           names for hosts and the source-type badge.
+  authors  front matter, markup (JSON-LD, <address>, meta author, API field), unless a byline in the header
+           spells the same names out in full (front matter's ERICA is the byline's ERICA FRANTZ) >
+           bylines in the header > reporters of a dateline or outlet tag in the opening > a credit
+           opening the body > bylines after the body > a closing credit ((唐风) after the last
+           sentence) or a wire sign-off (陈立希（新华社专稿）) > the self-media account. Translators
+           named as people join whichever answers (the devset's gold counts them as authors). Never
+           editors: a name the page credits as editor (责任编辑, 编辑, 核稿) is dropped from every
+           source, including markup (a CMS fills its author field with the editor on duty).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+from urllib.parse import urlparse
+
+from ..model import Block, Sourced, SourceType
+from ..rulenames import ACCOUNT_BLOCK, BREADCRUMB, EDITOR_LINE
+from ..rulenames import SOURCE_LINE as SOURCE_LINE_RULE
+from ..textnorm import to_simplified
+from ..vocab import Outlet, Outlets
+from .candidates import Hints
+from .credits import (
+    BRACKET_OUTLET,
+    DASH_DATELINE,
+    OUTLET_LIKE,
+    REPOST_CREDIT,
+    after_stamp,
+    byline,
+    closing_credit,
+    editor_names,
+    outlet_tag,
+    parse_dateline,
+    split_names,
+    translator_names,
+    wire_credit,
+)
+from .patterns import (
+    APP_PROMO,
+    COPYRIGHT_OWNER,
+    PLATFORM_NAME,
+    PLATFORM_NOTICE,
+    SOURCE_CHANNEL,
+    SOURCE_LINE,
+    SOURCE_TRAILING_LABEL,
+    TRANSLATOR_LINE,
+    USER_UPLOAD,
+    WECHAT_HEADER,
+    WECHAT_MARKERS,
+)
+
+LEAD_CREDIT_CHARS = 80
+# How many body blocks a dateline may open: a photo caption or a kicker the reader kept can stand
+# before the paragraph that carries it; and how many dropped blocks just above the body count as
+# the opening (a dateline-only line: TNW中文站 10月14日报道).
+OPENING_BODY_BLOCKS = 5
+OPENING_DROPPED_BLOCKS = 3
+HEADER_ACCOUNT = "header-account"
+ASCII_TAIL = re.compile(r"(\s+[A-Za-z][\w-]*)+$")
+WECHAT_PLATFORM = "微信公众号"
+WECHAT_MARKERS_MIN = 2
+MARKUP_AUTHOR_RULES = ("json-ld:author", "html:address", "html:meta-author", "api:author", "feed:author")
+# What a byline field sometimes holds instead of a name.
+PLACEHOLDER_NAME = re.compile(r"未知|佚名|匿名|不详|admin|administrator|name|author|editor|user|system|root|"
+                              r"小编|本站|本网|网友|管理员|编辑部|记者|作者|null|none|undefined", re.I)
+NAME_LABEL = re.compile(r"(?:责任编辑|责编|编辑|校对|审核|来源|时间|发布时间|日期|原标题|字号)")
+# A title standing where a name should (本报驻澳大利亚记者, 特约撰稿人): a byline field split on spaces.
+TITLE_ONLY = re.compile(r"^(?:本报|本网|本台|本刊|本社)?(?:特派|特约|首席|实习|资深|驻\S{1,8})?"
+                        r"(?:记者|通讯员|撰稿人|评论员|编辑|作者|主笔|实习生)$")
+# A breadcrumb trail, whatever rule dropped it: 网易首页 > 网易号 > 正文.
+BREADCRUMB_SHAPE = re.compile(r"^\S{1,12}(?:\s*[>›»]\s*\S{1,12}){1,6}(?:\s+\S{1,6})?$")
+# How a paper names itself in its own credits (【本報消息】, 本报北京3月5日电): it names no outlet.
+SELF_REFERENCE = re.compile(r"本报|本网|本台|本刊|本站|本社")
+# A 来源 that names no one: "from the internet".
+PLACEHOLDER_SOURCE = re.compile(r"网络|互联网|网络整理|综合|综合整理|网友|本站|本网|未知|不详|原创|转载|其他|其它")
+# A source label with its value in the next block (来源：| 人民日报海外版).
+BARE_SOURCE_LABEL = re.compile(r"^(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]?$")
+# Where a byline after the body may sit: not in recommendation lists or comments.
+TRAILER_CREDIT_RULES = ("meta-line", "after-body-chrome", "after-end", EDITOR_LINE, SOURCE_LINE_RULE)
+SITE_RULES = ("json-ld:publisher", "html:site-name", "feed:source")
+# The page's own field naming where the text comes from: a CMS's source, an API record's source.
+CREDITED_SOURCE_RULES = ("html:meta-source", "api:source", "credited-source")
+# A dump's or feed reader's field line above the body (作者：…, Author: …).
+FEED_FIELD = "feed-meta-line"
+# Blocks in the article header that may hold the outlet's name alone (TNW中文站 beside the date).
+HEADER_NAME_RULES = ("html-article-header", "meta-line")
+HEADER_NAME_MAX = 12
+# The separators of "site－outlet" in a source field (人民网－人民日报).
+SOURCE_PARTS = re.compile(r"\s*[-－—–|｜/]\s*")
+
+
+class PageView(Protocol):
+    """What the chains read of a page (`metadata._Page`)."""
+
+    blocks: list[Block]
+    folded: list[str]
+    body: list[int]
+    lead: list[int]
+    header: list[int]
+    trailer: list[int]
+
+    def with_rule(self, *rules: str) -> list[int]: ...
+
+
+# --- the registry ------------------------------------------------------------------------------------------
+
+
+def _registry(outlets: Sequence[Outlet]) -> Outlets:
+    return outlets if isinstance(outlets, Outlets) else Outlets(outlets)
+
+
+def known_outlet(name: str, outlets: Sequence[Outlet]) -> Outlet | None:
+    """The listed outlet a written name refers to, in either script (明報 is 明报)."""
+    return _registry(outlets).named(name)
+
+
+def outlet_by_host(host: str, outlets: Sequence[Outlet]) -> Outlet | None:
+    """The listed outlet serving a host, the most specific host first (k.sina.com.cn before sina.com.cn)."""
+    return _registry(outlets).serving(host)
+
+
+def _looks_like_outlet(name: str, outlets: Outlets) -> bool:
+    """A listed outlet, or a name shaped like one (…网, …日报, …之声, …中文站)."""
+    folded = to_simplified(name.strip())
+    if outlets.named(folded) is not None:
+        return True
+    return 2 <= len(folded) <= HEADER_NAME_MAX and bool(OUTLET_LIKE.search(folded)) \
+        and not SELF_REFERENCE.fullmatch(folded)
+
+
+# --- outlet ------------------------------------------------------------------------------------------------
+
+
+def _platform(page: PageView) -> Sourced | None:
+    """Rule `platform`: a self-media platform naming itself (自媒体平台“网易号”, 入驻新浪看点平台),
+    a breadcrumb through one (网易首页 > 网易号 > 正文), or WeChat's viewer strings."""
+    for index, folded in enumerate(page.folded):
+        match = PLATFORM_NOTICE.search(folded)
+        if match:
+            start, end = match.span(1) if match[1] else match.span(2)
+            return Sourced(page.blocks[index].text[start:end], "platform-notice")
+    for index, folded in enumerate(page.folded):
+        # A breadcrumb through a platform (网易首页 > 网易号 > 正文), wherever the markup put it.
+        if page.blocks[index].rule != BREADCRUMB and not BREADCRUMB_SHAPE.match(folded):
+            continue
+        for part in re.split(r"\s*[>›»/|]\s*", folded):
+            word = part.split()[0] if part.split() else ""
+            if PLATFORM_NAME.match(word):
+                return Sourced(page.blocks[index].text[folded.find(word):folded.find(word) + len(word)],
+                               "breadcrumb-platform")
+    for index in page.header:
+        # A source line through a platform: 来源：澎湃新闻·澎湃号·政务.
+        match = SOURCE_LINE.search(page.folded[index])
+        for part in re.split(r"[·・|/\-－]", match[1]) if match else ():
+            if PLATFORM_NAME.match(part):
+                return Sourced(part, "source-platform")
+    markers = {m.group(0) for folded in page.folded for m in WECHAT_MARKERS.finditer(folded)}
+    if len(markers) >= WECHAT_MARKERS_MIN:  # one alone (微信扫一扫) is any page's share prompt
+        return Sourced(WECHAT_PLATFORM, "wechat-markers")
+    return None
+
+
+def _opening(page: PageView) -> list[int]:
+    """The header, the few dropped blocks just above the body and the first body blocks: where a
+    dateline or an outlet tag may stand."""
+    first_body = page.body[0] if page.body else len(page.blocks)
+    above = [i for i in range(first_body) if not page.blocks[i].kept][-OPENING_DROPPED_BLOCKS:]
+    return list(dict.fromkeys([*page.header, *above, *page.body[:OPENING_BODY_BLOCKS]]))
+
+
+def _cut(page: PageView, index: int, start: int, end: int) -> str:
+    """The span [start, end) of a block's Simplified form, cut from the text as written."""
+    text, folded = page.blocks[index].text, page.folded[index]
+    return (text if len(text) == len(folded) else folded)[start:end]
+
+
+def _credited_name(value: str, outlets: Outlets) -> str:
+    """The outlet a source field names: 人民网－人民日报 names 人民日报 (the registry's name for both),
+    人民网-文化频道 names 人民网 (a channel after the dash)."""
+    parts = [p for p in SOURCE_PARTS.split(value.strip()) if p]
+    if len(parts) > 1:
+        named = [p for p in parts if (o := outlets.named(p)) is not None and to_simplified(p) == to_simplified(o.name)]
+        return named[-1] if named else parts[0]
+    return value.strip()
+
+
+def _is_name(value: str) -> bool:
+    """A source field's value that names something: not a code (1), a URL or a placeholder."""
+    folded = to_simplified(value.strip())
+    return (len(folded) >= 2 and bool(re.search(r"[\u3400-\u9fffA-Za-z]", folded)) and "://" not in folded
+            and not PLACEHOLDER_SOURCE.fullmatch(folded))
+
+
+def _source_line(page: PageView) -> Sourced | None:
+    """Rule `source-line`: 来源：X in a header, source or trailer line; a bare 来源： label takes the
+    next block as its value (来源： | 人民日报海外版)."""
+    first_body = page.body[0] if page.body else len(page.blocks)
+    for index, block in enumerate(page.blocks):
+        folded = page.folded[index]
+        in_place = (block.rule in ("meta-line", SOURCE_LINE_RULE, "html-article-header") or index in page.trailer
+                    or (index < first_body and BARE_SOURCE_LABEL.match(folded.strip()) is not None))
+        if not in_place or not any(label in folded for label in ("来源", "稿源", "出处")):
+            continue
+        match = SOURCE_LINE.search(folded)
+        if match:
+            name = SOURCE_TRAILING_LABEL.sub("", block.text[match.start(1):match.end(1)])
+            name = SOURCE_CHANNEL.sub("", name) or name
+            if len(name) >= 2 and not PLACEHOLDER_SOURCE.fullmatch(to_simplified(name)):
+                return Sourced(name, f"text:{block.rule}")
+        elif BARE_SOURCE_LABEL.match(folded.strip()) and index + 1 < len(page.blocks):
+            name = page.blocks[index + 1].text.strip()
+            if 2 <= len(name) <= HEADER_NAME_MAX * 2 and _is_name(name):
+                return Sourced(name, "text:source-label")
+    return None
+
+
+def _credited_source(hints: Hints, outlets: Outlets) -> Sourced | None:
+    """Rule `credited-source`: the page's or record's own source field, when it names something."""
+    for value, rule in hints.outlets:
+        if rule in CREDITED_SOURCE_RULES and _is_name(value):
+            return Sourced(_credited_name(value, outlets), rule)
+    return None
+
+
+def _dateline_credit(page: PageView, outlets: Outlets) -> Sourced | None:
+    """Datelines, outlet tags and reporter credits in the opening (rules `dateline`, `outlet-tag`,
+    `bracket-outlet`, `dash-dateline`, `text:credit`)."""
+    opening = _opening(page)
+    for index in opening:
+        folded, text = page.folded[index], page.blocks[index].text
+        if page.blocks[index].rule == "meta-line":
+            # A header line's date then a dateline: 2018-02-28 14:31中央社 澎湖縣28日電.
+            at = after_stamp(folded)
+            if at is not None and at < len(folded):
+                found = parse_dateline(folded[at:].lstrip(), _cut(page, index, at, len(folded)).lstrip())
+                if found and found.agency and not SELF_REFERENCE.fullmatch(to_simplified(found.agency)):
+                    return Sourced(found.agency, "text:dateline")
+        found = parse_dateline(folded, text)
+        if found and found.agency and not SELF_REFERENCE.fullmatch(to_simplified(found.agency)):
+            return Sourced(found.agency, "text:dateline")
+        tag = outlet_tag(folded, text)
+        if tag and not SELF_REFERENCE.fullmatch(to_simplified(tag[0])):
+            return Sourced(tag[0], "text:outlet-tag")
+        for pattern, rule in ((BRACKET_OUTLET, "text:bracket-outlet"), (DASH_DATELINE, "text:dash-dateline")):
+            match = pattern.match(folded)
+            if match and outlets.named(match["agency"]):
+                return Sourced(_cut(page, index, match.start("agency"), match.end("agency")), rule)
+    for index in [*page.header, *page.lead]:
+        credit = byline(page.folded[index][:LEAD_CREDIT_CHARS], page.blocks[index].text[:LEAD_CREDIT_CHARS],
+                        anchored=index in page.lead)
+        if credit and credit[0] and not SELF_REFERENCE.fullmatch(to_simplified(credit[0])):
+            return Sourced(credit[0], "text:credit")
+    return None
+
+
+def _header_outlet(page: PageView, outlets: Outlets) -> Sourced | None:
+    """Rule `header-outlet`: the outlet a header line names after its date (2017年08月24日06:48 新浪综合,
+    2014年01月16日 04:04 新浪科技 微博), or a block of the article header that is only an outlet's
+    name (TNW中文站 beside the date). Platforms are not outlets here: 新浪微博 in a header is a share
+    button."""
+    first_body = page.body[0] if page.body else len(page.blocks)
+    for index in range(first_body):
+        block, folded = page.blocks[index], page.folded[index]
+        if block.rule not in HEADER_NAME_RULES:
+            continue
+        at = after_stamp(folded) if block.rule == "meta-line" else 0
+        if at is None:
+            continue
+        rest = folded[at:].split()
+        if not rest:
+            continue
+        name = rest[0]
+        listed = outlets.named(name)
+        if (listed is None or listed.type != "self-media") and _looks_like_outlet(name, outlets):
+            start = folded.index(name, at)
+            return Sourced(_cut(page, index, start, start + len(name)), "text:header-outlet")
+    return None
+
+
+def _repost_credit(page: PageView, outlets: Outlets) -> Sourced | None:
+    """Rule `repost-credit`: 本文转载自信报, 原文来自「好奇心日报」 — anywhere but the body's own sentences,
+    where 来自 is an ordinary word; there only a listed outlet counts."""
+    body = set(page.body[1:])
+    for index, folded in enumerate(page.folded):
+        for match in REPOST_CREDIT.finditer(folded):
+            name = match["agency"]
+            if index in body and not outlets.named(name):
+                continue
+            credited = _looks_like_outlet(name, outlets) or match.group(0)[:2] in ("本文", "原文", "转载")
+            if credited and _is_name(name):
+                return Sourced(_cut(page, index, match.start("agency"), match.end("agency")), "text:repost-credit")
+    return None
+
+
+def _wire_credit(page: PageView) -> Sourced | None:
+    for index in page.body:
+        found = wire_credit(page.folded[index], page.blocks[index].text)
+        if found:
+            return Sourced(found[0], "text:wire-credit")
+    return None
+
+
+def _translator_outlet(page: PageView, outlets: Outlets) -> Sourced | None:
+    for index, folded in enumerate(page.folded):
+        match = TRANSLATOR_LINE.match(folded)
+        if match and (outlets.named(match[1]) or _looks_like_outlet(match[1].strip(), outlets)):
+            start, end = match.span(1)
+            return Sourced(page.blocks[index].text[start:end].strip(), "translator-line")
+    return None
+
+
+def _app_promotion(page: PageView) -> Sourced | None:
+    for index, folded in enumerate(page.folded):
+        match = APP_PROMO.search(folded)
+        if match:
+            return Sourced(page.blocks[index].text[match.start(1):match.end(1)], "text:app-promotion")
+    return None
+
+
+def _copyright_owner(page: PageView) -> Sourced | None:
+    for index in page.trailer:
+        match = COPYRIGHT_OWNER.search(page.folded[index])
+        if match and not re.fullmatch(r"[A-Za-z ]+", match["owner"]) and re.search(r"[\u3400-\u9fff]", match["owner"]):
+            return Sourced(page.blocks[index].text[match.start("owner"):match.end("owner")], "text:copyright")
+    return None
+
+
+def credited_outlet(hints: Hints, page: PageView, outlets: Sequence[Outlet]) -> Sourced | None:
+    """The organisation the file credits for the text, or None (step 2 of the outlet chain)."""
+    registry = _registry(outlets)
+    return (_source_line(page) or _credited_source(hints, registry) or _dateline_credit(page, registry)
+            or _header_outlet(page, registry) or _wire_credit(page) or _app_promotion(page)
+            or _repost_credit(page, registry) or _translator_outlet(page, registry))
+
+
+def choose_outlet(hints: Hints, page: PageView, url: str | None,
+                  outlets: Sequence[Outlet]) -> tuple[Sourced | None, SourceType]:
+    registry = _registry(outlets)
+    host = (urlparse(url).hostname or "") if url else ""
+    by_host = registry.serving(host) if host else None
+    platform = _platform(page)
+    found = platform or credited_outlet(hints, page, registry)
+    if found is None:
+        found = next((Sourced(v, r) for v, r in hints.outlets if r in SITE_RULES and _is_name(v)), None)
+    if found is None and by_host:
+        found = Sourced(by_host.name, "url-host")
+    if found is None:
+        found = next((Sourced(v, r) for v, r in hints.outlets if _is_name(v)), None) or _copyright_owner(page)
+    if found is None and host:
+        found = Sourced(host.removeprefix("www."), "url-host")
+    self_media = platform is not None or any(USER_UPLOAD.search(f) for f in page.folded)
+    if self_media:
+        return found, SourceType.SELF_MEDIA
+    if found is None:
+        return None, SourceType.UNKNOWN
+    known = registry.named(found.value) or by_host
+    return found, SourceType(known.type) if known else SourceType.NEWSROOM
+
+
+# --- authors -----------------------------------------------------------------------------------------------
+
+
+def _editors(page: PageView) -> set[str]:
+    """Rule `editor-credit`: every name the page credits as editor, in Simplified form."""
+    return {to_simplified(n) for index, folded in enumerate(page.folded) if "编" in folded or "审" in folded
+            or "校" in folded or "核" in folded or "监" in folded
+            for n in editor_names(folded, page.blocks[index].text)}
+
+
+def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Outlet] = (),
+                 sites: Sequence[str] = (), editors: set[str] | frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Rule `not-a-person`: drop what a byline field holds that is not a person or an account — the
+    outlet itself or any listed outlet (网易, 新京报 in a meta author), a site name, a placeholder
+    (未知, name, admin), an address, a label (责任编辑), a title (本报驻澳大利亚记者), a dateline
+    (澎湖縣28日電), or an editor (a name the page credits as editor, or ending in one: 青网校园崔宁宁)."""
+    refused = {to_simplified(x) for x in (outlet, *sites) if x}
+    prefixes = _registry(outlets).prefixes
+    kept = []
+    for name in (n.strip() for n in names):
+        folded = to_simplified(name)
+        if (not name or folded in refused or folded.startswith(prefixes) or "@" in name
+                or _registry(outlets).named(folded) is not None
+                or PLACEHOLDER_NAME.fullmatch(folded) or NAME_LABEL.fullmatch(folded) or TITLE_ONLY.match(folded)
+                or (OUTLET_LIKE.search(folded) and len(folded) >= 3)
+                or re.search(r"[–—_/|]|\d", name) or ("-" in name and re.search(r"[\u3400-\u9fff]", name))
+                or any(folded.endswith(e) for e in editors)):
+            continue
+        kept.append(name)
+    return tuple(dict.fromkeys(kept))
+
+
+def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether each short name begins one of the full names (ERICA → ERICA FRANTZ): a truncated field."""
+    longer = [f.casefold() for f in full]
+    return len(full) > len(short) or any(
+        any(f.startswith(s.casefold()) and len(f) > len(s) for f in longer) for s in short)
+
+
+def front_matter_authors(front: Mapping[str, object]) -> list[str]:
+    """The authors a file's front matter names (`authors:` or `author:`, a list or one line)."""
+    value = front.get("authors") or front.get("author")
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return split_names(str(value)) if value else []
+
+
+def choose_authors(hints: Hints, page: PageView, outlet: str | None, self_media: bool,
+                   outlets: Sequence[Outlet] = (), front: Sequence[str] = ()) -> tuple[str, ...]:
+    """Authors, best evidence first (front matter's first); a source whose names are all refused
+    (`not-a-person`) gives way to the next. Translators named as people join the winner."""
+    sites = [value for value, _ in hints.outlets]
+    editors = _editors(page)
+
+    def clean(names: Sequence[str]) -> tuple[str, ...]:
+        return _clean_names(names, outlet, outlets, sites, editors)
+
+    markup = [clean(front)] if front else []
+    markup += [clean(names) for rule in MARKUP_AUTHOR_RULES for names, where in hints.authors if where == rule]
+    text: list[tuple[str, ...]] = []
+    first_body = page.body[0] if page.body else len(page.blocks)
+    fields = [i for i in range(first_body) if page.blocks[i].rule == FEED_FIELD]
+    for index in [*page.header, *fields]:
+        wechat = WECHAT_HEADER.match(page.folded[index])
+        if wechat:
+            start, end = wechat.span("author") if wechat["author"] else wechat.span("account")
+            text.append(clean([page.blocks[index].text[start:end]]))
+        credit = byline(page.folded[index], page.blocks[index].text)
+        if credit and credit[1]:
+            text.append(clean(credit[1]))
+    for index in _opening(page):
+        folded, original = page.folded[index], page.blocks[index].text
+        if page.blocks[index].rule == "meta-line" and (at := after_stamp(folded)) is not None:
+            folded, original = folded[at:].lstrip(), _cut(page, index, at, len(folded)).lstrip()
+        dateline = parse_dateline(folded, original)
+        if dateline and dateline.reporters:
+            text.append(clean(dateline.reporters))
+        tag = outlet_tag(folded, original)
+        if tag and tag[1]:
+            text.append(clean(tag[1]))
+    for index in page.lead:
+        credit = byline(page.folded[index][:LEAD_CREDIT_CHARS], page.blocks[index].text[:LEAD_CREDIT_CHARS],
+                        anchored=True)
+        if credit and credit[1]:
+            text.append(clean(credit[1]))
+    for index in page.trailer:
+        if page.blocks[index].rule in TRAILER_CREDIT_RULES and len(page.folded[index]) <= LEAD_CREDIT_CHARS:
+            credit = byline(page.folded[index], page.blocks[index].text)
+            if credit and credit[1]:
+                text.append(clean(credit[1]))
+    if page.body:
+        last = page.body[-1]
+        text.append(clean(closing_credit(page.folded[last], page.blocks[last].text)))
+    for index in page.body:
+        signed = wire_credit(page.folded[index], page.blocks[index].text)
+        if signed:
+            text.append(clean(signed[1]))
+            break
+    markup = [m for m in markup if m]
+    text = [t for t in text if t]
+    chosen: tuple[str, ...] = ()
+    if markup:
+        chosen = markup[0]
+        if text and _spelled_out(chosen, text[0]):
+            chosen = text[0]  # rule `truncated-field`: the byline spells out what the field cut short
+    elif text:
+        chosen = text[0]
+    translators = clean(_translators(page))
+    if not chosen and not translators:
+        account = _self_media_account(page) if self_media else None
+        return (account,) if account else ()
+    return tuple(dict.fromkeys([*chosen, *translators]))
+
+
+def _translators(page: PageView) -> list[str]:
+    """Rule `translator-credit` in the header, the trailer or the closing of the last paragraph."""
+    places = [*page.header, *page.trailer, *page.body[-1:]]
+    names: list[str] = []
+    for index in places:
+        folded = page.folded[index]
+        if "译" in folded:
+            names.extend(translator_names(folded, page.blocks[index].text))
+    return names
+
+
+def _self_media_account(page: PageView) -> str | None:
+    """Rule `self-media-account`: the posting account, named just above its statistics line
+    (文章数/关注度), usually twice (an icon's alt text, then the name); else the account line above
+    the post time in the header (`header-account`)."""
+    for index in page.with_rule(ACCOUNT_BLOCK):
+        window = [ASCII_TAIL.sub("", page.blocks[i].text).strip() for i in range(max(0, index - 5), index)
+                  if page.blocks[i].rule not in ("timestamp-line", "meta-line")]
+        window = [w for w in window if 2 <= len(w) <= 20]
+        for name in window:
+            if window.count(name) >= 2:
+                return name
+        if window:
+            return window[0]
+    accounts = page.with_rule(HEADER_ACCOUNT)
+    return page.blocks[accounts[0]].text if accounts else None
+
+
+__all__ = ["choose_authors", "choose_outlet", "credited_outlet", "front_matter_authors", "known_outlet",
+           "outlet_by_host"]

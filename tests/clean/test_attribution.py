@@ -1,0 +1,214 @@
+"""Who an article is from and by whom, as real pages credit it: each rule of `clean/attribution.py`
+and `clean/credits.py` on a small page of our own writing, with the evidence that must not count.
+
+The convention (the devset's): the outlet is the organisation the file credits for the text (a
+来源 line, a source field, a dateline, a tag, a re-post credit), else the site or feed; the authors
+are the people a byline names, translators included, editors never.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from generator.clean.credits import (
+    closing_credit,
+    editor_names,
+    outlet_tag,
+    translator_names,
+    wire_credit,
+)
+from generator.model import Article, SourceType
+from generator.textnorm import to_simplified
+
+Clean = Callable[..., Article]
+
+P1 = "港务局说，新码头的第一期工程将在明年春天完工，届时港口的年吞吐能力将提高三成左右。"
+P2 = "多家航运公司表示，他们已经开始调整航线安排，以便在新码头启用后尽快增加挂靠班次。"
+P3 = "分析人士指出，港口扩建能否带动周边产业发展，还要看配套的铁路和公路能否按期建成。"
+
+
+def outlet_of(article: Article) -> tuple[str, str] | None:
+    return (article.outlet.value, article.outlet.rule) if article.outlet else None
+
+
+def page(head: str = "", header: str = "", body: str = "", after: str = "") -> str:
+    """A saved article page: <head> tags, a header above the article text, the text, what follows."""
+    body = body or f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+    return (f"<html><head><title>港口扩建计划公布</title>{head}</head><body>"
+            f"<div class='nav'><a href='/'>首页</a> <a href='/world'>国际</a></div>"
+            f"<article><h1>港口扩建计划公布</h1><div class='info'>{header}</div>"
+            f"<div class='content'>{body}</div>{after}</article></body></html>")
+
+
+# --- outlet: what the file credits comes before the site ------------------------------------------------
+
+
+def test_a_dateline_after_the_header_stamp_beats_the_site_name(clean_bytes: Clean) -> None:
+    html = page(head="<meta property='og:site_name' content='大山新聞網'>",
+                header="<span>2024-03-02 09:15</span>中央社 高雄2日電")
+    article = clean_bytes(html, "story.html")
+    assert outlet_of(article) == ("中央社", "text:dateline")
+    assert article.source_type is SourceType.WIRE
+
+
+def test_an_outlet_tag_names_the_outlet_and_its_bracket_the_reporters(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n东岸晨报讯　（记者 秦立峰）{P1}\n\n{P2}\n")
+    assert outlet_of(article) == ("东岸晨报", "text:outlet-tag")
+    assert article.authors == ("秦立峰",)
+
+
+def test_a_listed_outlet_alone_in_brackets_opens_the_body(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n（德國之聲中文網）{P1}\n\n{P2}\n")
+    assert outlet_of(article) == ("德國之聲中文網", "text:bracket-outlet")
+    assert article.source_type is SourceType.PUBLIC_BROADCASTER
+    unlisted = clean_bytes(f"港口扩建计划公布\n\n（港务局）{P1}\n\n{P2}\n")
+    assert unlisted.outlet is None
+
+
+def test_an_english_style_dateline_of_a_listed_outlet(clean_bytes: Clean) -> None:
+    html = page(body=f"<p>VOA 华盛顿 — {P1}</p><p>{P2}</p><p>{P3}</p>")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("VOA", "text:dash-dateline")
+    html = page(body=f"<p>港务局 北京 — {P1}</p><p>{P2}</p><p>{P3}</p>")
+    assert clean_bytes(html, "story.html").outlet is None
+
+
+def test_the_outlet_after_a_header_stamp_but_not_a_share_button(clean_bytes: Clean) -> None:
+    html = page(header="<span>2024年03月02日 09:15 新浪财经</span> <a>新浪微博</a>")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("新浪财经", "text:header-outlet")
+    html = page(header="<span>2024年03月02日 09:15 新浪微博</span>")
+    assert clean_bytes(html, "story.html").outlet is None
+
+
+def test_a_wire_sign_off_names_the_wire_and_its_writer(clean_bytes: Clean) -> None:
+    text = f"港口扩建计划公布\n\n{P1}{P2}\ue000孔令晨（新华社专稿）\ue000{P3}\n"
+    article = clean_bytes(text)
+    assert outlet_of(article) == ("新华社", "text:wire-credit")
+    assert article.authors == ("孔令晨",)
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("本文轉載自東岸日報", "東岸日報"),
+    ("原文来自「北岸周刊」：港口扩建计划公布", "北岸周刊"),
+    ("转自：东岸新闻网", "东岸新闻网"),
+])
+def test_a_repost_credit_names_the_outlet(clean_bytes: Clean, line: str, outlet: str) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n{line}\n")
+    assert outlet_of(article) == (outlet, "text:repost-credit")
+
+
+def test_come_from_inside_a_sentence_is_not_a_repost_credit(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n来自沿海各省的货主都在关注这一计划。{P2}\n")
+    assert article.outlet is None
+
+
+def record(**fields: str) -> str:
+    base = {"title": "港口扩建计划公布", "content": f"<p>{P1}</p><p>{P2}</p>", "pubtime": "2024-03-02 09:15:00"}
+    return json.dumps({**base, **fields}, ensure_ascii=False)
+
+
+def test_a_record_source_that_is_a_code_gives_way_to_the_host(clean_bytes: Clean) -> None:
+    article = clean_bytes(record(source="1", url="http://world.people.com.cn/n1/2024/0302/c1002-1.html"), "r.json")
+    assert outlet_of(article) == ("人民日报", "url-host")
+
+
+def test_a_source_field_naming_site_and_paper_names_the_paper(clean_bytes: Clean) -> None:
+    article = clean_bytes(record(source="人民网－人民日报"), "r.json")
+    assert article.outlet is not None and article.outlet.value == "人民日报"
+
+
+def test_a_bare_source_label_takes_the_next_block(clean_bytes: Clean) -> None:
+    html = page(header="<span>发稿时间：2024-03-02 09:15</span>\n<span>\n来源：\n<a href='#'>东岸晨报</a>\n</span>"
+                       "\n<span><a href='/'>某某网</a></span>")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("东岸晨报", "text:source-label")
+
+
+# --- authors -----------------------------------------------------------------------------------------------
+
+
+def test_the_editor_in_the_meta_author_field_is_not_the_author(clean_bytes: Clean) -> None:
+    html = page(head="<meta name='author' content='郑雨桐'>", header="<span>记者 秦立峰</span>",
+                after="<div class='editor'>责任编辑：郑雨桐</div>")
+    assert clean_bytes(html, "story.html").authors == ("秦立峰",)
+
+
+def test_a_meta_author_ending_in_the_editors_name_is_not_the_author(clean_bytes: Clean) -> None:
+    html = page(head="<meta name='author' content='港网编辑部郑雨桐'>",
+                after="<div class='editor'>[责任编辑:郑雨桐]</div>")
+    assert clean_bytes(html, "story.html").authors == ()
+
+
+def test_a_truncated_front_matter_author_gives_way_to_the_byline(clean_bytes: Clean) -> None:
+    text = ("---\ntitle: 港口扩建计划公布\nauthor: \"MARTA\"\n---\n\n港口扩建计划公布\n\n"
+            f"作者：MARTA OLSEN, JONAS BERG-LARSEN　　2024年3月2日\n\n{P1}\n\n{P2}\n")
+    assert clean_bytes(text, "post.md").authors == ("Marta Olsen", "Jonas Berg-Larsen")
+    whole = f"---\ntitle: 港口扩建计划公布\nauthor: 秦立峰\n---\n\n{P1}\n\n{P2}\n"
+    assert clean_bytes(whole, "post.md").authors == ("秦立峰",)
+
+
+def test_a_closing_credit_after_the_last_sentence_names_the_author(clean_bytes: Clean) -> None:
+    html = page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}“这是长远之计。”(孔令晨)</p>")
+    assert clean_bytes(html, "story.html").authors == ("孔令晨",)
+
+
+def test_translators_named_as_people_are_authors_outlets_are_not(clean_bytes: Clean) -> None:
+    html = page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}（编译/孔令晨）</p>")
+    assert clean_bytes(html, "story.html").authors == ("孔令晨",)
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n翻译：纽约时报中文网\n")
+    assert article.authors == () and outlet_of(article) == ("纽约时报中文网", "translator-line")
+
+
+def test_a_reporter_title_in_a_record_author_field_is_not_a_name(clean_bytes: Clean) -> None:
+    article = clean_bytes(record(author="本报驻挪威记者  秦立峰  孔令晨"), "r.json")
+    assert article.authors == ("秦立峰", "孔令晨")
+
+
+def test_a_dateline_after_a_caption_paragraph_still_names_reporters(clean_bytes: Clean) -> None:
+    html = page(body=f"<p>新码头的效果图。</p><p>（港务局提供）</p><p>（中央社記者秦立峰高雄2日電）{P1}</p>"
+                     f"<p>{P2}</p>")
+    article = clean_bytes(html, "story.html")
+    assert article.authors == ("秦立峰",)
+    assert outlet_of(article) == ("中央社", "text:dateline")
+
+
+def test_a_traditional_reporter_credit_drops_where_it_was_filed_from(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口擴建計劃公布\n\n東岸傳媒記者 秦立峰 發自香港\n\n{P1}\n\n{P2}\n")
+    assert article.authors == ("秦立峰",)
+    assert article.outlet is not None and article.outlet.value == "東岸傳媒"
+
+
+# --- credits, line by line --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "editors", "translators"), [
+    ("（譯者：孔令晨/核稿：鄭雨桐）1130302", ["鄭雨桐"], ["孔令晨"]),
+    ("责任编辑：郑雨桐", ["郑雨桐"], []),
+    ("编辑︱郑雨桐", ["郑雨桐"], []),
+    ("翻译：纽约时报中文网", [], []),
+    ("（编译/孔令晨）", [], ["孔令晨"]),
+])
+def test_editor_and_translator_credits(line: str, editors: list[str], translators: list[str]) -> None:
+    assert editor_names(to_simplified(line), line) == editors
+    assert translator_names(to_simplified(line), line) == translators
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("他们愿意收购这种平台。”(唐凯)", ["唐凯"]),
+    ("港口扩建是长远之计。（记者 秦立峰 孔令晨）", ["秦立峰", "孔令晨"]),
+    ("世界卫生组织（世卫）", []),
+    ("港口扩建是长远之计。（完）", []),
+    ("港口扩建是长远之计。（待续）", []),
+])
+def test_closing_credits(line: str, names: list[str]) -> None:
+    assert closing_credit(to_simplified(line), line) == names
+
+
+def test_wire_credits_and_outlet_tags() -> None:
+    assert wire_credit("工程将在明年完工。孔令晨（新华社专稿）新码头") == ("新华社", ["孔令晨"])
+    assert wire_credit("港口动态 据中新社电 新码头明年完工") == ("中新社", [])
+    assert wire_credit("他说这是（初步）计划") is None
+    assert outlet_tag("东岸晨报讯　（记者秦立峰）港务局昨日说") == ("东岸晨报", ["秦立峰"], 13)
+    assert outlet_tag("东岸网讯 北京时间3月2日消息") == ("东岸网", [], 4)
+    assert outlet_tag("港务局讯问了三名船员") is None
