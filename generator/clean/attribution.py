@@ -74,6 +74,14 @@ from .patterns import (
     WECHAT_MARKERS,
 )
 
+# Each chain's precedence in a line, for `explain`.
+OUTLET_CHAIN = ("front matter > self-media platform > 来源 line > source field > dateline, outlet tag, bracketed or "
+                "dash-dateline outlet, reporter credit > outlet after the header's date > wire sign-off > app "
+                "promotion > re-post credit > translator outlet > publisher / site name / feed > known host > "
+                "<title> suffix or copyright owner > unknown host")
+AUTHORS_CHAIN = ("front matter or markup (JSON-LD, <address>, meta author, record field; unless a byline spells it "
+                 "out) > header byline > dateline or outlet-tag reporters > a credit opening the body > a byline "
+                 "after the body > closing credit or wire sign-off > self-media account; + translators; - editors")
 LEAD_CREDIT_CHARS = 80
 # How many body blocks a dateline may open: a photo caption or a kicker the reader kept can stand
 # before the paragraph that carries it; and how many dropped blocks just above the body count as
@@ -524,5 +532,5 @@ def _self_media_account(page: PageView) -> str | None:
     return page.blocks[accounts[0]].text if accounts else None
 
 
-__all__ = ["choose_authors", "choose_outlet", "credited_outlet", "front_matter_authors", "known_outlet",
-           "outlet_by_host"]
+__all__ = ["AUTHORS_CHAIN", "OUTLET_CHAIN", "choose_authors", "choose_outlet", "credited_outlet",
+           "front_matter_authors", "known_outlet", "outlet_by_host"]

@@ -15,6 +15,7 @@ from ..dates import date_in_url, full_dates, parse_explicit
 from ..model import Article, Block, RawDocument, Sourced, SourceForm
 from ..vocab import Vocabulary
 from . import clean, read_blocks
+from .attribution import AUTHORS_CHAIN, OUTLET_CHAIN
 from .candidates import Hints
 from .metadata import (
     EXPLICIT_TITLE_RULES,
@@ -41,11 +42,8 @@ CHAINS = {
             "latest reference (month) > the lead (month) > latest date in the body (month)",
     "url": "front matter > canonical link > og:url > JSON-LD url > record url > feed link line > feed link > "
            "Markdown heading link > a re-post's link to its original",
-    "outlet": "front matter > self-media platform > publisher / site name / record source > translator line > "
-              "dateline agency, bracket tag or reporter credit > 来源 line > known host > <title> suffix or "
-              "copyright owner > unknown host",
-    "authors": "front matter > markup (JSON-LD, <address>, meta author, record field) > header byline > "
-               "dateline reporters > a credit opening the body > a byline after the body > self-media account",
+    "outlet": OUTLET_CHAIN,
+    "authors": AUTHORS_CHAIN,
 }
 HEADLINE_WITHIN_NOTE = "puts a column or site name in front of the article's own headline (headline-within-title)"
 URL_RULES = ("front-matter", "html:canonical", "html:og-url", "json-ld:url", "api:url", "feed:link-line",

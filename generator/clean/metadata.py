@@ -88,6 +88,11 @@ EXPLICIT_TITLE_RULES = ("json-ld:headline", "html:og-title", "api:title", "feed:
 SUFFIXED_TITLE_RULES = ("html:og-title", "api:title", "feed:title")
 # A newspaper's page label before a title in its feed or API (03版 - , 第A2版：): where it was printed,
 # not what the story is called (rule `page-label`).
+# A scrape's field label before the headline: 标题：…, 題目：…, Title: …
+TITLE_LABEL = re.compile(r"^(?:标题|標題|题目|題目|新闻标题|新聞標題|Title|Headline)\s*[:：]\s*(?=\S)", re.I)
+# What a CMS or a test puts where a headline belongs (read in Simplified).
+PLACEHOLDER_TITLE = re.compile(r"(?:新增|新建|编辑|测试|默认)(?:讯息|消息|文章|新闻|内容|标题)?\s*\d*|未命名|无标题|"
+                               r"无题|标题|untitled|no title|test\s*\d*|null|none|undefined", re.I)
 PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Z]?[0-9０-９]{1,3}\s*版\s*(?:[-–—:：|｜_]\s*|\s+)(?=\S)")
 SITE_OUTLET_RULES = ("json-ld:publisher", "html:site-name", "api:source", "feed:source")
 
@@ -180,18 +185,22 @@ def _headline_within(title: str, headline: str) -> bool:
     return before is not None and len(before[1]) <= SITE_PART_MAX
 
 
-def _page_label_cut(found: Sourced) -> Sourced:
-    cut = PAGE_LABEL.sub("", found.value)
-    return Sourced(cut, found.rule, found.inferred) if cut != found.value else found
+def _labels_cut(found: Sourced) -> Sourced:
+    """Rules `page-label` and `title-label`: 03版 - 标题 and 标题：标题 are the headline after the label."""
+    cut = TITLE_LABEL.sub("", PAGE_LABEL.sub("", found.value))
+    return Sourced(cut, found.rule, found.inferred) if cut != found.value and cut.strip() else found
 
 
 def choose_title(form: SourceForm, hints: Hints, blocks: Sequence[Block]) -> Sourced | None:
     found = _choose_title(form, hints, blocks)
-    return _page_label_cut(found) if found else None
+    return _labels_cut(found) if found else None
 
 
 def _choose_title(form: SourceForm, hints: Hints, blocks: Sequence[Block]) -> Sourced | None:
     sites = [value for value, rule in hints.outlets if rule in SITE_OUTLET_RULES]
+    # Rule `placeholder-title`: a CMS's default (新增訊息, 无标题, Untitled) names no story.
+    hints = Hints(**{**vars(hints), "titles": [(v, r) for v, r in hints.titles
+                                                if not PLACEHOLDER_TITLE.fullmatch(to_simplified(v).strip())]})
     headline = next((b for b in blocks if b.rule == "headline"), None)
     for rule in EXPLICIT_TITLE_RULES:
         for value, found_rule in hints.titles:
@@ -374,12 +383,27 @@ def _context_year(body_text: str, references: Sequence[Reference]) -> int | None
 # --- url -----------------------------------------------------------------------------------------------
 
 
-def choose_url(hints: Hints) -> str | None:
+# A labelled address line of a text scrape, outside the body: 原文链接：https://…, URL: https://…
+URL_LINE = re.compile(r"^\s*(?:原文链接|原文地址|原文网址|原文|文章链接|文章地址|本文链接|本文地址|链接|网址|来源网址|"
+                      r"来源链接|出处|URL|Link|Source)\s*[:：]\s*(https?://[^\s<>\"'，。）)]+)", re.I)
+
+
+def choose_url(hints: Hints, page: _Page | None = None) -> str | None:
     for rule in ("html:canonical", "html:og-url", "json-ld:url", "api:url", "feed:link-line", "feed:link",
                  "markdown:heading-link", "markdown:original-link"):
         for value, found in hints.urls:
             if found == rule and value.startswith(("http://", "https://")):
                 return value
+    return _url_line(page) if page is not None else None
+
+
+def _url_line(page: _Page) -> str | None:
+    """Rule `url-line`: a scrape's labelled address line (原文链接：https://…) above or below the body."""
+    body = set(page.body)
+    for index, folded in enumerate(page.folded):
+        match = URL_LINE.match(folded) if index not in body else None
+        if match:
+            return page.blocks[index].text[match.start(1):match.end(1)]
     return None
 
 
@@ -420,7 +444,7 @@ def build_metadata(form: SourceForm, hints: Hints, blocks: Sequence[Block], outl
     page = _Page(blocks, folded)
     references = _references(blocks)
     front_url = str(front.get("url") or "")
-    url = front_url if front_url.startswith(("http://", "https://")) else choose_url(hints)
+    url = front_url if front_url.startswith(("http://", "https://")) else choose_url(hints, page)
     outlet, source_type = choose_outlet(hints, page, url, outlets)
     authors = choose_authors(hints, page, outlet.value if outlet else None, source_type is SourceType.SELF_MEDIA,
                              outlets, front_matter_authors(front))
