@@ -94,6 +94,7 @@ def test_the_two_busan_copies_are_one_briefing(site_build: Build) -> None:
     by_status = {site_build.report_by_source[s]["status"]: s for s in copies}
     assert set(by_status) == {"briefing", "duplicate"}, {s: site_build.report_by_source[s] for s in copies}
     kept, dropped = by_status["briefing"], by_status["duplicate"]
+    assert "副本" in dropped and "副本" not in kept  # the file manager's copy is the duplicate, not the original
     duplicate = site_build.report_by_source[dropped]
     assert kept in duplicate["reason"]
     assert duplicate["url"] == site_build.report_by_source[kept]["url"]
