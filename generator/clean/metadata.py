@@ -132,9 +132,9 @@ def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> tuple[str, 
     while len(parts) > 1 and parts[-1].strip():
         last, separator = parts[-1].strip(), separators[-1]
         short_after_bar = separator[:1] in ("_", "|", "｜")
-        rest = "".join(parts[:-1]).strip()
-        # A part longer than all that comes before it is the story's title, whatever it ends in (…安全网).
-        is_site = len(last) <= SITE_PART_MAX and len(last) <= len(rest) and (
+        # A part longer than all that comes before it is the story's title, whatever it ends in (…安全网);
+        # Latin letters weigh half (BBC News 中文 is a short name).
+        is_site = len(last) <= SITE_PART_MAX and _weight(last) <= _weight("".join(parts[:-1])) and (
             bool(SITE_SUFFIX.search(last)) or last in site_names
             or (chinese and bool(LATIN_BRAND.fullmatch(last)))
             or (short_after_bar and len(last) <= SITE_BRAND_MAX))
@@ -150,6 +150,10 @@ def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> tuple[str, 
     kept = "".join(p + (separators[i] if i < len(separators) else "") for i, p in enumerate(parts))
     site = next((s for s in sites if SITE_SUFFIX.search(s) and re.search(r"[\u3400-\u9fff]", s)), sites[0])
     return kept.strip(), site
+
+
+def _weight(text: str) -> float:
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in text if not ch.isspace())
 
 
 def derive_title(blocks: Sequence[Block]) -> str | None:

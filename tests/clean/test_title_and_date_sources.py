@@ -133,3 +133,30 @@ def test_a_headline_that_ends_like_a_site_name_is_not_cut_as_one() -> None:
     # …安全网 ends in 网 like a site (人民网), but it is longer than all before it: it is the story.
     assert strip_site_suffix("亚洲观察 - 财长会议讨论扩大金融安全网") == ("亚洲观察 - 财长会议讨论扩大金融安全网", None)
     assert strip_site_suffix("财长会议讨论扩大金融安全网 - 远东网") == ("财长会议讨论扩大金融安全网", "远东网")
+
+
+def test_a_scrapes_title_label_is_not_part_of_the_headline(clean_bytes: Clean) -> None:
+    text = f"标题：财长会议讨论扩大金融安全网\n发布时间：2025-05-03 21:30\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    article = clean_bytes(text, "scrape.txt")
+    assert article.title is not None and article.title.value == "财长会议讨论扩大金融安全网"
+    assert date_of(article) == ("2025-05-03", "text:meta-line")
+
+
+def test_a_cms_placeholder_title_gives_way_to_a_derived_one(clean_bytes: Clean) -> None:
+    record = {"title": "新增訊息", "content": f"<p>{P1}</p><p>{P2}</p>"}
+    found = clean_bytes(json.dumps(record, ensure_ascii=False), "record.json").title
+    assert found is not None and found.rule == "derived:first-sentence" and found.inferred
+    assert found.value.startswith("东盟与中日韩财长")
+
+
+def test_a_scrapes_labelled_address_line_is_its_url(clean_bytes: Clean) -> None:
+    text = (f"财长会议讨论扩大金融安全网\n\n{P1}\n\n{P2}\n\n{P3}\n\n"
+            "原文链接：https://news.example.org/world/2025/0503/12345.html\n")
+    article = clean_bytes(text, "scrape.txt")
+    assert article.url == "https://news.example.org/world/2025/0503/12345.html"
+    assert "news.example.org" not in article.body
+
+
+def test_an_address_inside_the_story_is_not_its_url(clean_bytes: Clean) -> None:
+    text = f"财长会议讨论扩大金融安全网\n\n{P1}\n\n链接：https://news.example.org/report.pdf 是声明全文，{P2}\n\n{P3}\n"
+    assert clean_bytes(text, "scrape.txt").url is None
