@@ -127,10 +127,10 @@ def _atom_date(date: str) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
-def jieba_user_dict(vocab: Vocabulary, corpus: Corpus | None = None) -> str:
-    """Every actor name and alias as one word for jieba, so search finds 米尔佐扬 whole."""
+def jieba_user_dict(vocab: Vocabulary) -> str:
+    """Every listed actor's name and alias as one word for jieba, so search finds 米尔佐扬 whole."""
     words = set()
-    for actor in [*vocab.actors, *(corpus.actors if corpus else ())]:
+    for actor in vocab.actors:
         for form in actor.zh_forms:
             if len(form) >= 2 and " " not in form:
                 words.add(form)
