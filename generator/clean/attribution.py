@@ -72,6 +72,7 @@ from .patterns import (
     USER_UPLOAD,
     WECHAT_HEADER,
     WECHAT_MARKERS,
+    WIRE_SHORT,
 )
 
 # Each chain's precedence in a line, for `explain`.
@@ -100,6 +101,8 @@ NAME_LABEL = re.compile(r"(?:责任编辑|责编|编辑|校对|审核|来源|时
 # A title standing where a name should (本报驻澳大利亚记者, 特约撰稿人): a byline field split on spaces.
 TITLE_ONLY = re.compile(r"^(?:本报|本网|本台|本刊|本社)?(?:特派|特约|首席|实习|资深|驻\S{1,8})?"
                         r"(?:记者|通讯员|撰稿人|评论员|编辑|作者|主笔|实习生)$")
+# A wire's short name, which a closing bracket gives like a person's ((路透), (彭博)).
+WIRE_NAME = re.compile(f"(?:{WIRE_SHORT})")
 # A breadcrumb trail, whatever rule dropped it: 网易首页 > 网易号 > 正文.
 BREADCRUMB_SHAPE = re.compile(r"^\S{1,12}(?:\s*[>›»]\s*\S{1,12}){1,6}(?:\s+\S{1,6})?$")
 # How a paper names itself in its own credits (【本報消息】, 本报北京3月5日电): it names no outlet.
@@ -118,6 +121,8 @@ FEED_FIELD = "feed-meta-line"
 # Blocks in the article header that may hold the outlet's name alone (TNW中文站 beside the date).
 HEADER_NAME_RULES = ("html-article-header", "meta-line")
 HEADER_NAME_MAX = 12
+# How a newsroom's own name ends (a stricter OUTLET_LIKE: a header's 国际频道 or 关注公众号 is no outlet).
+NEWSROOM_LIKE = re.compile(r"(?:网|报|通讯社|新闻社|新闻|周刊|杂志|传媒|之声|之音|中文站|电台|电视台)$")
 # The separators of "site－outlet" in a source field (人民网－人民日报).
 SOURCE_PARTS = re.compile(r"\s*[-－—–|｜/]\s*")
 
@@ -153,11 +158,12 @@ def outlet_by_host(host: str, outlets: Sequence[Outlet]) -> Outlet | None:
 
 
 def _looks_like_outlet(name: str, outlets: Outlets) -> bool:
-    """A listed outlet, or a name shaped like one (…网, …日报, …之声, …中文站)."""
+    """A listed outlet, or a name shaped like a newsroom's (…网, …日报, …之声, …中文站; not …频道,
+    …号 or …平台, which name channels and accounts)."""
     folded = to_simplified(name.strip())
     if outlets.named(folded) is not None:
         return True
-    return 2 <= len(folded) <= HEADER_NAME_MAX and bool(OUTLET_LIKE.search(folded)) \
+    return 2 <= len(folded) <= HEADER_NAME_MAX and bool(NEWSROOM_LIKE.search(folded)) \
         and not SELF_REFERENCE.fullmatch(folded)
 
 
@@ -274,10 +280,17 @@ def _dateline_credit(page: PageView, outlets: Outlets) -> Sourced | None:
         tag = outlet_tag(folded, text)
         if tag and not SELF_REFERENCE.fullmatch(to_simplified(tag[0])):
             return Sourced(tag[0], "text:outlet-tag")
-        for pattern, rule in ((BRACKET_OUTLET, "text:bracket-outlet"), (DASH_DATELINE, "text:dash-dateline")):
-            match = pattern.match(folded)
-            if match and outlets.named(match["agency"]):
-                return Sourced(_cut(page, index, match.start("agency"), match.end("agency")), rule)
+        match = BRACKET_OUTLET.match(folded)
+        if match and outlets.named(match["agency"]):
+            return Sourced(_cut(page, index, match.start("agency"), match.end("agency")), "text:bracket-outlet")
+        match = DASH_DATELINE.match(folded)
+        if match:
+            # The longest listed outlet the line opens with (美国之音华盛顿 — is 美国之音 in 华盛顿).
+            head = folded[match.start("agency"):match.end()].rstrip("—– ")
+            for end in range(len(head), 1, -1):
+                if outlets.named(head[:end]):
+                    start = match.start("agency")
+                    return Sourced(_cut(page, index, start, start + end).strip(), "text:dash-dateline")
     for index in [*page.header, *page.lead]:
         credit = byline(page.folded[index][:LEAD_CREDIT_CHARS], page.blocks[index].text[:LEAD_CREDIT_CHARS],
                         anchored=index in page.lead)
@@ -414,6 +427,7 @@ def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Out
         if (not name or folded in refused or folded.startswith(prefixes) or "@" in name
                 or _registry(outlets).named(folded) is not None
                 or PLACEHOLDER_NAME.fullmatch(folded) or NAME_LABEL.fullmatch(folded) or TITLE_ONLY.match(folded)
+                or WIRE_NAME.fullmatch(folded)
                 or (OUTLET_LIKE.search(folded) and len(folded) >= 3)
                 or re.search(r"[–—_/|]|\d", name) or ("-" in name and re.search(r"[\u3400-\u9fff]", name))
                 or any(folded.endswith(e) for e in editors)):

@@ -212,3 +212,19 @@ def test_wire_credits_and_outlet_tags() -> None:
     assert outlet_tag("东岸晨报讯　（记者秦立峰）港务局昨日说") == ("东岸晨报", ["秦立峰"], 13)
     assert outlet_tag("东岸网讯 北京时间3月2日消息") == ("东岸网", [], 4)
     assert outlet_tag("港务局讯问了三名船员") is None
+
+
+def test_a_header_channel_or_account_prompt_is_not_an_outlet(clean_bytes: Clean) -> None:
+    html = page(head="<meta property='og:site_name' content='东岸网'>",
+                header="<span>国际频道</span><span>2024-03-02 09:15</span><span>关注公众号</span>")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("东岸网", "html:site-name")
+
+
+def test_a_dash_dateline_names_the_longest_listed_outlet(clean_bytes: Clean) -> None:
+    html = page(body=f"<p>美国之音华盛顿— {P1}</p><p>{P2}</p><p>{P3}</p>")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("美国之音", "text:dash-dateline")
+
+
+def test_a_wire_in_a_closing_bracket_is_not_an_author(clean_bytes: Clean) -> None:
+    html = page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}（彭博）</p>")
+    assert clean_bytes(html, "story.html").authors == ()
