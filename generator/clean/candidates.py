@@ -13,6 +13,8 @@ from functools import cached_property
 from ..model import BlockKind
 from ..textnorm import to_simplified
 
+# A sub-head written as a paragraph in bold (HTML <strong>, Markdown **…**) is at most this long.
+BOLD_HEADING_MAX = 40
 # Sentence-final punctuation, including closing quotes that end a quoted sentence.
 SENTENCE_END = "。！？!?…；;”」』\"’)）"
 CJK = re.compile(r"[\u3400-\u9fff]")

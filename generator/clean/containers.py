@@ -42,7 +42,10 @@ FLAT_PARAGRAPH = re.compile(r"\s*\u3000{2,}\s*|(?<=[。！？”」])\s+(?=\S)")
 LINK_FARM_MIN_ITEMS = 6
 LINK_FARM_ITEM_MAX = 16
 SQL_INSERT = re.compile(r"^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+\S+\s*(?:\(([^)]*)\))?\s*VALUES\s*", re.I | re.M)
-HTML_IN_STRING = re.compile(r"<\s*/?\s*(?:p|div|br|span|img|h[1-6]|section|strong|a)\b", re.I)
+HTML_IN_STRING = re.compile(r"<\s*/?\s*(?:p|div|br|span|img|h[1-6]|section|strong|em|b|i|u|font|a)\b", re.I)
+# Markup that breaks text into blocks; a record's text without any is broken at its lines and indents.
+BLOCK_MARKUP = re.compile(r"<\s*(?:p|div|br|h[1-6]|section|article|li|table|blockquote)\b", re.I)
+INDENT_BREAK = re.compile(r"\s*\u3000{2,}\s*")
 
 # Field names of app APIs and CMS tables, by what they hold (compared lower-cased, without _ and -).
 FIELD_NAMES = {
@@ -147,6 +150,16 @@ def _flat_paragraphs(text: str) -> list[str]:
     return pieces
 
 
+def _as_paragraphs(text: str, markup: bool) -> str:
+    """Rule `flat-paragraphs`: a record's text, or markup with only inline tags (<em> hit
+    highlighting), as paragraphs: one per line, and one per ideographic indent where a record ran
+    its paragraphs together ("…两个月。　　根据…"). Markup with block tags is left as it is."""
+    if markup and BLOCK_MARKUP.search(text):
+        return text
+    pieces = (piece.strip() for line in text.splitlines() for piece in INDENT_BREAK.split(line))
+    return "".join(f"<p>{piece if markup else html_lib.escape(piece)}</p>\n" for piece in pieces if piece)
+
+
 def _unescape_strings(text: str) -> str:
     if JSON_ESCAPED_TAG.search(text[:20000]):
         text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m[1], 16)), text)
@@ -197,13 +210,14 @@ def _from_json(data: Any) -> tuple[str, dict[str, str]]:
     content_path: tuple[str, ...] = ()
     if markup:
         content_path, content = max(markup, key=lambda item: len(item[1]))
+        content = _as_paragraphs(content, markup=True)
     else:
         named = [(p, v) for p, v in strings if p and _field_kind(p[-1]) == "content" and CJK.search(v)]
         pool = named or [(p, v) for p, v in strings if CJK.search(v)]
         if not pool:
             return "", {}
         content_path, plain = max(pool, key=lambda item: len(item[1]))
-        content = "".join(f"<p>{html_lib.escape(line.strip())}</p>\n" for line in plain.splitlines() if line.strip())
+        content = _as_paragraphs(plain, markup=False)
     fields: dict[str, str] = {}
     parent = content_path[:-1]
     # Fields beside the content first, then the nearest ones elsewhere.
@@ -281,8 +295,7 @@ def _from_sql(values: str, columns: str | None) -> tuple[str, dict[str, str]] | 
         return None
     content_at = max(markup or texts, key=lambda i: len(cells[i][1] or ""))
     content = cells[content_at][1] or ""
-    if not markup:
-        content = "".join(f"<p>{html_lib.escape(line.strip())}</p>\n" for line in content.splitlines() if line.strip())
+    content = _as_paragraphs(content, markup=bool(markup))
     fields: dict[str, str] = {}
     for index, (name, value) in enumerate(cells):
         if not value or index == content_at:

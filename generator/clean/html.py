@@ -10,6 +10,7 @@ one candidate per block element in reading order. Structure decides what it can 
                         header: its <h1> (the `headline`) and the lines down to the body
   html-article-header   in that header, what is not a date, source or byline line (share widgets,
                         promotions, a teaser): the classifier reads the meta lines, nothing is body
+  markup-bold-heading   a short paragraph all in bold: a sub-head
   markup-caption        <figcaption>, a <small>/<em> right after an image, an <img alt> sentence
   html-flatten          markup nested deeper than the parser builds is flattened first, so its text
                         is not silently lost
@@ -31,7 +32,15 @@ import lxml.html
 
 from ..dates import from_epoch
 from ..model import BlockKind
-from .candidates import CJK, Candidate, Hints, looks_like_body, normalise_space, split_run_in_credits
+from .candidates import (
+    BOLD_HEADING_MAX,
+    CJK,
+    Candidate,
+    Hints,
+    looks_like_body,
+    normalise_space,
+    split_run_in_credits,
+)
 from .containers import unwrap_embedded
 from .credits import split_names
 from .head import _read_fields, _read_head
@@ -392,13 +401,23 @@ def _alt_captions(element: Any, verdict: str | None) -> list[Candidate]:
     return out
 
 
+def _bold_heading(element: Any, tag: str) -> bool:
+    """Rule `markup-bold-heading`: a short paragraph whose whole text is bold (<p><strong>…</strong></p>)
+    is a sub-head, as editors of many sites write them."""
+    if tag not in ("p", "div") or len(element) != 1 or element[0].tag not in ("strong", "b"):
+        return False
+    text = normalise_space(element.text_content())
+    return 0 < len(text) <= BOLD_HEADING_MAX and normalise_space(element[0].text_content()) == text \
+        and not (element[0].tail or "").strip()
+
+
 def _leaf_blocks(element: Any, tag: str, verdict: str | None) -> list[Candidate]:
     line = getattr(element, "sourceline", None) or 0
     if isinstance(element, _TailText):
         text = normalise_space(element.text)
         return [Candidate(text, line=line, verdict=verdict)] if text else []
-    kind = (BlockKind.HEADING if tag in HEADING_TAGS else BlockKind.QUOTE if tag == "blockquote"
-            else BlockKind.LIST_ITEM if tag == "li" else BlockKind.PARAGRAPH)
+    kind = (BlockKind.HEADING if tag in HEADING_TAGS or _bold_heading(element, tag) else BlockKind.QUOTE
+            if tag == "blockquote" else BlockKind.LIST_ITEM if tag == "li" else BlockKind.PARAGRAPH)
     out: list[Candidate] = []
     # A <small> or <em> right after an image is that image's caption; else its alt text may be.
     for img in list(element.iter("img")):

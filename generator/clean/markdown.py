@@ -20,7 +20,7 @@ import re
 
 from ..model import BlockKind
 from ..textnorm import to_simplified
-from .candidates import CJK, Candidate, Hints, ends_sentence, normalise_space, split_run_in_credits
+from .candidates import BOLD_HEADING_MAX, CJK, Candidate, Hints, ends_sentence, normalise_space, split_run_in_credits
 from .credits import split_names
 from .html import TAG_TOKEN, VOID_TAGS, read_html
 from .patterns import SITE_SUFFIX, TITLE_SEPARATOR
@@ -43,7 +43,6 @@ HTML_BLOCK_START = re.compile(
 HTML_PAGE_START = re.compile(r"^<(?:!doctype\s+html|html)\b", re.I)
 # A caption under a picture is short and stops without a full stop.
 IMAGE_CAPTION_MAX = 80
-BOLD_HEADING_MAX = 40
 LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 URL_LINK = re.compile(r"\[([^\]]{2,200})\]\((https?://[^)\s]+)\)")
 INLINE = re.compile(r"(\*\*|__|`|~~)(.+?)\1")

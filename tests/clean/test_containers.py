@@ -10,7 +10,7 @@ from collections.abc import Callable
 from generator.clean.candidates import Candidate, split_run_in_credits
 from generator.clean.containers import is_block_dump
 from generator.ingest import detect_form
-from generator.model import Article, SourceForm
+from generator.model import Article, BlockKind, SourceForm
 
 P1 = "南风市政府周二宣布，将在未来三年投入五十亿元改造老城区的供水管网，首批工程下月开工。"
 P2 = "市水务局表示，改造完成后，老城区的管网漏损率有望从两成降至一成以内，每年节水约八百万吨。"
@@ -79,3 +79,21 @@ def test_a_credit_run_into_the_last_paragraph_is_split_off(clean_bytes: Callable
 def test_brackets_that_close_a_sentence_are_not_a_credit() -> None:
     text = f"{P3}（详见附表）"
     assert [c.text for c in split_run_in_credits([Candidate(text)])] == [text]
+
+
+def test_a_search_record_with_hit_highlighting_and_indents_becomes_paragraphs(
+        clean_bytes: Callable[..., Article]) -> None:
+    record = {"title": "南风市改造<em>供水</em>管网", "displayTime": 1748908800000,
+              "content": "\u3000\u3000".join(["", P1.replace("供水", "<em>供水</em>"), P2, P3, ""])}
+    article = clean_bytes(json.dumps(record, ensure_ascii=False), "hit.json")
+    assert article.body.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_paragraph_all_in_bold_is_a_sub_head(clean_bytes: Callable[..., Article]) -> None:
+    page = (f"<html><body><h1>南风市改造供水管网</h1><div class='content'><p><strong>三年投入五十亿</strong></p>"
+            f"<p>{P1}</p><p><strong>漏损率将降至一成</strong></p><p>{P2}</p><p>{P3}</p>"
+            "<p><strong>他说：</strong>这是民生工程。</p></div></body></html>")
+    article = clean_bytes(page, "page.html")
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING and b.kept]
+    assert "三年投入五十亿" in headings and "漏损率将降至一成" in headings
+    assert "三年投入五十亿" in article.body and "他说：这是民生工程。" not in headings
