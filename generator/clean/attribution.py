@@ -121,6 +121,7 @@ FEED_FIELD = "feed-meta-line"
 # Blocks in the article header that may hold the outlet's name alone (TNW中文站 beside the date).
 HEADER_NAME_RULES = ("html-article-header", "meta-line")
 HEADER_NAME_MAX = 12
+STAMPED_LINE_MAX = 40  # a header line with a date and a name; longer, it is a sentence that gives a date
 # How a newsroom's own name ends (a stricter OUTLET_LIKE: a header's 国际频道 or 关注公众号 is no outlet).
 NEWSROOM_LIKE = re.compile(r"(?:网|报|通讯社|新闻社|新闻|周刊|杂志|传媒|之声|之音|中文站|电台|电视台)$")
 # The separators of "site－outlet" in a source field (人民网－人民日报).
@@ -307,9 +308,11 @@ def _header_outlet(page: PageView, outlets: Outlets) -> Sourced | None:
     first_body = page.body[0] if page.body else len(page.blocks)
     for index in range(first_body):
         block, folded = page.blocks[index], page.folded[index]
-        if block.rule not in HEADER_NAME_RULES:
-            continue
-        at = after_stamp(folded) if block.rule == "meta-line" else 0
+        # A short line with a date stamp, whatever rule dropped it (a dump's header: 分享 2017年08月24日06:48
+        # 新浪综合), or a header block holding only a name.
+        at = after_stamp(folded) if len(folded) <= STAMPED_LINE_MAX else None
+        if at is None and block.rule in HEADER_NAME_RULES and block.rule != "meta-line":
+            at = 0
         if at is None:
             continue
         rest = folded[at:].split()

@@ -228,3 +228,8 @@ def test_a_dash_dateline_names_the_longest_listed_outlet(clean_bytes: Clean) -> 
 def test_a_wire_in_a_closing_bracket_is_not_an_author(clean_bytes: Clean) -> None:
     html = page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}（彭博）</p>")
     assert clean_bytes(html, "story.html").authors == ()
+
+
+def test_a_dumped_header_line_names_the_outlet_after_its_stamp(clean_bytes: Clean) -> None:
+    text = f"分享 2024年03月02日09:15 东岸新闻网\n\n港口扩建计划公布\n\n{P1}\n\n{P2}\n"
+    assert outlet_of(clean_bytes(text)) == ("东岸新闻网", "text:header-outlet")
