@@ -12,7 +12,7 @@ import re
 import lxml.html
 
 from .candidates import Hints, normalise_space
-from .credits import split_names
+from .credits import page_source, split_names
 from .metadata import strip_site_suffix
 
 TAG = re.compile(r"<[^>]+>")
@@ -75,8 +75,13 @@ def _read_head(root: lxml.html.HtmlElement, hints: Hints) -> None:
             hints.titles.append((value, rule))
     for script in root.xpath('//script[@type="application/ld+json"]/text()'):
         _read_json_ld(script, hints)
+    page_sources = []
     for script in root.xpath("//script[not(@src)]/text()"):
         _read_page_data(script, hints)
+        page_sources.append(page_source(script))
+    sources = {s for s in page_sources if s}
+    if len(sources) == 1:
+        hints.outlets.append((sources.pop(), "html:page-source"))
     site = meta("og:site_name", "application-name", "publisher")
     if site:
         hints.outlets.insert(0, (site, "html:site-name"))
@@ -114,6 +119,10 @@ def _read_json_ld(script: str, hints: Hints) -> None:
     for item in items:
         if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
             continue
+        if any(rule.startswith("json-ld:") for _, rule in [*hints.titles, *hints.dates, *hints.urls]):
+            return  # the page's first article item is the page's; later ones describe related stories
+        if isinstance(item.get("dateModified"), str):
+            hints.feed_dates.append((item["dateModified"], "json-ld:dateModified"))
         if isinstance(item.get("headline"), str):
             hints.titles.insert(0, (normalise_space(item["headline"]), "json-ld:headline"))
         if isinstance(item.get("datePublished"), str):

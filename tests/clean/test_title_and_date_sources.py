@@ -160,3 +160,15 @@ def test_a_scrapes_labelled_address_line_is_its_url(clean_bytes: Clean) -> None:
 def test_an_address_inside_the_story_is_not_its_url(clean_bytes: Clean) -> None:
     text = f"财长会议讨论扩大金融安全网\n\n{P1}\n\n链接：https://news.example.org/report.pdf 是声明全文，{P2}\n\n{P3}\n"
     assert clean_bytes(text, "scrape.txt").url is None
+
+
+def test_the_first_json_ld_article_is_the_pages_and_a_later_one_a_related_story(clean_bytes: Clean) -> None:
+    first = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "财长会议讨论扩大金融安全网",'
+             ' "datePublished": "2025-05-03T21:30:00+08:00", "dateModified": "2025-05-06T08:00:00+08:00"}')
+    related = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "另一条新闻",'
+               ' "datePublished": "2025-04-01T08:00:00+08:00"}')
+    html = page(f"<script type='application/ld+json'>{first}</script><script type='application/ld+json'>{related}"
+                "</script>", f"<div class='content'>{BODY}</div>")
+    article = clean_bytes(html, "page.html")
+    assert title_of(article) == ("财长会议讨论扩大金融安全网", "json-ld:headline")
+    assert date_of(article) == ("2025-05-03", "json-ld:datePublished")
