@@ -115,7 +115,7 @@ BARE_SOURCE_LABEL = re.compile(r"^(?:来源|本文来源|文章来源|稿源|出
 TRAILER_CREDIT_RULES = ("meta-line", "after-body-chrome", "after-end", EDITOR_LINE, SOURCE_LINE_RULE)
 SITE_RULES = ("json-ld:publisher", "html:site-name", "feed:source")
 # The page's own field naming where the text comes from: a CMS's source, an API record's source.
-CREDITED_SOURCE_RULES = ("html:meta-source", "api:source", "credited-source")
+CREDITED_SOURCE_RULES = ("html:meta-source", "api:source", "credited-source", "html:page-source")
 # A dump's or feed reader's field line above the body (作者：…, Author: …).
 FEED_FIELD = "feed-meta-line"
 # Blocks in the article header that may hold the outlet's name alone (TNW中文站 beside the date).

@@ -308,3 +308,16 @@ def after_stamp(folded: str) -> int | None:
     """Where the text after a line's date and time starts (2017年08月24日06:48 新浪综合 → at 新浪综合)."""
     stamps = list(STAMP.finditer(folded))
     return stamps[-1].end() if stamps else None
+
+
+# Rule `page-source`: the source a page's own script configuration names (source: '环球时报新媒体',
+# "mediaName":"某某日报"): CMS templates hand the credited outlet to their widgets this way. Only a
+# value with Chinese in it, and only when the script names one source (a list of related stories
+# names many).
+PAGE_SOURCE = re.compile(r"""(?:^|[{,;\s])["']?(?:source|sourcename|source_name|media|medianame|media_name|"""
+                         r"""articlesource|copyfrom|origin_name)["']?\s*[:=]\s*["']([^"'\\<>\n]{2,30})["']""", re.I)
+
+
+def page_source(script: str) -> str | None:
+    values = {m[1].strip() for m in PAGE_SOURCE.finditer(script) if re.search(f"[{_HAN}]", m[1])}
+    return values.pop() if len(values) == 1 else None

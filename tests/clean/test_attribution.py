@@ -233,3 +233,11 @@ def test_a_wire_in_a_closing_bracket_is_not_an_author(clean_bytes: Clean) -> Non
 def test_a_dumped_header_line_names_the_outlet_after_its_stamp(clean_bytes: Clean) -> None:
     text = f"分享 2024年03月02日09:15 东岸新闻网\n\n港口扩建计划公布\n\n{P1}\n\n{P2}\n"
     assert outlet_of(clean_bytes(text)) == ("东岸新闻网", "text:header-outlet")
+
+
+def test_the_source_a_page_script_configures_is_a_credit(clean_bytes: Clean) -> None:
+    config = "<script>var ARTICLE = {\n  category: '国际', // 频道\n  source: '东岸晨报', // 来源\n  aPage: true\n};</script>"
+    assert outlet_of(clean_bytes(page(head=config), "story.html")) == ("东岸晨报", "html:page-source")
+    related = ("<script>var RELATED = [{\"title\": \"甲\", \"source\": \"东岸晨报\"}, "
+               "{\"title\": \"乙\", \"source\": \"北岸周刊\"}];</script>")
+    assert clean_bytes(page(head=related), "story.html").outlet is None
