@@ -8,14 +8,14 @@ present, overrides what was found.
 
 from __future__ import annotations
 
-from ..model import Article, Block, RawDocument, Sourced, SourceForm, SourceType
+from ..model import Article, Block, RawDocument, SourceForm
 from ..textnorm import is_traditional
 from ..vocab import Vocabulary
 from .candidates import Candidate, Hints
 from .classify import classify
 from .html import read_html
 from .markdown import read_markdown
-from .metadata import build_metadata, known_outlet
+from .metadata import build_metadata
 from .text import read_text
 
 
@@ -35,11 +35,6 @@ def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
     # One block per candidate, same text: the metadata chains reuse the Simplified forms.
     front = raw.front_matter
     meta = build_metadata(raw.form, hints, blocks, vocab.outlets, [c.folded for c in candidates], front)
-    if front.get("outlet") or front.get("source"):
-        meta["outlet"] = Sourced(str(front.get("outlet") or front.get("source")), "front-matter")
-        if meta["source_type"] is not SourceType.SELF_MEDIA:
-            listed = known_outlet(meta["outlet"].value, vocab.outlets)
-            meta["source_type"] = SourceType(listed.type) if listed else SourceType.NEWSROOM
     body_text = "".join(b.text for b in blocks if b.kept)
     return Article(
         source=raw.source,
@@ -49,5 +44,12 @@ def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
         language="zh-Hant" if is_traditional(body_text) else "zh-Hans",
         front_matter=dict(front),
         sha256=raw.sha256,
-        **meta,
+        title=meta.title,
+        date=meta.date,
+        outlet=meta.outlet,
+        source_type=meta.source_type,
+        authors=meta.authors,
+        url=meta.url,
+        references=meta.references,
+        page=meta.page,
     )

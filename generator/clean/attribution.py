@@ -383,12 +383,14 @@ def credited_outlet(hints: Hints, page: PageView, outlets: Sequence[Outlet]) -> 
 
 
 def choose_outlet(hints: Hints, page: PageView, url: str | None,
-                  outlets: Sequence[Outlet]) -> tuple[Sourced | None, SourceType]:
+                  outlets: Sequence[Outlet], front: str | None = None) -> tuple[Sourced | None, SourceType]:
+    """The outlet and its source-type badge; `front` (the front matter's outlet) is the first link."""
     registry = _registry(outlets)
     host = (urlparse(url).hostname or "") if url else ""
-    by_host = registry.serving(host) if host else None
+    by_host = registry.serving(host) if host and not front else None
     platform = _platform(page)
-    found = platform or credited_outlet(hints, page, registry)
+    found = Sourced(front.strip(), "front-matter") if front and front.strip() else None
+    found = found or platform or credited_outlet(hints, page, registry)
     if found is None:
         found = next((Sourced(v, r) for v, r in hints.outlets if r in SITE_RULES and _is_name(v)), None)
     if found is None and by_host:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..dates import (
     FULL_DATE,
@@ -440,16 +441,32 @@ def choose_page(hints: Hints, page: _Page) -> tuple[int, int] | None:
     return None
 
 
+@dataclass(frozen=True)
+class Metadata:
+    """What the chains hand the clean stage: every metadata field of an `Article`, each value with the
+    rule that found it (front matter first where it has the field)."""
+
+    title: Sourced | None
+    date: Sourced | None
+    outlet: Sourced | None
+    source_type: SourceType
+    authors: tuple[str, ...]
+    url: str | None
+    references: tuple[Reference, ...]
+    page: tuple[int, int] | None
+
+
 def build_metadata(form: SourceForm, hints: Hints, blocks: Sequence[Block], outlets: Sequence[Outlet],
-                   folded: Sequence[str] | None = None, front: Mapping[str, object] | None = None) -> dict:
+                   folded: Sequence[str] | None = None, front: Mapping[str, object] | None = None) -> Metadata:
     """`folded[i]` is `to_simplified(blocks[i].text)` when the caller has it (the classifier made it).
-    `front` is the input's front matter: the first link of the title, date and url chains."""
+    `front` is the input's front matter: the first link of every chain."""
     front = front or {}
     page = _Page(blocks, folded)
     references = _references(blocks)
     front_url = str(front.get("url") or "")
     url = front_url if front_url.startswith(("http://", "https://")) else choose_url(hints, page)
-    outlet, source_type = choose_outlet(hints, page, url, outlets)
+    front_outlet = str(front.get("outlet") or front.get("source") or "") or None
+    outlet, source_type = choose_outlet(hints, page, url, outlets, front_outlet)
     authors = choose_authors(hints, page, outlet.value if outlet else None, source_type is SourceType.SELF_MEDIA,
                              outlets, front_matter_authors(front))
     front_title = front.get("title")
@@ -457,16 +474,17 @@ def build_metadata(form: SourceForm, hints: Hints, blocks: Sequence[Block], outl
         title: Sourced | None = Sourced(front_title.strip(), "front-matter")
     else:
         title = choose_title(form, hints, blocks)
-    return {
-        "title": title,
-        "date": choose_date(hints, page, url, references, str(front["date"]) if front.get("date") else None),
-        "outlet": outlet,
-        "source_type": source_type,
-        "authors": tuple(a for a in authors if a),
-        "url": url,
-        "references": references,
-        "page": choose_page(hints, page),
-    }
+    return Metadata(
+        title=title,
+        date=choose_date(hints, page, url, references, str(front["date"]) if front.get("date") else None),
+        outlet=outlet,
+        source_type=source_type,
+        authors=tuple(a for a in authors if a),
+        url=url,
+        references=references,
+        page=choose_page(hints, page),
+    )
 
 
-__all__ = ["build_metadata", "choose_title", "derive_title", "known_outlet", "outlet_by_host", "strip_site_suffix"]
+__all__ = ["Metadata", "build_metadata", "choose_title", "derive_title", "known_outlet", "outlet_by_host",
+           "strip_site_suffix"]

@@ -236,7 +236,8 @@ def test_a_dumped_header_line_names_the_outlet_after_its_stamp(clean_bytes: Clea
 
 
 def test_the_source_a_page_script_configures_is_a_credit(clean_bytes: Clean) -> None:
-    config = "<script>var ARTICLE = {\n  category: '国际', // 频道\n  source: '东岸晨报', // 来源\n  aPage: true\n};</script>"
+    config = ("<script>var ARTICLE = {\n  category: '国际', // 频道\n  source: '东岸晨报', // 来源\n"
+              "  aPage: true\n};</script>")
     assert outlet_of(clean_bytes(page(head=config), "story.html")) == ("东岸晨报", "html:page-source")
     related = ("<script>var RELATED = [{\"title\": \"甲\", \"source\": \"东岸晨报\"}, "
                "{\"title\": \"乙\", \"source\": \"北岸周刊\"}];</script>")
