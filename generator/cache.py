@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
+from .extract.recogniser import release as release_recogniser
 from .model import Actor, Topic
 from .process import FileResult, process_path
 from .progress import Progress
@@ -142,6 +143,7 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
                 progress.advance()
     if todo:
         release_tokenizers()
+        release_recogniser()
     for (path, key), result in zip(todo, computed):
         results[path] = result
         if cache_dir is not None and key is not None:

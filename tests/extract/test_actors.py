@@ -403,3 +403,9 @@ def test_extraction_adds_the_recognisers_actors_as_unlisted_and_only_when_asked(
     assert found[True].get("王立新") is False  # found, and marked as not in actors.yaml
     assert "王立新" not in found[False]
     assert found[True]["美国"] and found[False]["美国"]
+
+
+def test_an_organisation_owned_by_another_is_filed_under_its_own_name(matcher):
+    text = "标题\n远洋航运旗下海港投资公司买下码头。海港投资公司表示欢迎。"
+    assert list(accepted(matcher, text, ("远洋航运旗下海港投资公司", "ORG"), title_end=3, lead_end=40)) == [
+        "海港投资公司"]
