@@ -210,11 +210,21 @@ def test_lukashenko_page_lists_every_briefing_that_mentions_him(site_build: Buil
 
 
 # --- search ------------------------------------------------------------------------------------------
+# With the plugin's `search: material`, Material's own search (tests/test_search.py and
+# tests/browser/test_search_pagefind.py cover the Pagefind default).
 
 
 @pytest.fixture(scope="module")
-def search_index(site_build: Build) -> dict:
-    return json.loads((site_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def search_index(projects: Projects) -> dict:
+    project = projects.make("material-search-project")
+    config = project / "mkdocs.yml"
+    text, replaced = re.subn(r"^(\s+)search: pagefind\b.*$", r"\1search: material", config.read_text(encoding="utf-8"),
+                             flags=re.M)
+    if replaced != 1:
+        pytest.fail("mkdocs.yml no longer sets the briefings plugin's `search: pagefind`; update this fixture")
+    config.write_text(text, encoding="utf-8")
+    build = projects.build(project).require_ok()
+    return json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
 def split_occurrences(index: dict, name: str) -> tuple[int, list[str]]:
