@@ -13,6 +13,7 @@ from ..textnorm import is_traditional
 from ..vocab import Vocabulary
 from .candidates import Candidate, Hints
 from .classify import classify
+from .fallback import fall_back_if_empty
 from .html import read_html
 from .markdown import read_markdown
 from .metadata import build_metadata
@@ -27,7 +28,10 @@ def read_blocks(raw: RawDocument, vocab: Vocabulary) -> tuple[list[Candidate], H
         candidates, hints = read_markdown(raw.text)
     else:
         candidates, hints = read_text(raw.text), Hints()
-    return candidates, hints, classify(candidates, vocab.rules)
+    blocks = classify(candidates, vocab.rules)
+    if raw.form is SourceForm.HTML_PAGE:
+        candidates, blocks = fall_back_if_empty(raw.text, candidates, blocks, vocab.rules)
+    return candidates, hints, blocks
 
 
 def clean(raw: RawDocument, vocab: Vocabulary) -> Article:

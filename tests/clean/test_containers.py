@@ -97,3 +97,18 @@ def test_a_paragraph_all_in_bold_is_a_sub_head(clean_bytes: Callable[..., Articl
     headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING and b.kept]
     assert "三年投入五十亿" in headings and "漏损率将降至一成" in headings
     assert "三年投入五十亿" in article.body and "他说：这是民生工程。" not in headings
+
+
+def test_a_page_our_reader_keeps_nothing_of_falls_back_to_trafilatura(clean_bytes: Callable[..., Article]) -> None:
+    page = (f"<html><head><title>南风市改造供水管网</title></head><body><nav>首页 国际 财经</nav>"
+            f"<div class='promo-text'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div><footer>版权所有</footer></body></html>")
+    article = clean_bytes(page, "page.html")
+    assert P1 in article.body and P3 in article.body and "版权所有" not in article.body
+    assert any(b.rule == "html-ad" and not b.kept for b in article.blocks if b.text == P1)  # still explained
+    assert any(b.rule == "reader-fallback" for b in article.blocks if b.text == P1)
+
+
+def test_a_page_our_reader_reads_does_not_fall_back(clean_bytes: Callable[..., Article]) -> None:
+    page = f"<html><body><nav>首页 国际 财经</nav><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"
+    article = clean_bytes(page, "page.html")
+    assert P1 in article.body and not any(b.rule == "reader-fallback" for b in article.blocks)
