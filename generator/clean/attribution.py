@@ -50,6 +50,7 @@ from .credits import (
     DASH_DATELINE,
     OUTLET_LIKE,
     REPOST_CREDIT,
+    REPOST_VERB,
     after_stamp,
     byline,
     closing_credit,
@@ -331,6 +332,8 @@ def _repost_credit(page: PageView, outlets: Outlets) -> Sourced | None:
     where 来自 is an ordinary word; there only a listed outlet counts."""
     body = set(page.body[1:])
     for index, folded in enumerate(page.folded):
+        if not REPOST_VERB.search(folded):
+            continue
         for match in REPOST_CREDIT.finditer(folded):
             name = match["agency"]
             if index in body and not outlets.named(name):
@@ -343,7 +346,8 @@ def _repost_credit(page: PageView, outlets: Outlets) -> Sourced | None:
 
 def _wire_credit(page: PageView) -> Sourced | None:
     for index in page.body:
-        found = wire_credit(page.folded[index], page.blocks[index].text)
+        found = wire_credit(page.folded[index], page.blocks[index].text) if "电" in page.folded[index] \
+            or "稿" in page.folded[index] else None
         if found:
             return Sourced(found[0], "text:wire-credit")
     return None
@@ -503,7 +507,8 @@ def choose_authors(hints: Hints, page: PageView, outlet: str | None, self_media:
         last = page.body[-1]
         text.append(clean(closing_credit(page.folded[last], page.blocks[last].text)))
     for index in page.body:
-        signed = wire_credit(page.folded[index], page.blocks[index].text)
+        folded = page.folded[index]
+        signed = wire_credit(folded, page.blocks[index].text) if "电" in folded or "稿" in folded else None
         if signed:
             text.append(clean(signed[1]))
             break

@@ -62,6 +62,8 @@ REPOST_CREDIT = re.compile(r"(?:本文|此文|文章|全文|原文)?"
                            r"(?:转载自|转自|转载于|来自|来源于|原载于?|原刊于?|首发于|刊于|选自)"
                            rf"\s*[:：]?\s*[「『《“\"【]?\s*(?P<agency>[{_HAN}A-Za-z0-9·]{{2,16}}?)\s*"
                            r"(?:[」』》”\"】]|(?=[，,。.；;：:！!\s(（\[]|$)|(?:微信)?公众号|网站|官网|客户端|app|APP)")
+# The verbs of a re-post credit, to find the lines worth reading with REPOST_CREDIT.
+REPOST_VERB = re.compile(r"转载|转自|来自|来源于|原载|原刊|首发|刊于|选自")
 # A full date and time: the stamp a header meta line gives before the outlet (2017年08月24日06:48 新浪综合).
 STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 # Common Chinese surnames, single and compound: a bracketed closing credit must start with one.
