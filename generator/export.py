@@ -128,10 +128,13 @@ def _atom_date(date: str) -> str:
 
 
 def jieba_user_dict(vocab: Vocabulary) -> str:
-    """Every listed actor's name and alias as one word for jieba, so search finds 米尔佐扬 whole."""
+    """Every listed actor's name and alias as one word for jieba, so search finds 米尔佐扬 whole.
+
+    A form that holds a shorter form of the same actor (泽连斯基总统, 俄罗斯联邦) is left out: as one
+    word it would hide the shorter name inside it from a search for that name.
+    """
     words = set()
     for actor in vocab.actors:
-        for form in actor.zh_forms:
-            if len(form) >= 2 and " " not in form:
-                words.add(form)
+        forms = [f for f in actor.zh_forms if len(f) >= 2 and " " not in f]
+        words.update(f for f in forms if not any(other != f and other in f for other in forms))
     return "".join(f"{word} 100000 nr\n" for word in sorted(words))
