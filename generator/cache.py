@@ -2,10 +2,21 @@
 generator's code. After one article in a thousand changes, one article is processed again.
 
 Results are pickled (our own dataclasses, written and read only by this program, in a folder of
-the project's); a cache entry that fails to load is simply recomputed. Actors and topics from the
-vocabulary are pickled as a reference to their id and read back as the vocabulary's own objects:
-a result names some twenty of them, and a copy of each in every entry made entries twice as large,
-slower to load, and gave a corpus of 5000 articles 100 000 copies of the same actors in memory.
+the project's). Actors and topics from the vocabulary are pickled as a reference to their id and
+read back as the vocabulary's own objects: a result names some twenty of them, and a copy of each
+in every entry made entries twice as large, slower to load, and gave a corpus of 5000 articles
+100 000 copies of the same actors in memory.
+
+The cache stays bounded and is never trusted (`ResultCache`):
+
+* **Pruned.** A build that read the whole raw folder removes every entry it did not use: after a
+  vocabulary edit the old set goes instead of staying beside the new one (14 MB per 1000 articles).
+* **Resumable.** Each entry is written as soon as its article is done, through a temporary file
+  renamed into place, so a build that is killed keeps what it finished and the next one resumes.
+* **Checked before it is read.** An entry starts with a header naming the format, the key it was
+  written for and a SHA-256 of its payload; the payload is unpickled only when all three match,
+  and then only into the generator's own classes. A truncated, corrupt, renamed or foreign file
+  is recomputed and overwritten, never believed.
 
 Many uncached files run in a process pool; output is identical to the serial run because results
 are re-sorted by file name.
@@ -15,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import pickle
 from collections.abc import Sequence
@@ -31,6 +43,9 @@ from .textnorm import release_tokenizers, word_tokenizer
 from .vocab import Vocabulary
 
 POOL_THRESHOLD = 40  # below this many uncached files a pool costs more than it saves
+ENTRY_MAGIC = b"briefing-generator result 1\n"  # bump the number when the entry layout changes
+ENTRY_SUFFIX = ".pickle"
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +90,14 @@ class _ResultUnpickler(pickle.Unpickler):
         super().__init__(file)
         self.vocab = vocab
 
+    def find_class(self, module: str, name: str) -> type:
+        """Only the generator's own classes: a pickle can name any function to call, and an entry
+        that was not written by this program must not run anything."""
+        found = super().find_class(module, name) if module.startswith("generator.") else None
+        if not isinstance(found, type):
+            raise pickle.UnpicklingError(f"{module}.{name} is not one of the generator's classes")
+        return found
+
     def persistent_load(self, pid: tuple[str, str]) -> Actor | Topic:
         kind, ident = pid
         found = self.vocab.actor(ident) if kind == "actor" else self.vocab.topic(ident)
@@ -93,6 +116,91 @@ def load_result(data: bytes, vocab: Vocabulary) -> FileResult:
     return _ResultUnpickler(io.BytesIO(data), vocab).load()
 
 
+class EntryError(ValueError):
+    """A cache file that is not an entry this program wrote for this key."""
+
+
+class ResultCache:
+    """The per-article cache folder: `<folder>/<2 hex>/<key>.pickle`."""
+
+    def __init__(self, folder: Path, vocab: Vocabulary) -> None:
+        self.folder = folder
+        self.vocab = vocab
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}{ENTRY_SUFFIX}"
+
+    def encode(self, key: str, result: FileResult) -> bytes:
+        payload = dump_result(result, self.vocab)
+        return b"".join((ENTRY_MAGIC, key.encode(), b"\n", hashlib.sha256(payload).hexdigest().encode(), b"\n",
+                         payload))
+
+    def decode(self, key: str, data: bytes) -> FileResult:
+        """The result in `data`, or EntryError when it is not an intact entry written for `key`."""
+        if not data.startswith(ENTRY_MAGIC):
+            raise EntryError("not a cache entry of this version")
+        header_end = len(ENTRY_MAGIC) + len(key) + 1 + 64 + 1
+        parts = data[len(ENTRY_MAGIC):header_end].split(b"\n")
+        if len(parts) != 3 or parts[2]:
+            raise EntryError("damaged header")
+        claimed, digest = parts[0], parts[1]
+        payload = data[header_end:]
+        if claimed != key.encode():
+            raise EntryError("written for another key")
+        if hashlib.sha256(payload).hexdigest().encode() != digest:
+            raise EntryError("payload does not match its digest (truncated or altered)")
+        try:
+            result = load_result(payload, self.vocab)
+        except Exception as error:  # the digest matched, so this is a bug or a forgery: recompute either way
+            raise EntryError(f"unreadable: {type(error).__name__}: {error}") from error
+        if not isinstance(result, FileResult):
+            raise EntryError(f"holds a {type(result).__name__}, not a result")
+        return result
+
+    def get(self, key: str) -> FileResult | None:
+        """The cached result for `key`; None when there is none or it cannot be trusted."""
+        try:
+            data = self.path(key).read_bytes()
+        except OSError:
+            return None
+        try:
+            return self.decode(key, data)
+        except EntryError as error:
+            log.debug("cache entry %s recomputed: %s", key[:12], error)
+            return None
+
+    def put(self, key: str, result: FileResult) -> None:
+        """Write one entry whole or not at all (a temporary file of this process, then a rename)."""
+        entry = self.path(key)
+        tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(self.encode(key, result))
+            tmp.replace(entry)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+    def prune(self, used: set[str]) -> int:
+        """Remove every entry whose key is not in `used`, and temporary files left by killed
+        builds; the number of files removed."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for sub in self.folder.iterdir():
+            if not (sub.is_dir() and len(sub.name) == 2):
+                continue
+            for file in sub.iterdir():
+                stale = file.name.endswith(".tmp") or (file.name.endswith(ENTRY_SUFFIX)
+                                                       and file.name[:-len(ENTRY_SUFFIX)] not in used)
+                if stale:
+                    try:
+                        file.unlink()
+                        removed += 1
+                    except OSError:
+                        pass
+        return removed
+
+
 _worker_state: dict[str, object] = {}
 
 
@@ -106,53 +214,56 @@ def _work(path: Path) -> FileResult:
     return process_path(path, state["raw_dir"], state["settings"], state["vocab"])  # type: ignore[arg-type]
 
 
-def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, vocab: Vocabulary
-                   ) -> list[FileResult]:
-    cache_dir = settings.cache_dir
+def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, vocab: Vocabulary,
+                   prune: bool = False) -> list[FileResult]:
+    """A result for every path, from the cache where it holds one. With `prune` (the paths are the
+    whole raw folder) entries no path used are removed afterwards."""
+    cache = ResultCache(settings.cache_dir, vocab) if settings.cache_dir is not None else None
     results: dict[Path, FileResult] = {}
     todo: list[tuple[Path, str | None]] = []
+    used: set[str] = set()
     for path in paths:
         key = None
-        if cache_dir is not None:
+        if cache is not None:
             try:
                 if path.stat().st_size > settings.max_input_bytes:
                     raise OSError("too large to cache: process_path rejects it")
                 key = _key(path, vocab, settings)
-                entry = cache_dir / key[:2] / f"{key}.pickle"
-                if entry.exists():
-                    results[path] = load_result(entry.read_bytes(), vocab)
+            except OSError:
+                key = None
+            if key is not None:
+                used.add(key)
+                found = cache.get(key)
+                if found is not None:
+                    results[path] = found
                     continue
-            except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-                pass
         todo.append((path, key))
     workers = settings.workers or (os.cpu_count() or 1)
-    computed: list[FileResult] = []
-    if len(todo) >= POOL_THRESHOLD and workers > 1:
+    pooled = len(todo) >= POOL_THRESHOLD and workers > 1
+    if pooled:
         word_tokenizer().initialize()  # load jieba's dictionary once, before the workers fork
 
+    def keep(path: Path, key: str | None, result: FileResult) -> None:
+        results[path] = result
+        if cache is not None and key is not None:
+            cache.put(key, result)  # now, not at the end: a killed build keeps what it finished
+
     with Progress("generator: extracting articles", len(todo)) as progress:
-        if len(todo) >= POOL_THRESHOLD and workers > 1:
+        if pooled:
             with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                      initargs=(raw_dir, settings, vocab)) as pool:
-                for result in pool.map(_work, [p for p, _ in todo], chunksize=16):
-                    computed.append(result)
+                for (path, key), result in zip(todo, pool.map(_work, [p for p, _ in todo], chunksize=16)):
+                    keep(path, key, result)
                     progress.advance()
         else:
-            for path, _ in todo:
-                computed.append(process_path(path, raw_dir, settings, vocab))
+            for path, key in todo:
+                keep(path, key, process_path(path, raw_dir, settings, vocab))
                 progress.advance()
     if todo:
         release_tokenizers()
         release_recogniser()
-    for (path, key), result in zip(todo, computed):
-        results[path] = result
-        if cache_dir is not None and key is not None:
-            try:
-                entry = cache_dir / key[:2] / f"{key}.pickle"
-                entry.parent.mkdir(parents=True, exist_ok=True)
-                tmp = entry.with_suffix(".tmp")
-                tmp.write_bytes(dump_result(result, vocab))
-                tmp.replace(entry)
-            except OSError:
-                pass
+    if cache is not None and prune:
+        removed = cache.prune(used)
+        if removed:
+            log.info("cache: %d entries no longer used removed", removed)
     return [results[p] for p in paths]

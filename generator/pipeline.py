@@ -123,8 +123,9 @@ def fates(results: Sequence[FileResult], briefings: Sequence[Briefing]) -> list[
 
 def collect(settings: Settings, vocab: Vocabulary, paths: Sequence[Path] | None = None) -> list[FileResult]:
     raw_dir = settings.raw_dir
+    whole_folder = paths is None  # then cache entries no file used are pruned
     paths = list(paths) if paths is not None else list_raw_files(raw_dir)
-    return cached_results(paths, raw_dir, settings, vocab)
+    return cached_results(paths, raw_dir, settings, vocab, prune=whole_folder)
 
 
 def run(settings: Settings, vocab: Vocabulary | None = None) -> Corpus:
