@@ -12,6 +12,7 @@ import datetime as dt
 import email.utils
 import re
 from dataclasses import dataclass
+from functools import total_ordering
 
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})(?!\d)\s*[日号]?")
 YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\d)")
@@ -44,8 +45,12 @@ EPOCH = re.compile(r"^\s*(1\d{9}|1\d{12})(?:\.\d+)?\s*$")
 NEWS_TIMEZONE = dt.timezone(dt.timedelta(hours=8))
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class DateValue:
+    """A publication date as precise as the source states it: a day, or a month (`day` None).
+    Ordered in time, a month before its days; reads as ISO (2025-03-05, 2025-03)."""
+
     year: int
     month: int
     day: int | None = None
@@ -57,6 +62,23 @@ class DateValue:
     @property
     def month_iso(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return self.year, self.month, self.day or 0
+
+    @property
+    def ordinal(self) -> int | None:
+        """The day's number (proleptic Gregorian, as `date.toordinal`), None for a month."""
+        return dt.date(self.year, self.month, self.day).toordinal() if self.day else None
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, DateValue):
+            return NotImplemented
+        return self.sort_key < other.sort_key
+
+    def __str__(self) -> str:
+        return self.iso
 
 
 def make_date(year: int, month: int, day: int | None = None) -> DateValue | None:

@@ -101,3 +101,17 @@ def test_months_without_a_year_are_mentions() -> None:
     assert month_mentions("7月3日，外长会在天津举行；11月初将再次会面。") == [(7, 3)]
     assert month_mentions("11月初将再次会面。") == [(11, None)]
     assert years_mentioned("自1994年起担任总统，2025年连任。") == [1994, 2025]
+
+
+def test_dates_of_mixed_precision_compare_a_month_before_its_days() -> None:
+    month, day = DateValue(2025, 3), DateValue(2025, 3, 5)
+    assert month < day and max([day, month]) == day and min(DateValue(2025, 4), day) == day
+    assert sorted([DateValue(2025, 3, 9), month, DateValue(2024, 12, 31)]) == [
+        DateValue(2024, 12, 31), month, DateValue(2025, 3, 9)]
+
+
+def test_a_date_value_reads_as_iso_and_knows_its_month_and_day_number() -> None:
+    assert str(DateValue(2025, 3, 5)) == "2025-03-05" and f"{DateValue(2025, 3)}" == "2025-03"
+    assert DateValue(2025, 3, 5).month_iso == "2025-03"
+    assert DateValue(2025, 3, 5).ordinal - DateValue(2025, 2, 28).ordinal == 5
+    assert DateValue(2025, 3).ordinal is None
