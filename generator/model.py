@@ -11,8 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from . import urls
+
+if TYPE_CHECKING:
+    from .conflicts import Conflicts
+    from .stories import Story
 
 
 class SourceForm(str, Enum):
@@ -296,3 +301,6 @@ class Corpus:
     months: tuple[tuple[str, tuple[Briefing, ...]], ...]  # ("2025-03", briefings), newest month first
     undated: tuple[Briefing, ...]
     fates: tuple[InputFate, ...]  # the build report
+    stories: tuple[Story, ...] = ()  # accounts of one event (generator/stories.py), by id
+    story_of: dict[str, Story] = field(default_factory=dict)  # briefing id -> its story
+    conflicts: Conflicts | None = None  # figures that disagree (generator/conflicts.py)

@@ -15,8 +15,8 @@ of them are the header, the lead, the body and the trailer) and the markup's hin
               reporter credit (端傳媒記者 楊子琪) or a bracket tag (【明报专讯】) > the outlet after a
               header's date (2017年08月24日06:48 新浪综合) or alone in the article header >
               a wire credit (陈立希（新华社专稿）, 据新华社电) > an app promotion (本文来自海川新闻客户端)
-              > a re-post credit (本文转载自信报, 原文来自「好奇心日报」) > a translator that is an
-              outlet (翻译：纽约时报中文网);
+              > a text's own or re-post credit (本文系观察者网独家稿件, 本文转载自信报, 原文来自
+              「好奇心日报」) > a translator that is an outlet (翻译：纽约时报中文网);
            3. the site or feed: JSON-LD publisher, og:site_name, the feed's channel > the listed
               outlet serving the URL's host > the <title>'s site suffix or another site hint > the
               copyright owner > the bare host.
@@ -49,6 +49,7 @@ from .credits import (
     BRACKET_OUTLET,
     DASH_DATELINE,
     OUTLET_LIKE,
+    OWN_CREDIT,
     REPOST_CREDIT,
     REPOST_VERB,
     after_stamp,
@@ -332,6 +333,9 @@ def _repost_credit(page: PageView, outlets: Outlets) -> Sourced | None:
     where 来自 is an ordinary word; there only a listed outlet counts."""
     body = set(page.body[1:])
     for index, folded in enumerate(page.folded):
+        own = OWN_CREDIT.search(folded) if "本文" in folded else None
+        if own and _is_name(own["agency"]):
+            return Sourced(_cut(page, index, own.start("agency"), own.end("agency")), "text:own-credit")
         if not REPOST_VERB.search(folded):
             continue
         for match in REPOST_CREDIT.finditer(folded):
@@ -434,6 +438,7 @@ def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Out
     for name in (n.strip() for n in names):
         folded = to_simplified(name)
         if (not name or folded in refused or folded.startswith(prefixes) or "@" in name
+                or _registry(outlets).named(folded.split()[0]) is not None  # BBC News 中文
                 or _registry(outlets).named(folded) is not None
                 or PLACEHOLDER_NAME.fullmatch(folded) or NAME_LABEL.fullmatch(folded) or TITLE_ONLY.match(folded)
                 or WIRE_NAME.fullmatch(folded)

@@ -28,7 +28,7 @@ _NAMES = rf"[{_HAN}·]{{2,5}}(?:\s*[、，,]\s*[{_HAN}·]{{2,5}}|\s+[{_HAN}·]{{
 # Rule `editor-credit`: who edited, proofread or checked the text (责任编辑：宋雨, 核稿：陳彥鈞, [责任编辑:肖春芳]).
 # Those names are never authors, wherever else the page puts them (a CMS often fills its author
 # field with the editor on duty).
-EDITOR_CREDIT = re.compile(rf"(?:责任编辑|责编|值班编辑|编辑|校对|审核|审校|核稿|监制|终审|初审|复审|美编|排版)"
+EDITOR_CREDIT = re.compile(rf"(?:责任编辑|责编|值班编辑|网编|编辑|校对|审核|审校|核稿|监制|终审|初审|复审|美编|排版)"
                            rf"\s*[:：|｜/／]\s*(?P<names>{_NAMES})")
 # Rule `translator-credit`: who translated the text (翻译：王小明, （编译/林靖东）, （譯者：洪啓原/核稿：…）). The
 # devset's convention, which its gold follows: a translator named in a byline wrote the Chinese text
@@ -40,6 +40,14 @@ TRANSLATOR_CREDIT = re.compile(rf"(?:^|(?<=[\s(（【\[〔/／|｜]))(?:翻译|�
 # in brackets (世界卫生组织（世卫）) is not one; the first name must start with a common surname.
 CLOSING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*[（(]\s*(?:(?:记者|作者|文|撰文|采写)\s*[:：/／|｜]?\s*)?"
                             rf"(?P<names>[{_HAN}]{{2,4}}(?:[\s、，,]+[{_HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
+# Rule `closing-credit`, the labelled kind: a credit list in the bracket that closes the article
+# (（记者：王小明 责编：李四）); the byline rule reads it, editors are refused there.
+CLOSING_BRACKET = re.compile(r"[（(]\s*(?P<credits>(?:记者|作者|撰稿|文)\s*[:：/／|｜][^（()）]{2,60})[)）]\s*$")
+# Credit labels that split_names may leave as a token of a credit list (王小明 责编：…).
+EDITOR_LABEL = re.compile(r"责任编辑|责编|编辑|网编|校对|审核|审校|核稿|监制|美编")
+# Rule `own-credit`: a text declaring whose it is (本文系观察者网独家稿件, 本文为端传媒原创).
+OWN_CREDIT = re.compile(rf"本文(?:系|为|是)\s*[「『《“]?(?P<agency>[{_HAN}A-Za-z0-9]{{2,16}}?)[」』》”]?\s*"
+                        r"(?:独家|原创|特约|专稿|稿件|约稿|首发)")
 # Rule `wire-credit`: a wire named as the text's source in brackets, with the writer before it
 # (the name stands after a sentence's end, not inside a sentence): 陈立希（新华社专稿）, （据新华社电）;
 # or run in: 据新华社电　叙利亚….
@@ -49,7 +57,7 @@ WIRE_CREDIT = re.compile(rf"(?:(?<![{_HAN}A-Za-z0-9，,、])(?P<names>[{_HAN}]{{
 # Rule `outlet-tag`: an outlet's tag opening the body without a date: 新京报讯　（记者邢世伟）, 新浪科技讯
 # 北京时间…消息. The reporters in brackets after it are the authors.
 OUTLET_TAG = re.compile(rf"^[【\[(（〔]?\s*(?P<agency>[{_HAN}A-Za-z0-9]{{1,12}}?"
-                        rf"(?:社|网|报|台|站|新闻|客户端|频道|日报|时报|晚报|财经|科技))(?:专讯|讯|消息)(?=[\s（(【]|$)")
+                        rf"(?:社|网|报|台|站|新闻|客户端|频道|日报|时报|晚报|财经|科技))(?:专讯|讯|消息)(?=[\s（(【)）】\]]|$)")
 # Rule `dash-dateline`: an English-style dateline, outlet and place before a dash: VOA 华盛顿 —,
 # 美国之音华盛顿— ; the outlet must be listed (the caller checks), a dash alone proves nothing.
 DASH_DATELINE = re.compile(rf"^\s*(?P<agency>[A-Za-z]{{2,8}}|[{_HAN}A-Za-z]{{2,10}}?)\s*(?P<place>[{_HAN}]{{2,8}})?"
@@ -130,7 +138,8 @@ def split_names(text: str) -> list[str]:
     Credit words after the names (综合报道, 摄) and labels before them (作者：, By) are dropped."""
     text = re.sub(r"^(?:作者|文|记者|記者|撰文|By|BY|by)\s*[:：/|]?\s*", "", text.strip())
     text = re.split(r"\s+(?=\S*\d)", text)[0]  # a date after the names (… JOSEPH WRIGHT　2025年10月28日)
-    latin = bool(re.search(r"[A-Za-z]{2}", text)) and not re.search(r"[\u3400-\u9fff]", text)
+    # Latin names keep the spaces inside them (a field of "BBC News 中文" is one name, refused later as an outlet).
+    latin = bool(re.search(r"[A-Za-z]{2}", text))
     separators = r"\s*(?:,|，|、|;|；|/|\band\b|&)\s*" if latin else r"\s*(?:,|，|、|;|；|/|\band\b|&|和|与|及|\s)\s*"
     names = []
     for name in re.split(separators, text):
@@ -139,7 +148,7 @@ def split_names(text: str) -> list[str]:
         name = name[: tail.start()].strip() if tail else name
         if not name or len(name) > NAME_MAX or re.search(r"\d", name):
             continue
-        names.append(name.title() if name.isupper() else name)
+        names.append(name.title() if name.isupper() and " " in name else name)
     return names
 
 
@@ -268,11 +277,17 @@ def translator_names(folded: str, original: str | None = None) -> list[str]:
 
 
 def closing_credit(folded: str, original: str | None = None) -> list[str]:
-    """Rule `closing-credit`: names in brackets that close a paragraph after its last sentence."""
+    """Rule `closing-credit`: names in brackets that close a paragraph after its last sentence, or the
+    reporters of a credit list closing it (（记者：王小明 责编：李四）)."""
     original = original if original is not None else folded
     match = CLOSING_CREDIT.search(folded)
     if not match:
-        return []
+        listed = CLOSING_BRACKET.search(folded.translate(LABEL_SEPARATORS))
+        if not listed:
+            return []
+        start, end = listed.span("credits")
+        credit = byline(folded[start:end], _from_original(original, folded, start, end))
+        return [n for n in credit[1] if not EDITOR_LABEL.fullmatch(to_simplified(n))] if credit else []
     names = _names_at(match, folded, original)
     if not names or not all(is_person_name(n) and has_surname(n) for n in names):
         return []

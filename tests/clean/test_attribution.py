@@ -242,3 +242,24 @@ def test_the_source_a_page_script_configures_is_a_credit(clean_bytes: Clean) -> 
     related = ("<script>var RELATED = [{\"title\": \"甲\", \"source\": \"东岸晨报\"}, "
                "{\"title\": \"乙\", \"source\": \"北岸周刊\"}];</script>")
     assert clean_bytes(page(head=related), "story.html").outlet is None
+
+
+def test_a_credit_list_closing_the_article_gives_its_reporters_not_its_editors(clean_bytes: Clean) -> None:
+    html = page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}（记者：秦立峰 责编：郑雨桐 网编：孔令晨）</p>")
+    assert clean_bytes(html, "story.html").authors == ("秦立峰",)
+
+
+def test_a_text_declaring_whose_it_is_names_the_outlet(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n本文系东岸新闻网独家稿件，转载请注明出处。\n")
+    assert outlet_of(article) == ("东岸新闻网", "text:own-credit")
+
+
+def test_an_outlet_tag_in_brackets(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n（新加坡联合早报讯）{P1}\n\n{P2}\n")
+    assert outlet_of(article) == ("新加坡联合早报", "text:outlet-tag")
+    assert article.source_type is SourceType.NEWSROOM
+
+
+def test_an_outlet_named_as_author_in_markup_is_not_an_author(clean_bytes: Clean) -> None:
+    html = page(head="<meta name='author' content='BBC News 中文'>")
+    assert clean_bytes(html, "story.html").authors == ()
