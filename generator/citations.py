@@ -13,9 +13,11 @@ year, no date gives none (GB/T and APA then write "n.d." / leave the slot out, a
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date as Date
+from datetime import datetime, timezone
 
 from .model import Briefing, Figure
 
@@ -48,6 +50,15 @@ def _where(briefing: Briefing, permalink: str) -> str:
 
 def _note(permalink: str, accessed: Date) -> str:
     return f"Briefing: {permalink} (accessed {accessed.isoformat()})"
+
+
+def accessed_on() -> Date:
+    """The access date written into citations: the build's day (UTC), or the day of
+    SOURCE_DATE_EPOCH when set, so that a reproducible build stays byte-for-byte the same."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return datetime.now(tz=timezone.utc).date()
 
 
 # --- Records ---------------------------------------------------------------------------------------

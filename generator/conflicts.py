@@ -4,7 +4,10 @@ values that cannot both be true (one account says 36 delegations attended, anoth
 Two figures of different briefings conflict when, by the named rules below:
 
 - `same_thing`: they measure the same thing in the same unit: equal measures (compared in
-  Simplified characters) and equal unit codes; a figure without a measure never conflicts;
+  Simplified characters), equal unit codes, and both a change (由34%提高到84%) or both a level; a
+  figure without a measure never conflicts;
+- `ambiguous_measures`: a measure that one briefing states with two values (国家: 13个国家 partners,
+  36个国家 delegations) names more than one thing there, and none of its rows conflict;
 - `same_actor_and_period`: the two briefings are accounts of one story (one event: its actors and
   days are the same by construction), or each figure states the same year and their clauses name
   an actor in common;
@@ -108,8 +111,17 @@ def incompatible(a: Figure, b: Figure) -> bool:
 
 
 def same_thing(a: Figure, b: Figure) -> bool:
-    return bool(a.measure and b.measure) and a.unit == b.unit and \
-        to_simplified(a.measure or "") == to_simplified(b.measure or "")
+    return (bool(a.measure and b.measure) and a.unit == b.unit and (a.value_from is None) == (b.value_from is None)
+            and to_simplified(a.measure or "") == to_simplified(b.measure or ""))
+
+
+def ambiguous_measures(briefing: Briefing) -> set[tuple[str, str | None]]:
+    """(measure, unit) pairs this briefing states with more than one value."""
+    values: dict[tuple[str, str | None], set[tuple[float | None, float | None]]] = defaultdict(set)
+    for figure in briefing.figures:
+        if figure.measure:
+            values[(to_simplified(figure.measure), figure.unit)].add((figure.value_from, figure.value))
+    return {key for key, seen in values.items() if len(seen) > 1}
 
 
 def same_actor_and_period(a: Figure, b: Figure, one_story: bool) -> bool:
@@ -124,9 +136,11 @@ def find_conflicts(briefings: Sequence[Briefing], story_of: Mapping[str, object]
     story_of = story_of or {}
     groups: dict[tuple[str, str | None], list[tuple[str, Figure]]] = defaultdict(list)
     for briefing in sorted(briefings, key=lambda b: b.id):
+        ambiguous = ambiguous_measures(briefing)
         for figure in briefing.figures:
-            if figure.measure and figure.value is not None:
-                groups[(to_simplified(figure.measure), figure.unit)].append((briefing.id, figure))
+            key = (to_simplified(figure.measure or ""), figure.unit)
+            if figure.measure and figure.value is not None and key not in ambiguous:
+                groups[key].append((briefing.id, figure))
     pairs = []
     for (measure, unit), rows in sorted(groups.items(), key=str):
         for k, (first_id, first) in enumerate(rows):

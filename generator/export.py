@@ -11,6 +11,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from . import urls
+from .citations import accessed_on, bibtex_entry, csl_item, csl_json, ris_entry
 from .model import Actor, Briefing, Corpus, Figure, InputFate
 from .settings import DEFAULTS, GENERATOR_VERSION, Settings
 from .vocab import Vocabulary
@@ -27,7 +28,8 @@ def figure_record(figure: Figure) -> dict[str, Any]:
     return {
         "anchor": figure.anchor, "text": figure.text, "value": figure.value, "value_high": figure.value_high,
         "unit": figure.unit, "qualifier": figure.qualifier, "measure": figure.measure, "year": figure.year,
-        "actors": list(figure.actors), "sentence": figure.sentence,
+        "actors": list(figure.actors), "sentence": figure.sentence, "value_from": figure.value_from,
+        "aliases": list(figure.aliases),
     }
 
 
@@ -76,6 +78,18 @@ def site_files(corpus: Corpus, settings: Settings = DEFAULTS) -> dict[str, str]:
         urls.BUILD_REPORT_JSON.source: report_json(corpus.fates),
         urls.BRIEFINGS_JSON.source: briefings_json(corpus),
         urls.FEED.source: atom_feed(corpus, settings.site_url),
+        **citation_files(corpus, settings.site_url),
+    }
+
+
+def citation_files(corpus: Corpus, site_url: str | None) -> dict[str, str]:
+    """Every briefing as CSL-JSON, BibTeX and RIS (Zotero, EndNote and pandoc import these)."""
+    accessed = accessed_on()
+    links = [(b, urls.absolute(b.url, site_url)) for b in corpus.briefings]
+    return {
+        urls.CSL_JSON.source: csl_json(csl_item(b, link, accessed) for b, link in links),
+        urls.BIBTEX.source: "\n".join(bibtex_entry(b, link, accessed) for b, link in links),
+        urls.RIS.source: "\n".join(ris_entry(b, link, accessed) for b, link in links),
     }
 
 
@@ -92,8 +106,12 @@ def briefings_json(corpus: Corpus) -> str:
         entry = {k: record[k] for k in keep}
         entry["actors"] = [{"id": a["id"], "name": a["name"], "name_zh": a["name_zh"]} for a in record["actors"]]
         entry["topics"] = [t["id"] for t in record["topics"]]
-        entry["figures"] = [{k: f[k] for k in ("anchor", "text", "value", "unit", "measure", "year")}
+        conflicts = corpus.conflicts
+        entry["figures"] = [{**{k: f[k] for k in ("anchor", "text", "value", "unit", "measure", "year")},
+                             "conflicts": conflicts.urls_of(briefing.id, f["anchor"]) if conflicts else []}
                             for f in record["figures"]]
+        story = corpus.story_of.get(briefing.id)
+        entry["story"] = story.id if story else None
         records.append(entry)
     # Compact, one briefing a line: with indent, json falls back from its C encoder to Python (1.6 s at 1000).
     lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records)

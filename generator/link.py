@@ -8,8 +8,10 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from .conflicts import find_conflicts
 from .model import Actor, Briefing, Corpus, InputFate, Topic
 from .settings import DEFAULTS, Settings
+from .stories import find_stories, story_of
 
 # Related briefings share actors and topics, each weighted by rarity (idf); closeness in time
 # breaks ties and adds a little: a week apart counts more than a year apart.
@@ -62,6 +64,8 @@ def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence
             months[briefing.date[:7]].append(briefing)
         else:
             undated.append(briefing)
+    stories = find_stories(ordered)
+    by_story = story_of(stories)
     return Corpus(
         briefings=ordered,
         actors=tuple(sorted(actors.values(), key=lambda a: (-len(by_actor[a.id]), a.id))),
@@ -73,6 +77,9 @@ def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence
         months=tuple((month, tuple(items)) for month, items in sorted(months.items(), reverse=True)),
         undated=tuple(undated),
         fates=tuple(sorted(fates, key=lambda f: f.source)),
+        stories=stories,
+        story_of=by_story,
+        conflicts=find_conflicts(ordered, {k: s.id for k, s in by_story.items()}),
     )
 
 

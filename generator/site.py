@@ -19,6 +19,16 @@ from .model import Actor, Briefing, Corpus, Figure, InputStatus, Topic
 from .pictures import activity_svg, network_svg
 from .render import Trusted, render, safe_url
 from .settings import DEFAULTS, Settings
+from .story_site import (
+    accessed_on,
+    also_reported,
+    cite_styles,
+    conflicts_page,
+    figure_cite,
+    row_conflicts,
+    stories_index,
+    story_page,
+)
 
 HOME_LATEST = 12
 MAIN_ACTORS = 8  # listed with names and roles on a briefing; the rest on one line
@@ -71,6 +81,10 @@ def site_pages(corpus: Corpus, settings: Settings = DEFAULTS) -> dict[str, str]:
             pages[urls.MONTH.of(month).source] = month_page(month, items)
     for path, text in figures_pages(corpus).items():
         pages[path] = text
+    for story in corpus.stories:
+        pages[urls.STORY.of(story.id).source] = story_page(story, corpus)
+    pages[urls.STORIES_INDEX.source] = stories_index(corpus)
+    pages[urls.CONFLICTS.source] = conflicts_page(corpus)
     pages[urls.BUILD_REPORT.source] = report_page(corpus)
     return dict(pages)
 
@@ -107,6 +121,7 @@ def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Ac
     body = []
     for block in briefing.article.body_blocks:
         body.append((block.kind.value, block.text))
+    conflicts, accessed = row_conflicts(briefing, corpus, here), accessed_on()
     return render(
         "briefing.md.j2",
         b=briefing,
@@ -121,9 +136,12 @@ def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Ac
         topics=[(t, here.link_to(t.topic.address)) for t in briefing.topics],
         quotes=[(q, here.link_to(actors_by_id[q.actor_id].address) if q.actor_id in actors_by_id else None)
                 for q in briefing.quotes],
-        figures=[(f, [actors_by_id[a] for a in f.actors if a in actors_by_id], format_value(f))
+        figures=[(f, [actors_by_id[a] for a in f.actors if a in actors_by_id], format_value(f),
+                  conflicts.get(f.anchor, []), figure_cite(briefing, f, site_url, accessed))
                  for f in briefing.figures],
+        also_reported=also_reported(briefing, corpus, here),
         cite=_cite_block(briefing, site_url),
+        cite_styles=cite_styles(briefing, site_url, accessed),
         also_sources=briefing.also_sources,
     )
 
@@ -144,6 +162,8 @@ def format_value(figure: Figure) -> str:
     number = _number(figure.value)
     if figure.value_high is not None:
         number = f"{number}–{_number(figure.value_high)}"
+    if figure.value_from is not None:
+        number = f"{_number(figure.value_from)} → {number}"  # a change: 由5个增加到9个
     sign = QUALIFIER_SIGNS.get(figure.qualifier or "", "")
     return f"{sign}{number} {figure.unit or ''}".strip()
 

@@ -15,9 +15,10 @@ The method, in order (each step a named rule below):
 2. `PairEvidence.linked`: two briefings are accounts of one event when their dates are at most
    `WINDOW_DAYS` apart and their texts share something particular (cosine >= `TEXT_MIN`) and the
    cosine plus `ACTOR_WEIGHT` times their actors' agreement (idf-weighted Jaccard: a rare actor
-   counts more than 中国) reaches `LINK_SCORE`. A briefing known only to the month joins only
-   briefings of that month, and only on text alone (cosine >= `TEXT_ALONE`). Two undated
-   briefings never join.
+   counts more than 中国) reaches `LINK_SCORE`, or the texts alone are close (cosine >=
+   `TEXT_ALONE`: a long analysis names thirty actors, and its Jaccard with a short report is low).
+   A briefing known only to the month joins only briefings of that month, and only on text alone
+   (cosine >= `TEXT_ALONE_MONTH`). Two undated briefings never join.
 3. `find_stories`: linked briefings form a story (connected pairs, so A–B and B–C make one story of
    three). A story's id is the id of its earliest member (by date, then id): adding a later article
    never moves it; adding an earlier one makes it the first account, and the old id is kept as an
@@ -38,11 +39,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 
+from .conflicts import ambiguous_measures
 from .model import Briefing, Figure, Quote
 from .textnorm import to_simplified
 
 WINDOW_DAYS = 4  # accounts of one event appear within this many days of each other
-TEXT_ALONE = 0.45  # cosine of the kept terms: this close, the texts alone make a story
+TEXT_ALONE = 0.18  # cosine of the kept terms: this close, the texts alone make a story
+TEXT_ALONE_MONTH = 0.30  # the same, for a briefing dated only to the month (a wider window: stricter)
 TEXT_MIN = 0.05  # below this the texts share nothing particular: actors alone never make a story
 ACTOR_WEIGHT = 0.5  # how much actor agreement (idf-weighted Jaccard) adds to the text's cosine
 LINK_SCORE = 0.25  # text + ACTOR_WEIGHT * actors at or above this: one event
@@ -136,7 +139,7 @@ class PairEvidence:
     @property
     def linked(self) -> bool:
         if self.days is None:
-            return self.same_month and self.text >= TEXT_ALONE
+            return self.same_month and self.text >= TEXT_ALONE_MONTH
         if self.days > WINDOW_DAYS or self.text < TEXT_MIN:
             return False
         return self.text >= TEXT_ALONE or self.text + ACTOR_WEIGHT * self.actors >= LINK_SCORE
@@ -289,18 +292,19 @@ def compare(story: Story, briefings: dict[str, Briefing]) -> Comparison:
     only_in = tuple((b.id, tuple(names[a] for a, ids in sorted(mentions.items()) if ids == [b.id]))
                     for b in members)
     by_value: dict[tuple[str | None, float | None, float], list[tuple[str, Figure]]] = defaultdict(list)
-    by_measure: dict[tuple[str, str | None], list[tuple[str, Figure]]] = defaultdict(list)
+    by_measure: dict[tuple[str, str | None, bool], list[tuple[str, Figure]]] = defaultdict(list)
     for b in members:
+        ambiguous = ambiguous_measures(b)
         for f in b.figures:
             if f.value is None:
                 continue
             _add_once(by_value[(f.unit, f.value_from, f.value)], b.id, f)
             key = _measure_key(f)
-            if key:
-                _add_once(by_measure[(key, f.unit)], b.id, f)
+            if key and (key, f.unit) not in ambiguous:
+                _add_once(by_measure[(key, f.unit, f.value_from is not None)], b.id, f)
     shared_figures = tuple(FigureAccounts(next((f.measure for _, f in items if f.measure), None), unit, tuple(items))
                            for (unit, _, _), items in sorted(by_value.items(), key=str) if len(items) >= 2)
-    differing = tuple(FigureAccounts(m, u, tuple(items)) for (m, u), items in sorted(by_measure.items(), key=str)
+    differing = tuple(FigureAccounts(m, u, tuple(items)) for (m, u, _), items in sorted(by_measure.items(), key=str)
                       if len(items) >= 2 and not FigureAccounts(m, u, tuple(items)).agree)
     by_speaker: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
     for b in members:

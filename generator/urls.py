@@ -61,6 +61,8 @@ ACTOR = PageKind("actors/{key}.md")
 TOPIC = PageKind("topics/{key}.md")
 MONTH = PageKind("timeline/{key}.md")  # "2025-03": used when the corpus is too large for one timeline
 FIGURE_GROUP = PageKind("figures/{key}.md")  # a topic's figures, when there are too many for one table
+STORY = PageKind("stories/{key}.md")  # accounts of one event; the key is its earliest briefing's id
+OUTLET = PageKind("outlets/{key}.md")
 
 # One page each.
 HOME = Address("index.md")
@@ -70,11 +72,17 @@ TOPICS_INDEX = Address("topics/index.md")
 TIMELINE = Address("timeline.md")
 FIGURES = Address("figures.md")
 BUILD_REPORT = Address("build-report.md")
+STORIES_INDEX = Address("stories/index.md")
+CONFLICTS = Address("conflicts.md")
+OUTLETS_INDEX = Address("outlets/index.md")
 
 # Data files, served at their own path.
 BUILD_REPORT_JSON = Address("build-report.json")
 BRIEFINGS_JSON = Address("briefings.json")
 FEED = Address("feed.xml")
+CSL_JSON = Address("briefings.csl.json")
+BIBTEX = Address("briefings.bib")
+RIS = Address("briefings.ris")
 
 
 def absolute(url: str, site_url: str | None) -> str:

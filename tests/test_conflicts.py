@@ -59,3 +59,15 @@ def test_a_figure_without_a_measure_or_in_another_unit_never_conflicts():
 def test_rows_of_one_briefing_do_not_conflict_with_each_other():
     a = briefing("a", figures=(fig("出席人数为36人。"), fig("出席人数为35人。")))
     assert find_conflicts([a], {"a": 1}).pairs == ()
+
+
+def test_a_measure_one_briefing_states_with_two_values_names_two_things_there():
+    partners = briefing("a", figures=(fig("会议邀请了13个国家的代表。"), fig("共有36个国家的代表团出席。")))
+    other = briefing("b", figures=(fig("共有35个国家的代表团出席。"),))
+    assert find_conflicts([partners, other], {"a": 1, "b": 1}).pairs == ()
+
+
+def test_a_change_and_a_level_of_one_measure_are_not_compared():
+    change = briefing("a", figures=(fig("关税税率由34%提高至84%。"),))
+    level = briefing("b", figures=(fig("关税税率为50%。"),))
+    assert find_conflicts([change, level], {"a": 1, "b": 1}).pairs == ()

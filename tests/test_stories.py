@@ -19,6 +19,7 @@ from generator.process import process_path
 from generator.settings import Settings
 from generator.stories import (
     LINK_SCORE,
+    TEXT_ALONE_MONTH,
     TEXT_MIN,
     Story,
     compare,
@@ -83,7 +84,7 @@ def test_undated_accounts_never_join_and_month_dated_ones_need_close_text(briefi
     month = [_redated(b, "2025-04") if b.id == "tariff-voa" else b for b in briefings]
     evidence = explain_pair(month, "tariff-people", "tariff-voa")
     assert evidence.days is None and evidence.same_month
-    assert evidence.linked == (evidence.text >= 0.45)
+    assert evidence.linked == (evidence.text >= TEXT_ALONE_MONTH)
 
 
 def test_the_distractors_share_actors_but_not_enough_text(briefings):
