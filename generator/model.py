@@ -14,6 +14,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from . import urls
+from .dates import DateValue
 
 if TYPE_CHECKING:
     from .conflicts import Conflicts
@@ -95,6 +96,21 @@ class Sourced:
 
 
 @dataclass(frozen=True)
+class SourcedDate:
+    """A publication date and where it came from: `when` is the date as precise as the source states
+    it (a day or a month); `value` its ISO form, for display and export. Nothing downstream needs to
+    parse that string back or slice it: months, day numbers and order come from `when`."""
+
+    when: DateValue
+    rule: str
+    inferred: bool = False
+
+    @property
+    def value(self) -> str:
+        return self.when.iso
+
+
+@dataclass(frozen=True)
 class Article:
     """What ingest and clean produce: the article's own text and metadata, nothing inferred about
     its meaning yet."""
@@ -104,7 +120,7 @@ class Article:
     form: SourceForm
     blocks: tuple[Block, ...]  # every block of the input, kept or not, in reading order
     title: Sourced | None = None
-    date: Sourced | None = None  # "YYYY-MM-DD" or "YYYY-MM"
+    date: SourcedDate | None = None
     outlet: Sourced | None = None
     authors: tuple[str, ...] = ()
     url: str | None = None
@@ -252,7 +268,12 @@ class Briefing:
 
     @property
     def date(self) -> str | None:
+        """The date as ISO text ("YYYY-MM-DD" or "YYYY-MM"), for display; `when` for anything else."""
         return self.article.date.value if self.article.date else None
+
+    @property
+    def when(self) -> DateValue | None:
+        return self.article.date.when if self.article.date else None
 
 
 class InputStatus(str, Enum):
