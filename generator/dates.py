@@ -90,6 +90,18 @@ def make_date(year: int, month: int, day: int | None = None) -> DateValue | None
     return DateValue(year, month, day)
 
 
+ISO_DATE = re.compile(r"^\s*((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?")
+
+
+def from_iso(text: str) -> DateValue | None:
+    """A date written as ingest normalises front matter (2025-03-05, 2025-03, or a timestamp on that
+    day): the boundary where a stated date enters as text."""
+    match = ISO_DATE.match(text)
+    if not match:
+        return None
+    return make_date(int(match[1]), int(match[2]), int(match[3]) if match[3] else None)
+
+
 def from_epoch(stamp: int | float | str) -> DateValue | None:
     """Epoch seconds or milliseconds (13 digits), read in `NEWS_TIMEZONE`."""
     try:

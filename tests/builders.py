@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.dates import from_iso
 from generator.model import (
     Actor,
     ActorMention,
@@ -11,10 +12,19 @@ from generator.model import (
     Briefing,
     Figure,
     Sourced,
+    SourcedDate,
     SourceForm,
     Topic,
     TopicScore,
 )
+
+
+def dated(date: str | None, rule: str = "html:time") -> SourcedDate | None:
+    """A stated date written as ISO text (2025-03-01 or 2025-03), as a test writes it."""
+    when = from_iso(date) if date else None
+    assert when is not None or date is None, f"not an ISO date: {date!r}"
+    return SourcedDate(when, rule) if when else None
+
 
 CHINA = Actor("china", "China", "中国", "country")
 RUSSIA = Actor("russia", "Russia", "俄罗斯", "country")
@@ -31,7 +41,7 @@ def briefing(doc_id: str, date: str | None = "2025-03-01", actors: tuple[Actor, 
         source=f"{doc_id}.txt", doc_id=doc_id, form=SourceForm.TEXT,
         blocks=(Block(body, BlockKind.PARAGRAPH, True, "content", 1),),
         title=Sourced(title or f"标题 {doc_id}", "text:headline"),
-        date=Sourced(date, "html:time") if date else None,
+        date=dated(date, "html:time"),
     )
     return Briefing(
         article=article, summary=(body,), gist=body, figures=figures,

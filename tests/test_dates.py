@@ -8,6 +8,7 @@ from generator.dates import (
     DateValue,
     date_in_url,
     from_epoch,
+    from_iso,
     full_dates,
     make_date,
     month_mentions,
@@ -115,3 +116,10 @@ def test_a_date_value_reads_as_iso_and_knows_its_month_and_day_number() -> None:
     assert DateValue(2025, 3, 5).month_iso == "2025-03"
     assert DateValue(2025, 3, 5).ordinal - DateValue(2025, 2, 28).ordinal == 5
     assert DateValue(2025, 3).ordinal is None
+
+
+def test_an_iso_date_of_either_precision_is_read_and_a_bad_one_is_not() -> None:
+    assert from_iso("2025-03-05") == DateValue(2025, 3, 5)
+    assert from_iso("2025-03-05T08:00:00+08:00") == DateValue(2025, 3, 5)
+    assert from_iso("2025-03") == DateValue(2025, 3)
+    assert from_iso("2025-13-05") is None and from_iso("March 2025") is None

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from builders import dated
 
-from generator.model import Article, Sourced
+from generator.model import Article
 from generator.pipeline import resolve_duplicates, resolve_id_collisions
 from generator.process import process_path
 from generator.settings import Settings
@@ -127,4 +128,4 @@ def test_pair_precision_and_recall():
 
 def _redated(briefing, date):
     article: Article = briefing.article
-    return replace(briefing, article=replace(article, date=Sourced(date, "test") if date else None))
+    return replace(briefing, article=replace(article, date=dated(date, "test")))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..dates import date_in_url, full_dates, parse_explicit
-from ..model import Article, Block, RawDocument, Sourced, SourceForm
+from ..model import Article, Block, RawDocument, Sourced, SourcedDate, SourceForm
 from ..vocab import Vocabulary
 from . import clean, read_blocks
 from .attribution import AUTHORS_CHAIN, OUTLET_CHAIN
@@ -76,7 +76,7 @@ def explain_metadata(raw: RawDocument, vocab: Vocabulary) -> tuple[Article, list
     return article, out
 
 
-def _mark(field: str, found: Sequence[tuple[str, str, str]], winner: Sourced | None) -> list[Considered]:
+def _mark(field: str, found: Sequence[tuple[str, str, str]], winner: Sourced | SourcedDate | None) -> list[Considered]:
     """(value, rule, note) in chain order → Considered, the winner marked; a winner found by a rule
     not listed (a text rule) is put first."""
     out, seen = [], False
@@ -139,9 +139,8 @@ def _dates(hints: Hints, page: _Page, blocks: Sequence[Block], front: dict[str, 
     url_date = date_in_url(article.url) if article.url else None
     if url_date:
         found.append((url_date.iso, "url", ""))
-    references = _references(blocks)
     body_text = "\n".join(page.blocks[i].text for i in page.body)
-    dateline = _dateline(page, None, _context_year(body_text, references))
+    dateline = _dateline(page, None, _context_year(body_text, _references(blocks)[1]))
     if dateline:
         found.append((dateline.value, dateline.rule, "read without the page's other dates"))
     for value, rule in hints.feed_dates:

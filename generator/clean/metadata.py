@@ -37,6 +37,7 @@ from ..dates import (
     YEAR_MONTH,
     DateValue,
     date_in_url,
+    from_iso,
     full_dates,
     make_date,
     month_mentions,
@@ -45,7 +46,7 @@ from ..dates import (
     roc_stamp,
     years_mentioned,
 )
-from ..model import Block, BlockKind, Reference, Sourced, SourceForm, SourceType
+from ..model import Block, BlockKind, Reference, Sourced, SourcedDate, SourceForm, SourceType
 from ..textnorm import to_simplified
 from ..vocab import Outlet
 from .attribution import (
@@ -237,9 +238,10 @@ def _choose_title(form: SourceForm, hints: Hints, blocks: Sequence[Block]) -> So
 # --- references ----------------------------------------------------------------------------------------
 
 
-def _references(blocks: Sequence[Block]) -> tuple[Reference, ...]:
-    """Entries of a 参考资料 list: "title outlet date", "title date outlet" or "title，date"."""
-    out = []
+def _references(blocks: Sequence[Block]) -> tuple[tuple[Reference, ...], tuple[DateValue, ...]]:
+    """Entries of a 参考资料 list: "title outlet date", "title date outlet" or "title，date"; and the
+    dates they give, for the date chain."""
+    out, dates = [], []
     for block in blocks:
         if block.kind is not BlockKind.REFERENCE:
             continue
@@ -252,10 +254,16 @@ def _references(blocks: Sequence[Block]) -> tuple[Reference, ...]:
         if len(parts) == 2 and REFERENCE_OUTLET.match(parts[1]) and re.search(r"[\u3400-\u9fff]", parts[1]):
             title, outlet = parts[0], parts[1]
         out.append(Reference(title=title.strip(" ，,"), outlet=outlet, date=date.iso if date else None))
-    return tuple(out)
+        dates.extend([date] if date else [])
+    return tuple(out), tuple(dates)
 
 
 # --- date ----------------------------------------------------------------------------------------------
+
+
+def _month(value: DateValue) -> DateValue:
+    """An inferred date keeps month precision only."""
+    return DateValue(value.year, value.month)
 
 
 def _roc_date(page: _Page) -> DateValue | None:
@@ -274,7 +282,7 @@ REPOST_CREDIT = re.compile(r"转载|转自|原文|原载|首发|出处|来源|�
 REPOST_DATE_WINDOW = 3  # blocks between the credit and its date line
 
 
-def _original_date(page: _Page, stated: DateValue) -> Sourced | None:
+def _original_date(page: _Page, stated: DateValue) -> SourcedDate | None:
     """Rule `repost-original-date`: a re-post (a note whose front matter holds the time it was
     re-posted) that states the original's date — in a byline or meta line above the body (作者：…
     2025年10月28日纽约时报), or as a bare date line by its credit after the body (本文轉載自… /
@@ -287,56 +295,55 @@ def _original_date(page: _Page, stated: DateValue) -> Sourced | None:
     for index in [*header, *near_credit]:
         for value in full_dates(page.folded[index]):
             if value.day and value < stated:
-                return Sourced(value.iso, "text:original-date")
+                return SourcedDate(value, "text:original-date")
     return None
 
 
-def choose_date(hints: Hints, page: _Page, url: str | None, references: Sequence[Reference],
-                front_date: str | None = None) -> Sourced | None:
+def choose_date(hints: Hints, page: _Page, url: str | None, ref_dates: Sequence[DateValue],
+                front_date: str | None = None) -> SourcedDate | None:
     """Publication date, best evidence first; inferred dates keep month precision only. The front
     matter's date comes first, unless it is a re-post's own time (`repost-original-date`)."""
-    if front_date:
-        stated = parse_explicit(front_date)
-        original = _original_date(page, stated) if stated else None
-        return original or Sourced(front_date, "front-matter")
+    stated = (from_iso(front_date) or parse_explicit(front_date)) if front_date else None
+    if stated:
+        return _original_date(page, stated) or SourcedDate(stated, "front-matter")
     for value, rule in hints.dates:
         parsed = parse_explicit(value)
         if parsed:
-            return Sourced(parsed.iso, rule)
+            return SourcedDate(parsed, rule)
     for index in page.header:
         if page.blocks[index].rule == "meta-line":
             parsed = parse_explicit(page.folded[index])
             if parsed:
-                return Sourced(parsed.iso, "text:meta-line")
+                return SourcedDate(parsed, "text:meta-line")
     url_date = date_in_url(url) if url else None
     if url_date and url_date.day:
-        return Sourced(url_date.iso, "url")
+        return SourcedDate(url_date, "url")
     feed = next((d for d in (parse_explicit(v) for v, _ in hints.feed_dates) if d), None)
     roc = _roc_date(page)
-    dated_refs = [d for d in (parse_explicit(r.date) for r in references if r.date) if d]
+    dated_refs = list(ref_dates)
     body_text = "\n".join(page.blocks[i].text for i in page.body)
     context = feed or roc or url_date or (max(dated_refs) if dated_refs else None)
-    dateline = _dateline(page, context, _context_year(body_text, references))
+    dateline = _dateline(page, context, _context_year(body_text, ref_dates))
     if dateline:
         return dateline
     if url_date:
-        return Sourced(url_date.iso, "url")
+        return SourcedDate(url_date, "url")
     if feed:
-        return Sourced(feed.iso, hints.feed_dates[0][1])
+        return SourcedDate(feed, hints.feed_dates[0][1])
     if roc:
-        return Sourced(roc.iso, "text:roc-stamp")
+        return SourcedDate(roc, "text:roc-stamp")
     if dated_refs:
-        return Sourced(max(dated_refs).month_iso, "references:latest", inferred=True)
-    lead = _lead_date([page.blocks[i] for i in page.lead], _context_year(body_text, references))
+        return SourcedDate(_month(max(dated_refs)), "references:latest", inferred=True)
+    lead = _lead_date([page.blocks[i] for i in page.lead], _context_year(body_text, ref_dates))
     if lead:
         return lead
     body_dates = full_dates(body_text)
     if body_dates:
-        return Sourced(max(body_dates).month_iso, "body:latest-date", inferred=True)
+        return SourcedDate(_month(max(body_dates)), "body:latest-date", inferred=True)
     return None
 
 
-def _dateline(page: _Page, context: DateValue | None, context_year: int | None) -> Sourced | None:
+def _dateline(page: _Page, context: DateValue | None, context_year: int | None) -> SourcedDate | None:
     """Rule `dateline`: 新华社巴黎12月9日电 (year from the page's other dates, else the year the body
     speaks from) or 中央社台北10日電 (month and year from a full date elsewhere on the page)."""
     for index in page.lead:
@@ -352,11 +359,11 @@ def _dateline(page: _Page, context: DateValue | None, context_year: int | None) 
         else:
             value = None
         if value:
-            return Sourced(value.iso, "text:dateline", inferred=not found.year)
+            return SourcedDate(value, "text:dateline", inferred=not found.year)
     return None
 
 
-def _lead_date(lead: Sequence[Block], context_year: int | None) -> Sourced | None:
+def _lead_date(lead: Sequence[Block], context_year: int | None) -> SourcedDate | None:
     """Rule `lead-date`: the first date the lead paragraph gives (a news lead dates its event):
     a full one as it is, a month and day with the year the article speaks from."""
     for block in lead:
@@ -364,10 +371,10 @@ def _lead_date(lead: Sequence[Block], context_year: int | None) -> Sourced | Non
         months = month_mentions(block.text)
         first_full = FULL_OR_MONTH.search(block.text)
         if dated and (not months or (first_full and first_full.start() <= _first_month_at(block.text))):
-            return Sourced(dated[0].month_iso, "body:lead-date", inferred=True)
+            return SourcedDate(_month(dated[0]), "body:lead-date", inferred=True)
         if months and context_year:
-            return Sourced(DateValue(context_year, months[0][0]).month_iso, "body:lead-month+context-year",
-                           inferred=True)
+            return SourcedDate(DateValue(context_year, months[0][0]), "body:lead-month+context-year",
+                               inferred=True)
     return None
 
 
@@ -376,10 +383,10 @@ def _first_month_at(text: str) -> int:
     return match.start() if match else len(text)
 
 
-def _context_year(body_text: str, references: Sequence[Reference]) -> int | None:
+def _context_year(body_text: str, ref_dates: Sequence[DateValue]) -> int | None:
     """The year the article speaks from: the latest year given with a month, else any year said."""
     years = [d.year for d in full_dates(body_text)]
-    years += [int(r.date[:4]) for r in references if r.date]
+    years += [d.year for d in ref_dates]
     if not years:
         years = [y for y in years_mentioned(body_text) if y <= 2100]
     return max(years) if years else None
@@ -447,7 +454,7 @@ class Metadata:
     rule that found it (front matter first where it has the field)."""
 
     title: Sourced | None
-    date: Sourced | None
+    date: SourcedDate | None
     outlet: Sourced | None
     source_type: SourceType
     authors: tuple[str, ...]
@@ -462,7 +469,7 @@ def build_metadata(form: SourceForm, hints: Hints, blocks: Sequence[Block], outl
     `front` is the input's front matter: the first link of every chain."""
     front = front or {}
     page = _Page(blocks, folded)
-    references = _references(blocks)
+    references, ref_dates = _references(blocks)
     front_url = str(front.get("url") or "")
     url = front_url if front_url.startswith(("http://", "https://")) else choose_url(hints, page)
     front_outlet = str(front.get("outlet") or front.get("source") or "") or None
@@ -476,7 +483,7 @@ def build_metadata(form: SourceForm, hints: Hints, blocks: Sequence[Block], outl
         title = choose_title(form, hints, blocks)
     return Metadata(
         title=title,
-        date=choose_date(hints, page, url, references, str(front["date"]) if front.get("date") else None),
+        date=choose_date(hints, page, url, ref_dates, str(front["date"]) if front.get("date") else None),
         outlet=outlet,
         source_type=source_type,
         authors=tuple(a for a in authors if a),

@@ -9,8 +9,9 @@ from dataclasses import fields
 
 from generator.clean import read_blocks
 from generator.clean.metadata import Metadata, build_metadata
+from generator.dates import DateValue
 from generator.ingest import read_bytes
-from generator.model import Article, Sourced, SourceType
+from generator.model import Article, Sourced, SourcedDate, SourceType
 from generator.vocab import Vocabulary
 
 P1 = "东盟与中日韩财长和央行行长会议5月3日在雅加达举行，讨论区域金融安全网的扩容问题。"
@@ -36,7 +37,7 @@ def test_the_chains_return_one_typed_record_with_every_field_an_article_takes(vo
 def test_front_matter_is_the_first_link_of_every_chain(vocab: Vocabulary) -> None:
     meta = metadata_of(NOTE, "note.md", vocab)
     assert meta.title == Sourced("财长会议讨论扩大金融安全网", "front-matter")
-    assert meta.date == Sourced("2025-05-04", "front-matter")
+    assert meta.date == SourcedDate(DateValue(2025, 5, 4), "front-matter")
     assert meta.url == "https://news.example.org/a/1.html"
     assert meta.outlet == Sourced("新华社", "front-matter")
     assert meta.source_type is SourceType.STATE_MEDIA  # the badge comes from the same chain
