@@ -16,10 +16,9 @@ from typing import Any
 
 import yaml
 
-from .clean.containers import is_block_dump, json_literal
-from .clean.records import is_record
+from .clean.containers import unwrap
 from .dates import parse_explicit
-from .model import RawDocument, Rejection, SourceForm
+from .model import RawDocument, Record, Rejection, SourceForm
 from .settings import Settings
 
 RAW_SUFFIXES = {".txt", ".html", ".htm", ".md", ".markdown", ".xml", ".json", ".sql"}
@@ -52,9 +51,6 @@ DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)
                               rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_-]+)""", re.I)
 CHARSET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs",
                      "big5-hkscs": "big5hkscs", "x-big5": "big5hkscs"}
-# An SQL dump: comments, SET statements, then an INSERT.
-SQL_DUMP = re.compile(r"^\s*(?:--[^\n]*\n\s*|/\*.*?\*/;?\s*|SET [^\n]*\n\s*)*INSERT\s+(?:IGNORE\s+)?INTO\s",
-                      re.I | re.S)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 # Hugo's TOML front matter, between +++ lines.
 TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
@@ -156,19 +152,22 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def is_data_record(text: str) -> bool:
-    """An app API's JSON (or a script assigning it), an SQL dump, a feed or crawler record, a crawler's
-    block dump: a container whose fields hold the article (read as HTML)."""
-    stripped = text.strip()
-    return bool(SQL_DUMP.match(stripped[:5000]) or is_record(stripped) or is_block_dump(stripped)
-                or json_literal(stripped) is not None)
-
-
 def detect_form(text: str, suffix: str) -> SourceForm:
     """The form of an input judged by its content; the extension only breaks a tie for Markdown."""
+    return read_form(text, suffix)[0]
+
+
+def read_form(text: str, suffix: str) -> tuple[SourceForm, Record | None]:
+    """The form of an input, decided once: a container (an API's JSON, an SQL dump, a feed item, a
+    crawler's record or block dump) is unwrapped here, and the cleaner reads its record."""
+    record = unwrap(text)
+    if record is not None:
+        return SourceForm.DATA_RECORD, record
+    return _text_form(text, suffix), None
+
+
+def _text_form(text: str, suffix: str) -> SourceForm:
     head = text[:5000]
-    if is_data_record(text):
-        return SourceForm.HTML_FRAGMENT
     # A blog's Markdown export is Markdown even where it carries the site's HTML: the Markdown
     # reader hands its HTML blocks to the HTML reader.
     if suffix in MARKDOWN_SUFFIXES or (suffix not in (".html", ".htm") and (
@@ -338,7 +337,7 @@ def read_bytes(data: bytes, source: str, suffix: str = ".txt") -> RawDocument:
     if not text.strip():
         raise Rejection(source, "file has no text after decoding")
     front: dict[str, Any] = {}
-    form = detect_form(text, suffix)
+    form, record = read_form(text, suffix)
     if FRONT_MATTER.match(text) or TOML_FRONT_MATTER.match(text):
         front, text, fm_warnings = parse_front_matter(text)
         warnings.extend(fm_warnings)
@@ -354,4 +353,5 @@ def read_bytes(data: bytes, source: str, suffix: str = ".txt") -> RawDocument:
         sha256=hashlib.sha256(data).hexdigest(),
         front_matter=front,
         warnings=tuple(warnings),
+        record=record,
     )

@@ -28,6 +28,9 @@ class SourceForm(str, Enum):
     HTML_FRAGMENT = "html-fragment"  # an RSS item or a snippet of markup
     HTML_PAGE = "html-page"  # a whole saved web page
     MARKDOWN = "markdown"  # a note, optionally with YAML front matter
+    # a container whose fields hold the article (an API's JSON, an SQL/CMS dump, a feed item, a
+    # crawler's record or block dump): unwrapped once, at ingest, into `RawDocument.record`
+    DATA_RECORD = "data-record"
 
 
 class BlockKind(str, Enum):
@@ -53,6 +56,16 @@ class SourceType(str, Enum):
 
 
 @dataclass(frozen=True)
+class Record:
+    """What ingest unwrapped from a container: the article's markup and the record's own fields by
+    what they hold (title, date, updated, source, author, url, …)."""
+
+    markup: str
+    fields: dict[str, str] = field(default_factory=dict)
+    whole_page: bool = False  # the markup is a page of blocks to choose the article from (a block dump)
+
+
+@dataclass(frozen=True)
 class RawDocument:
     """One input file, decoded, before any judgement about its content."""
 
@@ -64,6 +77,7 @@ class RawDocument:
     sha256: str  # of the raw bytes
     front_matter: dict[str, object] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # what reading it repaired or ignored, for the build report and `check`
+    record: Record | None = None  # the unwrapped container, where `form` is DATA_RECORD
 
 
 @dataclass(frozen=True)

@@ -101,8 +101,11 @@ def test_a_file_over_the_size_limit_is_rejected_naming_the_limit(tmp_path: Path)
     ("---\ntitle: 标题\n---\n<p>第一段。</p><p>第二段。</p><p>第三段。</p>", ".txt", SourceForm.MARKDOWN),
     ("+++\ntitle = '标题'\n+++\n<!DOCTYPE html><html><body><p>正文</p></body></html>", ".txt", SourceForm.MARKDOWN),
     ("---\ntitle: 标题\n---\n<!DOCTYPE html><html><body><p>正文</p></body></html>", ".html", SourceForm.HTML_PAGE),
-    ('{"data": {"title": "标题", "content": "正文第一段。"}}', ".txt", SourceForm.HTML_FRAGMENT),
-    ("-- dump\nINSERT INTO `news` (`id`, `content`) VALUES (1, '<p>正文</p>');", ".txt", SourceForm.HTML_FRAGMENT),
+    ('{"data": {"title": "标题", "content": "正文第一段。"}}', ".txt", SourceForm.DATA_RECORD),
+    ("-- dump\nINSERT INTO `news` (`id`, `content`) VALUES (1, '<p>正文</p>');", ".txt", SourceForm.DATA_RECORD),
+    ("DROP TABLE IF EXISTS `news`;\nCREATE TABLE `news` (`id` int, `content` text);\n"
+     "INSERT INTO `news` VALUES (1, '<p>正文</p>');", ".sql", SourceForm.DATA_RECORD),
+    ("<p>他说：</p><p>INSERT INTO 是一条SQL语句。</p><p>完。</p>", ".html", SourceForm.HTML_FRAGMENT),
 ])
 def test_the_form_is_judged_by_content_not_by_name(text: str, suffix: str, form: SourceForm) -> None:
     assert detect_form(text, suffix) is form

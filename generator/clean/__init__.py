@@ -22,7 +22,9 @@ from .text import read_text
 
 def read_blocks(raw: RawDocument, vocab: Vocabulary) -> tuple[list[Candidate], Hints, list[Block]]:
     """The reader for the input's form, then the classifier: candidates, metadata hints, blocks."""
-    if raw.form in (SourceForm.HTML_PAGE, SourceForm.HTML_FRAGMENT):
+    if raw.form is SourceForm.DATA_RECORD and raw.record is not None:
+        candidates, hints = read_html(raw.record.markup, raw.record.whole_page, raw.record.fields)
+    elif raw.form in (SourceForm.HTML_PAGE, SourceForm.HTML_FRAGMENT):
         candidates, hints = read_html(raw.text, whole_page=raw.form is SourceForm.HTML_PAGE)
     elif raw.form is SourceForm.MARKDOWN:
         candidates, hints = read_markdown(raw.text)

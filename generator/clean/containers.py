@@ -11,8 +11,9 @@ strings. Rules:
                   paragraphs flattened into ideographic indents is split at them, and a run of
                   short space-separated items (a link farm) into one line per item
 
-`unwrap_embedded` gives the markup and the record's other fields (title, date, source, author, url)
-by what they hold; ingest calls it once, so the form of an input is decided in one place.
+`unwrap` gives the markup and the record's other fields (title, date, source, author, url) by what
+they hold, or None for a text that is no container. Ingest calls it once per file: the form of an
+input is decided in one place, and the cleaner reads `RawDocument.record` without looking again.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..dates import parse_explicit
+from ..model import Record
 from .candidates import CJK
 from .records import read_record
 
@@ -41,6 +43,9 @@ FLAT_PARAGRAPH = re.compile(r"\s*\u3000{2,}\s*|(?<=[。！？”」])\s+(?=\S)")
 # A stretch of short items separated by spaces, few of them sentences, is a menu or a link farm: one item a line.
 LINK_FARM_MIN_ITEMS = 6
 LINK_FARM_ITEM_MAX = 16
+# An SQL dump: comments and other statements (SET, DROP, CREATE TABLE …), then an INSERT.
+SQL_DUMP = re.compile(r"\A\s*(?:--[^\n]*\n\s*|#[^\n]*\n\s*|/\*.*?\*/;?\s*|(?:SET|DROP|CREATE|LOCK|UNLOCK|USE|BEGIN|"
+                      r"START)\b[^;]*;\s*)*INSERT\s+(?:IGNORE\s+)?INTO\s", re.I | re.S)
 SQL_INSERT = re.compile(r"^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+\S+\s*(?:\(([^)]*)\))?\s*VALUES\s*", re.I | re.M)
 HTML_IN_STRING = re.compile(r"<\s*/?\s*(?:p|div|br|span|img|h[1-6]|section|strong|em|b|i|u|font|a)\b", re.I)
 # Markup that breaks text into blocks; a record's text without any is broken at its lines and indents.
@@ -68,25 +73,25 @@ FIELD_NAMES = {
 # --- data around the markup: JSON, SQL, escaped strings --------------------------------------------------
 
 
-def unwrap_embedded(text: str) -> tuple[str, dict[str, str]]:
-    """HTML carried inside JSON (an app's API), an SQL dump or an escaped string: the markup, and the
-    record's other fields (title, date, source, author, url) by what they hold."""
-    record = read_record(text)  # an RSS/Atom item or a crawler's <doc> record (records.py)
-    if record is not None:
-        return record
+def unwrap(text: str) -> Record | None:
+    """The container a text is, unwrapped: an RSS/Atom item or a crawler's <doc> record (records.py),
+    JSON (or a script assigning it), a crawler's block dump, an SQL dump; None for any other text."""
+    found = read_record(text)
+    if found is not None:
+        return Record(*found)
     stripped = text.strip()
     data = json_literal(stripped)
     if data is not None:
-        return _from_json(data)
+        return Record(*_from_json(data))
     page = _from_block_dump(stripped)
     if page is not None:
-        return page, {}
-    match = SQL_INSERT.search(text[:5000])
-    if match:
-        unwrapped = _from_sql(text[match.end():], match[1])
+        return Record(page, {}, whole_page=True)
+    if SQL_DUMP.match(stripped[:20000]):
+        match = SQL_INSERT.search(stripped[:20000])
+        unwrapped = _from_sql(stripped[match.end():], match[1]) if match else None
         if unwrapped is not None:
-            return unwrapped
-    return _unescape_strings(text), {}
+            return Record(*unwrapped)
+    return None
 
 
 def json_literal(text: str) -> Any:
@@ -160,7 +165,8 @@ def _as_paragraphs(text: str, markup: bool) -> str:
     return "".join(f"<p>{piece if markup else html_lib.escape(piece)}</p>\n" for piece in pieces if piece)
 
 
-def _unescape_strings(text: str) -> str:
+def unescape_strings(text: str) -> str:
+    """Markup escaped as a JavaScript or JSON string (\\u003cp\\u003e, <\\/p>) outside any container."""
     if JSON_ESCAPED_TAG.search(text[:20000]):
         text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m[1], 16)), text)
         text = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m[1], 16)), text)

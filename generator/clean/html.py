@@ -41,7 +41,7 @@ from .candidates import (
     normalise_space,
     split_run_in_credits,
 )
-from .containers import unwrap_embedded
+from .containers import unescape_strings
 from .credits import split_names
 from .head import _read_fields, _read_head
 from .patterns import META_LINE, PAGE_OF, TIMESTAMP_LINE
@@ -98,11 +98,12 @@ LEADING_LINK = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)?\[([^\]\n]{2,200})\]\((https?://[^)\s]+)\)\s*\n(?:[-=]{3,}\s*\n)?", re.S)
 
 
-def read_html(text: str, whole_page: bool) -> tuple[list[Candidate], Hints]:
+def read_html(text: str, whole_page: bool, fields: dict[str, str] | None = None) -> tuple[list[Candidate], Hints]:
+    """Candidates and hints of markup: a page, a fragment, or a container's markup (ingest unwrapped
+    it; `fields` are the container's own fields)."""
     hints = Hints()
-    text, fields = unwrap_embedded(text)
-    _read_fields(fields, hints)
-    whole_page = whole_page or text.startswith("<html>")  # a container that held a whole page (block-dump)
+    text = unescape_strings(text)
+    _read_fields(fields or {}, hints)
     match = FEED_EPOCH_COMMENT.search(text[:500])
     if match:
         day = from_epoch(match[1])
@@ -465,4 +466,4 @@ def _text(element: Any, skip: set[str], breaks: bool = False) -> str:
     return "".join(parts)
 
 
-__all__ = ["read_html", "split_names", "unwrap_embedded"]
+__all__ = ["read_html", "split_names"]

@@ -23,7 +23,7 @@ def test_a_script_assigning_records_yields_only_the_article(clean_bytes: Callabl
                {"id": "a2", "title": "测试讯息", "content": "qwertyasdf", "urls": []},
                {"id": "a3", "title": "编辑讯息", "content": "这是内文123456", "urls": ["yt|||https://example.com/"]}]
     script = f"\n  const news = {json.dumps(records, ensure_ascii=False, indent=2)};\n  window.news = news;\n"
-    assert detect_form(script, ".js") is SourceForm.HTML_FRAGMENT
+    assert detect_form(script, ".js") is SourceForm.DATA_RECORD
     article = clean_bytes(script, "news.js")
     assert P1 in article.body and P3 in article.body
     for leak in ("qwertyasdf", "123456", "链接测试", "example.com", '"id"', "window.news"):
@@ -57,7 +57,7 @@ BLOCK_DUMP = "\n".join([
 
 
 def test_a_crawler_block_dump_is_read_as_a_page_of_blocks(clean_bytes: Callable[..., Article]) -> None:
-    assert is_block_dump(BLOCK_DUMP) and detect_form(BLOCK_DUMP, ".txt") is SourceForm.HTML_FRAGMENT
+    assert is_block_dump(BLOCK_DUMP) and detect_form(BLOCK_DUMP, ".txt") is SourceForm.DATA_RECORD
     article = clean_bytes(BLOCK_DUMP, "dump.txt")
     assert [p for p in article.body.split("\n\n")] == [P1, P2, P3]
     for leak in ("=====", "Copyright", "编辑：林一", "桃花节", "视频加载中", "top-nav"):

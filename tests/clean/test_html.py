@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.clean.containers import unwrap_embedded
+from generator.clean.containers import unwrap
 from generator.clean.html import _chrome_rule, read_html
 from generator.model import Article, BlockKind
 
@@ -42,10 +42,10 @@ def test_an_api_response_yields_its_markup_and_its_fields() -> None:
         "title": "峰会讨论防务计划", "publish_time": 1741089600, "media": {"name": "东岸新闻"},
         "author": "林晓舟", "share_url": "https://m.example.cn/a/1.html", "body": f"<p>{P1}<\\/p>",
         "images": [{"url": "https://img.example.cn/1.jpg", "title": "资料图"}]}}}
-    markup, fields = unwrap_embedded(json.dumps(data, ensure_ascii=False))
-    assert markup == f"<p>{P1}<\\/p>"
-    assert fields == {"title": "峰会讨论防务计划", "date": "1741089600", "source": "东岸新闻", "author": "林晓舟",
-                      "url": "https://m.example.cn/a/1.html"}
+    record = unwrap(json.dumps(data, ensure_ascii=False))
+    assert record is not None and record.markup == f"<p>{P1}<\\/p>"
+    assert record.fields == {"title": "峰会讨论防务计划", "date": "1741089600", "source": "东岸新闻",
+                             "author": "林晓舟", "url": "https://m.example.cn/a/1.html"}
 
 
 def test_an_api_response_with_plain_text_content_becomes_paragraphs(clean_bytes: Callable[..., Article]) -> None:
@@ -55,10 +55,12 @@ def test_an_api_response_with_plain_text_content_becomes_paragraphs(clean_bytes:
     assert article.date is not None and article.date.value == "2025-03-05"
 
 
-def test_html_escaped_inside_a_script_string_is_unescaped() -> None:
+def test_html_escaped_inside_a_script_string_is_unescaped(clean_bytes: Callable[..., Article]) -> None:
     opening, closing = "\\u003cp\\u003e", "\\u003c\\/p\\u003e"
     text = 'window.__DATA__ = {"content":"' + opening + P1 + closing + opening + P2 + closing + '"};'
-    candidates, _ = read_html(text, whole_page=False)
+    assert clean_bytes(text, "data.js").body == f"{P1}\n\n{P2}"
+    escaped = 'var html = "' + opening + P1 + closing + opening + P2 + closing + '";\nrender(html);'
+    candidates, _ = read_html(escaped, whole_page=False)
     assert [c.text for c in candidates if c.text in (P1, P2)] == [P1, P2]
 
 
@@ -66,7 +68,7 @@ def test_an_sql_dump_without_column_names_still_yields_the_article(clean_bytes: 
     dump = (f"INSERT INTO news VALUES (7, '峰会讨论防务计划', '2025-03-05 08:00:00', "
             f"'<p>{P1}</p><p>{P2}</p><p>他说，中亚国家应当''用一个声音说话''。</p>', NULL);")
     article = clean_bytes(dump, "dump.sql")
-    assert article.form.value == "html-fragment"
+    assert article.form.value == "data-record"
     assert P1 in article.body and "他说，中亚国家应当'用一个声音说话'。" in article.body
     assert article.title is not None and article.title.value == "峰会讨论防务计划"
     assert article.date is not None and article.date.value == "2025-03-05"
