@@ -53,6 +53,7 @@ from .credits import (
     REPOST_CREDIT,
     REPOST_VERB,
     after_stamp,
+    before_stamp,
     byline,
     closing_credit,
     editor_names,
@@ -113,6 +114,8 @@ SELF_REFERENCE = re.compile(r"本报|本网|本台|本刊|本站|本社")
 PLACEHOLDER_SOURCE = re.compile(r"网络|互联网|网络整理|综合|综合整理|网友|本站|本网|未知|不详|原创|转载|其他|其它")
 # A source label with its value in the next block (来源：| 人民日报海外版).
 BARE_SOURCE_LABEL = re.compile(r"^(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]?$")
+# A byline right after the body counts whatever rule dropped it (本文来源：… 作者：… under the text).
+TRAILER_NEAR_BLOCKS = 2
 # Where a byline after the body may sit: not in recommendation lists or comments.
 TRAILER_CREDIT_RULES = ("meta-line", "after-body-chrome", "after-end", EDITOR_LINE, SOURCE_LINE_RULE)
 SITE_RULES = ("json-ld:publisher", "html:site-name", "feed:source")
@@ -313,18 +316,17 @@ def _header_outlet(page: PageView, outlets: Outlets) -> Sourced | None:
         # A short line with a date stamp, whatever rule dropped it (a dump's header: 分享 2017年08月24日06:48
         # 新浪综合), or a header block holding only a name.
         at = after_stamp(folded) if len(folded) <= STAMPED_LINE_MAX else None
-        if at is None and block.rule in HEADER_NAME_RULES and block.rule != "meta-line":
-            at = 0
-        if at is None:
-            continue
-        rest = folded[at:].split()
-        if not rest:
-            continue
-        name = rest[0]
-        listed = outlets.named(name)
-        if (listed is None or listed.type != "self-media") and _looks_like_outlet(name, outlets):
-            start = folded.index(name, at)
-            return Sourced(_cut(page, index, start, start + len(name)), "text:header-outlet")
+        names: list[tuple[str, int]] = []
+        if at is not None:
+            after, before = folded[at:].split(), folded[:before_stamp(folded)].split()
+            names += [(after[0], folded.index(after[0], at))] if after else []
+            names += [(before[-1], folded.rindex(before[-1], 0, before_stamp(folded)))] if before else []
+        elif block.rule in HEADER_NAME_RULES and block.rule != "meta-line" and folded.strip():
+            names.append((folded.strip(), folded.index(folded.strip())))
+        for name, start in names:
+            listed = outlets.named(name)
+            if (listed is None or listed.type != "self-media") and _looks_like_outlet(name, outlets):
+                return Sourced(_cut(page, index, start, start + len(name)), "text:header-outlet")
     return None
 
 
@@ -504,7 +506,8 @@ def choose_authors(hints: Hints, page: PageView, outlet: str | None, self_media:
         if credit and credit[1]:
             text.append(clean(credit[1]))
     for index in page.trailer:
-        if page.blocks[index].rule in TRAILER_CREDIT_RULES and len(page.folded[index]) <= LEAD_CREDIT_CHARS:
+        near = index in page.trailer[:TRAILER_NEAR_BLOCKS]
+        if (near or page.blocks[index].rule in TRAILER_CREDIT_RULES) and len(page.folded[index]) <= LEAD_CREDIT_CHARS:
             credit = byline(page.folded[index], page.blocks[index].text)
             if credit and credit[1]:
                 text.append(clean(credit[1]))

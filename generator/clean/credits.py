@@ -45,6 +45,8 @@ CLOSING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*[（(]\s*(?:(?:记�
 CLOSING_BRACKET = re.compile(r"[（(]\s*(?P<credits>(?:记者|作者|撰稿|文)\s*[:：/／|｜][^（()）]{2,60})[)）]\s*$")
 # Credit labels that split_names may leave as a token of a credit list (王小明 责编：…).
 EDITOR_LABEL = re.compile(r"责任编辑|责编|编辑|网编|校对|审核|审校|核稿|监制|美编")
+# A field label glued to the name before it when the page set two fields without a space (秦立峰发布 / …).
+LABEL_TAIL = re.compile(r"(?:发布|发表|来源|时间|日期|更新|出版|编辑|责编)$")
 # Rule `own-credit`: a text declaring whose it is (本文系观察者网独家稿件, 本文为端传媒原创).
 OWN_CREDIT = re.compile(rf"本文(?:系|为|是)\s*[「『《“]?(?P<agency>[{_HAN}A-Za-z0-9]{{2,16}}?)[」』》”]?\s*"
                         r"(?:独家|原创|特约|专稿|稿件|约稿|首发)")
@@ -146,6 +148,8 @@ def split_names(text: str) -> list[str]:
         name = name.strip(" 　.·")
         tail = CREDIT_TAIL.search(to_simplified(name))  # 發自香港 is 发自香港: the tail is matched folded
         name = name[: tail.start()].strip() if tail else name
+        label = LABEL_TAIL.search(to_simplified(name))  # 秦立峰发布: the next field's label glued on
+        name = name[: label.start()] if label and label.start() >= 2 else name
         if not name or len(name) > NAME_MAX or re.search(r"\d", name):
             continue
         names.append(name.title() if name.isupper() and " " in name else name)
@@ -237,6 +241,8 @@ def byline(folded: str, original: str | None = None, anchored: bool = False) -> 
             if NOT_AUTHOR_LABEL.search(folded[max(0, match.start() - 6):match.start("names")]):
                 continue
             raw = _from_original(original, folded, match.start("names"), match.end("names"))
+            if re.match(r"\s*[:：]", folded[match.end("names"):]):  # 撰文：秦立峰 出版：…: 出版 labels the next field
+                raw = raw.rsplit(None, 1)[0] if len(raw.split()) > 1 else ""
             tokens = split_names(raw)
             outlet = tag_outlet
             if pattern is REPORTER and match["outlet"]:
@@ -325,6 +331,12 @@ def after_stamp(folded: str) -> int | None:
     """Where the text after a line's date and time starts (2017年08月24日06:48 新浪综合 → at 新浪综合)."""
     stamps = list(STAMP.finditer(folded))
     return stamps[-1].end() if stamps else None
+
+
+def before_stamp(folded: str) -> int | None:
+    """Where a line's first date and time starts (澎湃新闻 2024-03-02 09:15 → at 2024)."""
+    stamp = STAMP.search(folded)
+    return stamp.start() if stamp else None
 
 
 # Rule `page-source`: the source a page's own script configuration names (source: '环球时报新媒体',

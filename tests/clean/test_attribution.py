@@ -263,3 +263,26 @@ def test_an_outlet_tag_in_brackets(clean_bytes: Clean) -> None:
 def test_an_outlet_named_as_author_in_markup_is_not_an_author(clean_bytes: Clean) -> None:
     html = page(head="<meta name='author' content='BBC News 中文'>")
     assert clean_bytes(html, "story.html").authors == ()
+
+
+def test_the_outlet_before_a_header_stamp(clean_bytes: Clean) -> None:
+    html = page(header="<a class='author' href='#'>东岸新闻网</a> <span class='time'>2024-03-02 09:15</span>")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("东岸新闻网", "text:header-outlet")
+
+
+def test_a_byline_right_under_the_body_counts_whatever_dropped_it(clean_bytes: Clean) -> None:
+    html = (f"<html><body><h1>港口扩建计划公布</h1><div class='post_body'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+            "<div class='post_author'>本文来源：东岸晨报 作者：秦立峰 责任编辑：郑雨桐_NN1234</div></body></html>")
+    assert clean_bytes(html, "story.html").authors == ("秦立峰",)
+
+
+@pytest.mark.parametrize("header", ["<span>撰文：秦立峰</span> <span>出版：2024-03-02 09:15</span>",
+                                    "<span>文 / 秦立峰</span><span>发布 / 2024年3月2日 9:15 AM</span>"])
+def test_the_next_fields_label_is_not_a_name(clean_bytes: Clean, header: str) -> None:
+    assert clean_bytes(page(header=header), "story.html").authors == ("秦立峰",)
+
+
+def test_an_english_site_name_of_a_listed_service_gets_its_badge(clean_bytes: Clean) -> None:
+    article = clean_bytes(page(head="<meta property='og:site_name' content='Radio Free Asia'>"), "story.html")
+    assert outlet_of(article) == ("Radio Free Asia", "html:site-name")
+    assert article.source_type is SourceType.PUBLIC_BROADCASTER
