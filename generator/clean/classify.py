@@ -30,9 +30,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Block, BlockKind
-from ..vocab import BoilerplateRule, RuleScreen, rule_screen
+from ..vocab import BoilerplateRule
 from .candidates import Candidate, ends_sentence, looks_like_body
 from .patterns import META_LINE, SECTION_NUMBER, TIMESTAMP_LINE
+from .rulescreen import RuleScreen, rule_screen
 
 REFERENCE_ENTRY_MAX = 160
 # Running text must come back this strongly to end a recommendation list: list headlines are short

@@ -11,8 +11,9 @@ import re
 
 import pytest
 
+from generator.clean.rulescreen import _anchored_at_start, rule_screen
 from generator.textnorm import to_simplified
-from generator.vocab import BoilerplateRule, Vocabulary, _anchored_at_start, rule_screen
+from generator.vocab import BoilerplateRule, Vocabulary
 
 # rule name -> (lines it catches, lines it leaves alone)
 EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
