@@ -65,7 +65,7 @@ OUT = BENCH / "out"
 CODE_DIR = OUT / "code"
 
 
-FROZEN = ("generator", "templates", "content", "mkdocs.yml")  # code and the project files it reads
+FROZEN = ("generator", "templates", "overrides", "content", "mkdocs.yml")  # code and the project files it reads
 
 
 def freeze_code(spec: str) -> dict[str, Any]:
@@ -80,12 +80,16 @@ def freeze_code(spec: str) -> dict[str, Any]:
     if spec == "worktree":
         ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
         for name in FROZEN:
+            if not (REPO / name).exists():
+                continue
             if (REPO / name).is_dir():
                 shutil.copytree(REPO / name, CODE_DIR / name, ignore=ignore)
             else:
                 shutil.copy2(REPO / name, CODE_DIR / name)
     else:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", spec, *FROZEN],
+        present = [name for name in FROZEN  # overrides/ is younger than some commits worth measuring
+                   if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{spec}:{name}"]).returncode == 0]
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", spec, *present],
                                  check=True, capture_output=True).stdout
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(CODE_DIR, filter="data")

@@ -29,12 +29,16 @@ What is indexed, and how:
 from __future__ import annotations
 
 import html
+import json
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -109,10 +113,15 @@ class Segmenter:
         for name in sorted(set(names)):
             if len(name) >= MIN_WORD_FORM and not any(ch.isspace() for ch in name):
                 self._tokenizer.add_word(name, freq=100_000)
+        self._names = lru_cache(maxsize=None)(self.segment)
 
     def words(self, text: str) -> list[str]:
         text = text.replace(WORD_SEPARATOR, " ").replace("\u27e8", "<").replace("\u27e9", ">")
         return [w for w in self._tokenizer.cut(text, HMM=True) if w]
+
+    def segment_name(self, name: str) -> str:
+        """`segment` for a name: the same few hundred names stand in every briefing, cut once."""
+        return self._names(name)
 
     def segment(self, text: str, glosses: dict[str, str] | None = None) -> str:
         """The text with its words separated by `WORD_SEPARATOR` (white space kept as it was).
@@ -141,7 +150,7 @@ def document_html(document: SearchDocument, segmenter: Segmenter) -> str:
         meta.append(f'<meta data-pagefind-meta="date[content]" content="{html.escape(document.date)}">')
         meta.append(f'<meta data-pagefind-sort="date[content]" content="{html.escape(document.date)}">')
     body = "\n".join(f"<p>{words(p, document.glosses)}</p>" for p in document.paragraphs)
-    names = " · ".join(words(name) for name in document.names)
+    names = " · ".join(html.escape(segmenter.segment_name(name), quote=False) for name in document.names)
     return (f'<!DOCTYPE html><html lang="{INDEX_LANGUAGE}"><head><meta charset="utf-8">{"".join(meta)}</head>'
             f'<body><h1 data-pagefind-weight="{TITLE_WEIGHT}">{words(document.title)}</h1>\n{body}\n'
             f'<p data-pagefind-weight="{NAMES_WEIGHT}">{names}</p></body></html>\n')
@@ -159,45 +168,69 @@ def pagefind_binary() -> Path:
     return Path(binary)
 
 
-class PendingIndex:
-    """A Pagefind index being written in the background: started once the corpus is known, so
-    that Pagefind runs while MkDocs renders the pages, and moved into the site when MkDocs is done.
-    The pages Pagefind reads are written to a private temporary folder, never to the site."""
+def write_pages(folder: Path, documents: Iterable[SearchDocument], segmenter: Segmenter) -> None:
+    """The page Pagefind reads for every document, at its URL under `folder`."""
+    for document in documents:
+        target = folder / document.url.strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(document_html(document, segmenter), encoding="utf-8")
 
-    def __init__(self, documents: Sequence[SearchDocument], segmenter: Segmenter) -> None:
+
+def run_job(job: Path) -> int:
+    """`python -m generator.search JOB`: segment the documents of `JOB/documents.jsonl` and run
+    Pagefind over them into `JOB/bundle`. Runs in a process of its own (see `PendingIndex`)."""
+    with (job / "documents.jsonl").open(encoding="utf-8") as lines:
+        names = json.loads(next(lines))
+        documents = [SearchDocument(**{**record, "paragraphs": tuple(record["paragraphs"]),
+                                       "names": tuple(record["names"])}) for record in map(json.loads, lines)]
+    pages = job / "pages"
+    pages.mkdir(exist_ok=True)
+    write_pages(pages, documents, Segmenter(names))
+    done = subprocess.run([str(pagefind_binary()), "--site", str(pages), "--output-path", str(job / "bundle"),
+                           "--quiet"], stdin=subprocess.DEVNULL, check=False)
+    return done.returncode
+
+
+class PendingIndex:
+    """A Pagefind index being written in the background: started once the corpus is known, in a
+    process of its own (segmenting takes seconds at 1000 briefings, Pagefind as long again), so
+    that it runs on another core while MkDocs renders the pages; moved into the site when MkDocs
+    is done. Its files live in a private temporary folder, never in the site."""
+
+    def __init__(self, documents: Sequence[SearchDocument], names: Iterable[str]) -> None:
         self.started = time.perf_counter()
         self.documents = len(documents)
-        binary = pagefind_binary()
+        pagefind_binary()  # a missing binary is said now, not after MkDocs has rendered every page
         self._tmp = tempfile.TemporaryDirectory(prefix="briefing-search-")
-        pages = Path(self._tmp.name) / "pages"
-        pages.mkdir()
-        for document in documents:
-            target = pages / document.url.strip("/") / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(document_html(document, segmenter), encoding="utf-8")
-        self._staged = Path(self._tmp.name) / "bundle"
-        self._log = (Path(self._tmp.name) / "pagefind.log").open("w+", encoding="utf-8")
-        self._process = subprocess.Popen(
-            [str(binary), "--site", str(pages), "--output-path", str(self._staged), "--quiet"],
-            stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        job = self.folder = Path(self._tmp.name)
+        with (job / "documents.jsonl").open("w", encoding="utf-8") as out:
+            out.write(json.dumps(sorted(set(names)), ensure_ascii=False) + "\n")
+            for document in documents:
+                out.write(json.dumps(asdict(document), ensure_ascii=False) + "\n")
+        self._bundle = job / "bundle"
+        self._log = (job / "search.log").open("w+", encoding="utf-8")
+        package_root = str(Path(__file__).resolve().parent.parent)  # the child imports this same generator
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
+        self._process = subprocess.Popen([sys.executable, "-m", "generator.search", str(job)], env=env,
+                                         stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
     def finish(self, site_dir: Path) -> IndexReport:
-        """Wait for Pagefind and put its bundle at `site_dir/pagefind`, replacing any earlier one."""
+        """Wait for the index and put it at `site_dir/pagefind`, replacing any earlier one."""
         try:
             code = self._process.wait()
             if code != 0:
                 self._log.seek(0)
-                raise SearchError(f"Pagefind failed ({code}): {self._log.read().strip()[-500:]}")
+                raise SearchError(f"indexing failed ({code}): {self._log.read().strip()[-800:]}")
             bundle = site_dir / BUNDLE_DIR
             shutil.rmtree(bundle, ignore_errors=True)
-            shutil.move(str(self._staged), str(bundle))
+            shutil.move(str(self._bundle), str(bundle))
             size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
             return IndexReport(self.documents, size, time.perf_counter() - self.started)
         finally:
             self.cancel()
 
     def cancel(self) -> None:
-        """Stop Pagefind (a failed build) and remove the temporary folder."""
+        """Stop the indexing process (a failed build) and remove the temporary folder."""
         if self._process.poll() is None:
             self._process.kill()
             self._process.wait()
@@ -206,10 +239,9 @@ class PendingIndex:
 
 
 def start_index(corpus: Corpus) -> PendingIndex:
-    """The build's search step, begun: every briefing of `corpus`, segmented with every actor's
-    Chinese forms as words. `finish(site_dir)` once MkDocs has written the site."""
-    names = [form for actor in corpus.actors for form in actor.zh_forms]
-    return PendingIndex(search_documents(corpus), Segmenter(names))
+    """The build's search step, begun: every briefing of `corpus`, to be segmented with every
+    actor's Chinese forms as words. `finish(site_dir)` once MkDocs has written the site."""
+    return PendingIndex(search_documents(corpus), [form for actor in corpus.actors for form in actor.zh_forms])
 
 
 def index_site(site_dir: Path, corpus: Corpus) -> IndexReport:
@@ -227,3 +259,7 @@ def configure(config: MkDocsConfig, engine: str) -> None:
     material = config.plugins.get("material/search") or config.plugins.get("search")
     if material is not None and engine != "material":
         material.config["enabled"] = False
+
+
+if __name__ == "__main__":
+    sys.exit(run_job(Path(sys.argv[1])))

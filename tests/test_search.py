@@ -75,12 +75,24 @@ def test_pagefind_writes_a_bundle_of_the_briefings(tmp_path: Path) -> None:
     except search.SearchError as error:
         pytest.skip(str(error))
     other = briefing("moscow", actors=(RUSSIA,), title="莫斯科", body="俄罗斯方面表示欢迎。")
-    pending = search.PendingIndex([search.search_document(b) for b in (MINSK, other)], segmenter())
+    pending = search.PendingIndex([search.search_document(b) for b in (MINSK, other)], ["卢卡申科", "白俄罗斯"])
     report = pending.finish(tmp_path)
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"][search.INDEX_LANGUAGE]["page_count"] == 2
     assert report.documents == 2 and report.bundle_bytes > 0
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert len(list((tmp_path / "pagefind" / "fragment").iterdir())) == 2  # one fragment per briefing
+
+
+def test_a_failed_build_leaves_nothing_behind() -> None:
+    try:
+        search.pagefind_binary()
+    except search.SearchError as error:
+        pytest.skip(str(error))
+    pending = search.PendingIndex([search.search_document(MINSK)], ["卢卡申科"])
+    assert pending.folder.is_dir()
+    pending.cancel()
+    assert not pending.folder.exists()
 
 
 def material_config(folder: Path) -> MkDocsConfig:
