@@ -10,8 +10,10 @@ from collections.abc import Sequence
 
 from .conflicts import find_conflicts
 from .model import Actor, Briefing, Corpus, InputFate, Topic
+from .outlet_pages import outlet_index
 from .settings import DEFAULTS, Settings
 from .stories import find_stories, story_of
+from .vocab import Outlets
 
 # Related briefings share actors and topics, each weighted by rarity (idf); closeness in time
 # breaks ties and adds a little: a week apart counts more than a year apart.
@@ -35,7 +37,7 @@ def _day_number(date: str | None) -> float | None:
 
 
 def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence[InputFate],
-         settings: Settings = DEFAULTS) -> Corpus:
+         settings: Settings = DEFAULTS, outlets: Outlets | None = None) -> Corpus:
     ordered = tuple(sorted(briefings, key=newest_first_key, reverse=True))
     actors: dict[str, Actor] = {}
     by_actor: dict[str, list[Briefing]] = defaultdict(list)
@@ -80,6 +82,7 @@ def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence
         stories=stories,
         story_of=by_story,
         conflicts=find_conflicts(ordered, {k: s.id for k, s in by_story.items()}),
+        outlets=outlet_index(ordered, outlets) if outlets else (),
     )
 
 

@@ -18,6 +18,7 @@ from .dates import DateValue
 
 if TYPE_CHECKING:
     from .conflicts import Conflicts
+    from .outlet_pages import OutletEntry
     from .stories import Story
 
 
@@ -339,3 +340,4 @@ class Corpus:
     stories: tuple[Story, ...] = ()  # accounts of one event (generator/stories.py), by id
     story_of: dict[str, Story] = field(default_factory=dict)  # briefing id -> its story
     conflicts: Conflicts | None = None  # figures that disagree (generator/conflicts.py)
+    outlets: tuple[OutletEntry, ...] = ()  # registry outlets that briefings credit (generator/outlet_pages.py)

@@ -133,4 +133,4 @@ def run(settings: Settings, vocab: Vocabulary | None = None) -> Corpus:
     vocab = vocab or load_vocabulary(settings)
     results = collect(settings, vocab)
     briefings = resolve_id_collisions(resolve_duplicates(results))
-    return link(briefings, vocab.topics, fates(results, briefings), settings)
+    return link(briefings, vocab.topics, fates(results, briefings), settings, vocab.outlets)

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from . import urls
 from .model import Actor, Briefing, Corpus, Figure, InputStatus, Topic
+from .outlet_pages import outlet_page, outlets_index
 from .pictures import activity_svg, network_svg
 from .render import Trusted, render, safe_url
 from .settings import DEFAULTS, Settings
@@ -85,6 +86,9 @@ def site_pages(corpus: Corpus, settings: Settings = DEFAULTS) -> dict[str, str]:
         pages[urls.STORY.of(story.id).source] = story_page(story, corpus)
     pages[urls.STORIES_INDEX.source] = stories_index(corpus)
     pages[urls.CONFLICTS.source] = conflicts_page(corpus)
+    for entry in corpus.outlets:
+        pages[entry.address.source] = outlet_page(entry, corpus)
+    pages[urls.OUTLETS_INDEX.source] = outlets_index(corpus.outlets, corpus)
     pages[urls.BUILD_REPORT.source] = report_page(corpus)
     return dict(pages)
 

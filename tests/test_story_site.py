@@ -94,3 +94,21 @@ def test_the_cite_block_offers_three_styles_each_in_a_copyable_block_and_downloa
     assert cite.count("```text") == 4  # the short line and the three styles: Material adds a copy button to each
     assert "烏克蘭接受停火三十天方案 美恢復軍援[N/OL]. 明報, 2025-03-12[" in cite
     assert 'download="jeddah-mingpao.bib"' in cite and 'download="jeddah-mingpao.csl.json"' in cite
+
+
+def test_an_outlet_page_profiles_a_registry_outlet_that_briefings_credit(site):
+    page = site.pages["outlets/news-cn.md"]  # 新华社: its key is its first host
+    assert "官方媒体 State media" in page
+    dates = re.findall(r"^- (\d{4}-\d\d-\d\d) · \[", page.split("## 简报", 1)[1].split("##", 1)[0], re.M)
+    assert dates == ["2025-06-25", "2025-05-19", "2025-03-11", "2024-10-22", "2024-06-10"]  # newest first
+    stories = page.split("Stories it took part in", 1)[1]
+    assert stories.count("](../stories/") == 3
+    assert "(../actors/russia.md)" in page.split("Actors it covers most", 1)[1].split("##", 1)[0]
+    assert "outlets/mingpao-com.md" in site.pages  # 明報, credited in Traditional characters
+
+
+def test_the_outlets_index_lists_briefings_by_source_type(site):
+    index = site.pages["outlets/index.md"]
+    assert "[自媒体平台 Self-media platform (1)](#self-media)" in index
+    section = index.split("{ #self-media }", 1)[1].split("\n## ", 1)[0]
+    assert "(../briefings/hague-wechat.md)" in section and "(../briefings/hague-xinhua.md)" not in section
