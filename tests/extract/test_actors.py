@@ -409,3 +409,10 @@ def test_an_organisation_owned_by_another_is_filed_under_its_own_name(matcher):
     text = "标题\n远洋航运旗下海港投资公司买下码头。海港投资公司表示欢迎。"
     assert list(accepted(matcher, text, ("远洋航运旗下海港投资公司", "ORG"), title_end=3, lead_end=40)) == [
         "海港投资公司"]
+
+
+def test_the_recogniser_reads_a_bounded_amount_of_a_huge_unpunctuated_dump():
+    text = "无标点的长文本" * 20_000
+    spans = worth_a_look(text, sentence_spans(text), [])
+    assert sum(end - start for start, end in spans) == recogniser_module.READ_LIMIT
+    assert max(end - start for start, end in spans) <= recogniser_module.SPAN_LIMIT
