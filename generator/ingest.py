@@ -18,6 +18,7 @@ import yaml
 
 from .clean.containers import unwrap
 from .dates import parse_explicit
+from .han import HAN
 from .model import RawDocument, Record, Rejection, SourceForm
 from .settings import Settings
 
@@ -142,7 +143,7 @@ def decode(data: bytes) -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             text = data.decode(encoding, errors="replace")
-        han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+        han = HAN.findall(text)
         common = sum(ch in COMMON_HANZI for ch in han) / max(1, len(han))
         # On a tie the plainer name wins: big5 over its superset big5hkscs.
         candidates.append((common - text.count("\ufffd") / max(1, len(text)), -len(encoding), encoding, text))

@@ -10,17 +10,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..han import HAN, HAN_CLASS, SENTENCE_END
 from ..model import BlockKind
 from ..textnorm import to_simplified
 
 # A sub-head written as a paragraph in bold (HTML <strong>, Markdown **…**) is at most this long.
 BOLD_HEADING_MAX = 40
-# Sentence-final punctuation, including closing quotes that end a quoted sentence.
-SENTENCE_END = "。！？!?…；;”」』\"’)）"
-CJK = re.compile(r"[\u3400-\u9fff]")
+CJK = HAN
 # Characters next to which a space is a scraping artefact when it came from a line break in markup:
 # Chinese text does not put spaces between words, so "中国\n    外交部" in HTML source means 中国外交部.
-_CJK_OR_PUNCT = "\u3400-\u9fff，。、：；！？“”「」《》（）"
+_CJK_OR_PUNCT = HAN_CLASS + "，。、：；！？“”「」《》（）"
 _WRAPPED_SPACE = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])[ \t\u00a0\u200b\ufeff]*\n\s*(?=[{_CJK_OR_PUNCT}])")
 _IDEOGRAPHIC_RUN = re.compile(r"\u3000+")
 _OTHER_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u200b\ufeff]+|\s{2,}")

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..han import CLAUSE_END
 from ..model import Block, BlockKind
 from ..vocab import BoilerplateRule
 from .candidates import Candidate, ends_sentence, looks_like_body
@@ -43,9 +44,8 @@ HEADLINE_MIN, HEADLINE_MAX = 5, 80
 HEADING_MAX = 40
 SHORT_LINE = 20
 META_LINE_MAX = 120
-# A line ending with one of these stops mid-sentence: it is running text, never a headline or chrome.
-CLAUSE_END = "，,、；;"
-# ... and so is a line that ends in the replacement character: text of a file cut mid-character.
+# A line that stops mid-sentence (han.CLAUSE_END) is running text, and so is one that ends in the
+# replacement character: text of a file cut mid-character.
 CUT_OFF = CLAUSE_END + "\ufffd"
 ACCOUNT_MAX = 20
 # jusText's link density, for blocks that the markup gives link text for: above this share of

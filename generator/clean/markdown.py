@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..han import HAN_CLASS
 from ..model import BlockKind
 from ..textnorm import to_simplified
 from .candidates import BOLD_HEADING_MAX, CJK, Candidate, Hints, ends_sentence, normalise_space, split_run_in_credits
@@ -85,7 +86,7 @@ def read_markdown(text: str) -> tuple[list[Candidate], Hints]:
 
     def flush() -> None:
         if paragraph:
-            source = "".join(paragraph) if all(re.search(r"[\u3400-\u9fff，。、：；]$", p) for p in
+            source = "".join(paragraph) if all(re.search(rf"[{HAN_CLASS}，。、：；]$", p) for p in
                                                paragraph[:-1]) else " ".join(paragraph)
             joined = strip_inline(source)
             _original_link(source, hints)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-_HAN = r"\u3400-\u9fff"
+from ..han import HAN_CLASS
+
+_HAN = HAN_CLASS
 _DATE = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 

@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from itertools import pairwise
 
+from ..han import CLAUSE_END, HAN_CLASS
 from .candidates import CJK, Candidate, ends_sentence, normalise_space, split_run_in_credits
 
 JOIN_MIN_CHARS = 25
@@ -32,12 +33,13 @@ WRAP_MIN_WIDTH = 50
 WRAP_SLACK = 1
 INDENT = (" ", "\t", "\u3000")
 INDENT_MAX_SHARE = 0.8
-CLAUSE_END = "，、：；,;"
+# A line ending in a clause mark or a colon goes on in the next line.
+LINE_GOES_ON = CLAUSE_END + "："
 # A line that opens with a label (字号：, 来源：, 标签：) starts a field of its own.
-LABEL_START = re.compile(r"^[\u3400-\u9fff]{1,5}\s*[:：]")
+LABEL_START = re.compile(rf"^[{HAN_CLASS}]{{1,5}}\s*[:：]")
 # Running text has clause punctuation; headlines, menus and meta lines mostly do not.
 RUNNING_TEXT = re.compile(r"[，,、；]")
-CONTINUATION_START = re.compile(r"[\u3400-\u9fffA-Za-z0-9“‘「『《（(，、。：；]")
+CONTINUATION_START = re.compile(rf"[{HAN_CLASS}A-Za-z0-9“‘「『《（(，、。：；]")
 
 
 def display_width(text: str) -> int:
@@ -120,4 +122,4 @@ def broken_line(previous: str, line: str, previous_is_first: bool = False, previ
     if previous_is_first or ends_sentence(previous) or LABEL_START.match(line) or not RUNNING_TEXT.search(previous):
         return False
     return (len(previous) >= JOIN_MIN_CHARS and len(line) >= JOIN_NEXT_MIN_CHARS
-            and (bool(CJK.match(previous[-1])) or previous[-1] in CLAUSE_END))
+            and (bool(CJK.match(previous[-1])) or previous[-1] in LINE_GOES_ON))
