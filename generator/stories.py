@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from .conflicts import ambiguous_measures
+from .han import HAN_CLASS
 from .model import Briefing, Figure, Quote
 from .textnorm import to_simplified
 
@@ -52,7 +53,7 @@ LINK_SCORE = 0.25  # text + ACTOR_WEIGHT * actors at or above this: one event
 TOP_TERMS = 120  # the heaviest terms of a briefing that take part in comparisons
 TITLE_WEIGHT = 2  # a headline's terms count twice: it names the event
 
-HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.-]+|\d+(?:\.\d+)?%?")
 
 

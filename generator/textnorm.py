@@ -17,11 +17,13 @@ import jieba
 import jieba.posseg
 import opencc
 
+from .han import HAN_CLASS
+
 jieba.setLogLevel(logging.WARNING)  # its "building prefix dict" chatter is not for our users
 
 # Share of characters that t2s changes above which a text is taken as written in Traditional.
 TRADITIONAL_SHARE = 0.05
-NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+NOT_HAN = re.compile(f"[^{HAN_CLASS}]+")
 
 
 @lru_cache(maxsize=1)

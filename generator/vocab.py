@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import ConfigError, line_of, load_yaml
+from .han import HAN, is_han
 from .model import Actor, Topic
 from .rulenames import READ_BY_METADATA
 from .settings import Settings
@@ -68,7 +69,7 @@ class Outlet:
     def simplified_prefixes(self) -> tuple[str, ...]:
         """The Chinese `simplified_names` of two characters or more: what a byline name may not
         start with. A Latin form (RT, ABC) refuses only itself: Rachel is not RT."""
-        return tuple(f for f in self.simplified_names if len(f) >= 2 and re.search(r"[\u3400-\u9fff]", f))
+        return tuple(f for f in self.simplified_names if len(f) >= 2 and HAN.search(f))
 
 
 class Outlets(tuple[Outlet, ...]):
@@ -211,7 +212,7 @@ def load_actors(path: Path) -> tuple[Actor, ...]:
         if isinstance(abbrev, list) and all(isinstance(a, str) for a in abbrev):
             abbrev = "".join(abbrev)
         if abbrev is not None and (not isinstance(abbrev, str) or not abbrev or any(
-                not "\u3400" <= char <= "\u9fff" for char in abbrev)):
+                not is_han(char) for char in abbrev)):
             raise ConfigError(path, line, "abbrev must be a Chinese character, or a list of them")
         aliases = _string_list(path, entry, "aliases")
         for form in (entry["name_zh"].strip(), *aliases, *(abbrev or "")):

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..han import HAN_CLASS
 from ..textnorm import to_simplified
 from .patterns import BRACKET_TAG, BYLINE, CREDIT_TAIL, DATELINE, NOT_AUTHOR_LABEL, REPORTER, ROLE_TAIL
 
 NAME_MAX = 40
-_HAN = r"\u3400-\u9fff"
+_HAN = HAN_CLASS
 # What may stand before a credit that opens a block: white space and an opening bracket.
 OPENING = re.compile(r"\s*[【\[(（〔]?\s*")
 # An outlet named inside a byline (文/观察者网 王世纯) ends like an outlet's name.
@@ -92,7 +93,7 @@ _SURNAMES = """
 欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 端木 轩辕 钟离 申屠 澹台
 """
 SURNAMES = frozenset(_SURNAMES.split())
-CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,6}·[\u3400-\u9fff·]{1,12}$")
+CJK_NAME = re.compile(rf"^[{_HAN}]{{2,4}}$|^[{_HAN}]{{1,6}}·[{_HAN}·]{{1,12}}$")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){0,3}$")
 # Places that open datelines, for cutting a reporter's name off the place glued to it
 # (记者林书豪台北9日电 is 林书豪 in 台北). Where none matches, a three-character name is assumed,
@@ -209,7 +210,7 @@ def parse_dateline(folded: str, original: str | None = None) -> Dateline | None:
 
 def _reporters_in_bracket(folded: str, original: str, start: int) -> tuple[list[str], int] | None:
     """The reporter credit right after a dateline: （记者 赵文博） or (记者 刘一鸣 张思远)."""
-    match = re.compile(r"\s*[（(]\s*(?:[\u3400-\u9fff]{0,8}?记者\s*)?([^）)]{2,40})[）)]").match(folded, start)
+    match = re.compile(rf"\s*[（(]\s*(?:[{_HAN}]{{0,8}}?记者\s*)?([^）)]{{2,40}})[）)]").match(folded, start)
     if not match or "记者" not in folded[start:match.end()]:
         close = re.compile(r"\s*[）)】\]〕]").match(folded, start)
         return ([], close.end()) if close else None
