@@ -56,9 +56,11 @@ INDENT_BREAK = re.compile(r"\s*\u3000{2,}\s*")
 FIELD_NAMES = {
     "title": ("title", "headline", "newstitle", "articletitle", "subject"),
     "date": ("pubdate", "pubtime", "publishtime", "publishdate", "published", "publishedat", "publishedtime",
-             "datepublished", "releasetime", "releasedate", "posttime", "ptime", "inputtime", "createtime",
-             "createdat", "created", "ctime", "addtime", "date", "time"),
-    # When a record was last edited: it places a dateline in time, it does not date the story.
+             "datepublished", "releasetime", "releasedate", "posttime", "ptime", "displaytime", "showtime", "date",
+             "time"),
+    # When a CMS stored or last edited the record: it places a dateline in time (新华社北京6月22日电 in a
+    # row created on the 25th), it does not date the story; the date of last resort when nothing does.
+    "stored": ("inputtime", "createtime", "createdat", "created", "ctime", "addtime", "inserttime"),
     "updated": ("updatetime", "updatedat", "updated", "modified", "modifiedat", "lastmodified", "mtime"),
     "source": ("source", "sourcename", "media", "medianame", "mediasource", "site", "sitename", "publisher",
                "copyfrom", "comefrom", "origin", "from"),

@@ -38,16 +38,18 @@ CHAINS = {
              "the article's headline line (or the <title>, when the line is only part of it) > <title> > "
              "first sentence (derived)",
     "date": "front matter (unless a re-post states its original date) > markup or record publication time > "
-            "the header's meta line > a date in the URL > the dateline > the feed's timestamp > a ROC stamp > "
+            "the header's meta line > a dated meta or source line further down > a date in the URL > the dateline > "
+            "the feed's timestamp or a record's stored time > a ROC stamp > "
             "latest reference (month) > the lead (month) > latest date in the body (month)",
     "url": "front matter > canonical link > og:url > JSON-LD url > record url > feed link line > feed link > "
-           "Markdown heading link > a re-post's link to its original",
+           "Markdown heading link > a re-post's link to its original > a labelled address line > the address "
+           "share links pass on",
     "outlet": OUTLET_CHAIN,
     "authors": AUTHORS_CHAIN,
 }
 HEADLINE_WITHIN_NOTE = "puts a column or site name in front of the article's own headline (headline-within-title)"
 URL_RULES = ("front-matter", "html:canonical", "html:og-url", "json-ld:url", "api:url", "feed:link-line",
-             "feed:link", "markdown:heading-link", "markdown:original-link")
+             "feed:link", "markdown:heading-link", "markdown:original-link", "html:share-link")
 
 
 @dataclass(frozen=True)

