@@ -39,6 +39,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 from urllib.parse import urlparse
 
+from ..han import HAN, HAN_CLASS
 from ..model import Block, Sourced, SourceType
 from ..rulenames import ACCOUNT_BLOCK, BREADCRUMB, EDITOR_LINE
 from ..rulenames import SOURCE_LINE as SOURCE_LINE_RULE
@@ -232,7 +233,7 @@ def _credited_name(value: str, outlets: Outlets) -> str:
 def _is_name(value: str) -> bool:
     """A source field's value that names something: not a code (1), a URL or a placeholder."""
     folded = to_simplified(value.strip())
-    return (len(folded) >= 2 and bool(re.search(r"[\u3400-\u9fffA-Za-z]", folded)) and "://" not in folded
+    return (len(folded) >= 2 and bool(re.search(rf"[{HAN_CLASS}A-Za-z]", folded)) and "://" not in folded
             and not PLACEHOLDER_SOURCE.fullmatch(folded))
 
 
@@ -379,7 +380,7 @@ def _app_promotion(page: PageView) -> Sourced | None:
 def _copyright_owner(page: PageView) -> Sourced | None:
     for index in page.trailer:
         match = COPYRIGHT_OWNER.search(page.folded[index])
-        if match and not re.fullmatch(r"[A-Za-z ]+", match["owner"]) and re.search(r"[\u3400-\u9fff]", match["owner"]):
+        if match and not re.fullmatch(r"[A-Za-z ]+", match["owner"]) and HAN.search(match["owner"]):
             return Sourced(page.blocks[index].text[match.start("owner"):match.end("owner")], "text:copyright")
     return None
 
@@ -445,7 +446,7 @@ def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Out
                 or PLACEHOLDER_NAME.fullmatch(folded) or NAME_LABEL.fullmatch(folded) or TITLE_ONLY.match(folded)
                 or WIRE_NAME.fullmatch(folded)
                 or (OUTLET_LIKE.search(folded) and len(folded) >= 3)
-                or re.search(r"[–—_/|]|\d", name) or ("-" in name and re.search(r"[\u3400-\u9fff]", name))
+                or re.search(r"[–—_/|]|\d", name) or ("-" in name and HAN.search(name))
                 or any(folded.endswith(e) for e in editors)):
             continue
         kept.append(name)

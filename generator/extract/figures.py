@@ -35,6 +35,7 @@ from functools import lru_cache
 
 import cn2an
 
+from ..han import HAN_CLASS
 from ..model import Figure
 from ..textnorm import pos_tokenizer, to_simplified
 
@@ -344,7 +345,7 @@ MASK_CHAR = "\x00"
 
 YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20|21)\d{2})\s*年")
 CLAUSE_BREAK = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")
-HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]{{1,12}}")
 VERB_RE = re.compile(_alt(MEASURE_VERBS).replace("|占|", "|占(?!比)|"))  # 占比 is a noun
 QPRE_RE = re.compile(QPRE)
 YEAR_PHRASE = re.compile(r"(?:在|于)?(?<!\d)\d{4}\s*年(?:\d{1,2}月)?[初底末]?")
@@ -614,7 +615,7 @@ def _subject(prefix: str, need_verb: bool) -> str | None:
     if candidate and not candidate.isascii():
         candidate = _noun_tail(candidate) or ""
     longest = MEASURE_MAX if verbs else MEASURE_MAX_WITHOUT_VERB
-    if MEASURE_MIN <= len(candidate) <= longest and re.search(r"[\u4e00-\u9fffA-Za-z]", candidate):
+    if MEASURE_MIN <= len(candidate) <= longest and re.search(f"[{HAN_CLASS}A-Za-z]", candidate):
         return candidate
     return None
 

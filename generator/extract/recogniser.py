@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..han import is_han
 from ..textnorm import word_tokenizer
 from .actors import STATE_ORGANS, ActorMatcher, Match, unlisted_actor, within
 
@@ -210,7 +211,7 @@ NAME_DOTS = "·・•‧－"
 
 
 def _han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+    return is_han(char)
 
 
 def chinese_name_shape(name: str) -> bool:
