@@ -31,12 +31,11 @@ BIBTEX_KEY_BAD = re.compile(r"[^A-Za-z0-9_:.-]")
 
 
 def _date_parts(briefing: Briefing) -> list[int]:
-    if not briefing.date:
+    """[year, month] or [year, month, day], as precise as the date is stated (CSL date-parts)."""
+    when = briefing.when
+    if when is None:
         return []
-    try:
-        return [int(p) for p in briefing.date.split("-")][:3]
-    except ValueError:
-        return []
+    return [when.year, when.month, *([when.day] if when.day else [])]
 
 
 def _outlet(briefing: Briefing) -> str | None:

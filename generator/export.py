@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 
 from . import urls
 from .citations import accessed_on, bibtex_entry, csl_item, csl_json, ris_entry
+from .dates import DateValue
 from .model import Actor, Briefing, Corpus, Figure, InputFate
 from .settings import DEFAULTS, GENERATOR_VERSION, Settings
 from .vocab import Vocabulary
@@ -121,7 +122,7 @@ def briefings_json(corpus: Corpus) -> str:
 def atom_feed(corpus: Corpus, site_url: str | None) -> str:
     """Atom needs absolute ids: the site's address when mkdocs.yml sets site_url, else tag: URIs
     (RFC 4151), which are just as permanent; links are then relative to the feed."""
-    newest = corpus.briefings[0].date if corpus.briefings and corpus.briefings[0].date else "1970-01-01"
+    newest = (corpus.briefings[0].when if corpus.briefings else None) or DateValue(1970, 1, 1)
 
     def entry_id(url: str) -> str:
         return urls.absolute(url, site_url) if site_url else f"tag:briefings.local,2024:{url}"
@@ -134,15 +135,15 @@ def atom_feed(corpus: Corpus, site_url: str | None) -> str:
         out += ["<entry>", f"<title>{escape(briefing.title)}</title>",
                 f'<link href="{escape(urls.absolute(briefing.url, site_url))}"/>',
                 f"<id>{escape(entry_id(briefing.url))}</id>",
-                f"<updated>{_atom_date(briefing.date or newest)}</updated>",
+                f"<updated>{_atom_date(briefing.when or newest)}</updated>",
                 f"<summary>{escape(briefing.gist)}</summary>", "</entry>"]
     out.append("</feed>")
     return "\n".join(out) + "\n"
 
 
-def _atom_date(date: str) -> str:
-    parts = ([*date.split("-"), "01", "01"])[:3]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+def _atom_date(when: DateValue) -> str:
+    """Atom wants a full timestamp: a month-only date stands for its first day."""
+    return f"{when.year:04d}-{when.month:02d}-{when.day or 1:02d}T00:00:00Z"
 
 
 def jieba_user_dict(vocab: Vocabulary) -> str:

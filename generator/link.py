@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .conflicts import find_conflicts
+from .dates import DateValue
 from .model import Actor, Briefing, Corpus, InputFate, Topic
 from .outlet_pages import outlet_index
 from .settings import DEFAULTS, Settings
@@ -23,17 +24,16 @@ TIME_SCALE_DAYS = 90.0
 RELATED_CANDIDATES = 150
 
 
-def newest_first_key(briefing: Briefing) -> tuple[str, str]:
-    # Undated briefings sort last; ties by id keep the order stable.
-    return (briefing.date or "0000", briefing.id)
+def newest_first_key(briefing: Briefing) -> tuple[tuple[int, int, int], str]:
+    # Undated briefings sort last; a month before its days; ties by id keep the order stable.
+    return (briefing.when.sort_key if briefing.when else (0, 0, 0), briefing.id)
 
 
-def _day_number(date: str | None) -> float | None:
-    if not date:
+def _day_number(when: DateValue | None) -> float | None:
+    """A date on a continuous scale of days; a month-only date sits mid-month."""
+    if when is None:
         return None
-    parts = [int(p) for p in date.split("-")]
-    year, month, day = parts[0], parts[1], parts[2] if len(parts) > 2 else 15
-    return year * 365.25 + (month - 1) * 30.44 + day
+    return when.year * 365.25 + (when.month - 1) * 30.44 + (when.day or 15)
 
 
 def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence[InputFate],
@@ -62,8 +62,8 @@ def link(briefings: Sequence[Briefing], topics: Sequence[Topic], fates: Sequence
     months: dict[str, list[Briefing]] = defaultdict(list)
     undated = []
     for briefing in ordered:
-        if briefing.date:
-            months[briefing.date[:7]].append(briefing)
+        if briefing.when:
+            months[briefing.when.month_iso].append(briefing)
         else:
             undated.append(briefing)
     stories = find_stories(ordered)
@@ -96,7 +96,7 @@ def _related(ordered: Sequence[Briefing], by_actor: dict[str, list[Briefing]],
     # them millions of times at 5000 briefings.
     ids = [b.id for b in ordered]
     position = {id(b): i for i, b in enumerate(ordered)}
-    features = [({m.actor.id for m in b.actors}, {t.topic.id for t in b.topics}, _day_number(b.date))
+    features = [({m.actor.id for m in b.actors}, {t.topic.id for t in b.topics}, _day_number(b.when))
                 for b in ordered]
     # Each feature's briefings, rarest feature first for every briefing that has it.
     members = {("a", k): [position[id(b)] for b in v] for k, v in by_actor.items()}

@@ -173,7 +173,7 @@ def format_value(figure: Figure) -> str:
 
 
 def _month_counts(briefings: Iterable[Briefing]) -> list[tuple[str, int]]:
-    counts = Counter(b.date[:7] for b in briefings if b.date)
+    counts = Counter(b.when.month_iso for b in briefings if b.when)
     return sorted(counts.items())
 
 

@@ -37,9 +37,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date as Date
 
 from .conflicts import ambiguous_measures
+from .dates import DateValue
 from .han import HAN_CLASS
 from .model import Briefing, Figure, Quote
 from .textnorm import to_simplified
@@ -112,17 +112,9 @@ def _actor_agreement(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     return sum(idf[x] for x in a & b) / sum(idf[x] for x in union)
 
 
-def _day(value: str | None) -> tuple[int | None, str | None]:
+def _day(when: DateValue | None) -> tuple[int | None, str | None]:
     """(day number, month) of a briefing date; (None, "2025-03") for a month-only date."""
-    if not value:
-        return None, None
-    parts = value.split("-")
-    try:
-        if len(parts) == 3:
-            return Date(int(parts[0]), int(parts[1]), int(parts[2])).toordinal(), value[:7]
-        return None, value[:7]
-    except ValueError:
-        return None, value[:7]
+    return (when.ordinal, when.month_iso) if when else (None, None)
 
 
 # --- Linking --------------------------------------------------------------------------------------
@@ -158,7 +150,7 @@ class _Index:
             counts.update(ids)
         n = len(self.briefings)
         self.idf = {a: math.log((1 + n) / c) for a, c in counts.items()}
-        self.days = [_day(b.date) for b in self.briefings]
+        self.days = [_day(b.when) for b in self.briefings]
 
     def evidence(self, i: int, j: int) -> PairEvidence:
         a, b = self.vectors[i], self.vectors[j]
