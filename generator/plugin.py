@@ -14,13 +14,15 @@
           max_input_bytes: 5242880
           search_dictionary: true
           search: pagefind      # pagefind (generator/search.py) or material (Material's own, small sites)
+          page_cache: true      # unchanged pages' HTML reused from <cache_dir>/pages (generator/pagecache.py)
 
 Registered under the `mkdocs.plugins` entry point in pyproject.toml. Thin on purpose: it makes
 `Settings` from its options, calls `build.build` once (`on_files`) and hands MkDocs the pages as
 `File.generated` (Material's blog pattern), so nothing is written into the watched docs folder and
 `mkdocs serve` cannot loop. `on_serve` watches the raw and vocabulary folders, so serve rebuilds
-when an article or a vocabulary file changes. An unknown or mistyped option fails with MkDocs's
-own configuration error.
+when an article or a vocabulary file changes. A page whose Markdown, links, nav, theme and
+configuration are those of an earlier build is not converted again (generator/pagecache.py). An
+unknown or mistyped option fails with MkDocs's own configuration error.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import logging
 import tempfile
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,8 +39,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import pagecache
 from . import search as search_engine
 from .build import build
 from .config import ConfigError
@@ -64,6 +69,7 @@ class BriefingsConfig(Config):
     search_dictionary = opt.Type(bool, default=True)  # actor names as words for Material's search (jieba)
     # pagefind: a query downloads kilobytes (generator/search.py); material: Material's own search
     search = opt.Choice(search_engine.ENGINES, default=search_engine.DEFAULT_ENGINE)
+    page_cache = opt.Type(bool, default=True)  # needs `cache`: the pages live beside the articles' results
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         """An unknown option is an error, not MkDocs's usual warning: a misspelt `raw_dir` would
@@ -78,6 +84,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     settings: Settings
     vocab: Vocabulary
     pending_index: search_engine.PendingIndex | None = None
+    page_reuse: pagecache.PageReuse | None = None
 
     def settings_for(self, config: MkDocsConfig) -> Settings:
         root = Path(config.config_file_path).parent.resolve()
@@ -144,10 +151,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 server.watch(str(folder))
         return server
 
+    @event_priority(-100)  # the nav as every other plugin left it
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.page_reuse = None
+        if self.config.page_cache and self.settings.cache_dir is not None:
+            self.page_reuse = pagecache.PageReuse(self.settings.cache_dir / pagecache.FOLDER)
+            self.page_reuse.start(config, nav)
+        return nav
+
+    @event_priority(-100)  # the Markdown as MkDocs will convert it, after every other plugin
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.page_reuse is not None:
+            self.page_reuse.before_render(page, files)
+        return markdown
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        return pagecache.add_skip_template(env)
+
+    @event_priority(-100)  # a reused page's HTML replaces the output after every other plugin's handler
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Forget a generated page's Markdown and HTML once it is written. MkDocs keeps every page's
         until the build ends, though nothing reads them again: with 5000 briefings that was the
         largest part of the build's memory."""
+        if self.page_reuse is not None:
+            output = self.page_reuse.output(page, output)
         if page.file.generated_by is not None:
             page.markdown = None
             page.content = None
@@ -163,8 +190,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise PluginError(f"search index: {error}") from None
             log.info("search: %d briefings indexed by Pagefind (%.1f s, %d kB)",
                      report.documents, report.seconds, report.bundle_bytes // 1024)
+        if self.page_reuse is not None:
+            reused, pages, removed = self.page_reuse.finish()
+            log.info("page cache: %d of %d pages reused, %d stale entries removed", reused, pages, removed)
+            self.page_reuse = None
 
     def on_build_error(self, error: Exception) -> None:
+        self.page_reuse = None  # entries written so far stay; none is pruned after a failed build
         if self.pending_index is not None:
             self.pending_index.cancel()
             self.pending_index = None

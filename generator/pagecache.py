@@ -1,0 +1,434 @@
+"""Rendered pages reused across builds: a page whose inputs did not change is not converted from
+Markdown or passed through the theme again; its HTML comes from the page cache.
+
+After one article in a thousand changes, the generator writes the same Markdown for nearly every
+one of the 1764 pages; MkDocs would still convert and theme every one (about 90 % of a build).
+Here each page gets a key, a SHA-256 of everything its HTML is made from:
+
+* **the page**: its source path, output path and URL, its Markdown as MkDocs will convert it (after
+  every plugin's `on_page_markdown`) and its front matter;
+* **the site** (`site_digest`): the MkDocs configuration as loaded (mkdocs.yml and the values the
+  command line or a plugin changed, such as `site_url` under `mkdocs serve`), every file of the
+  theme's folders outside the installed packages (`custom_dir`), the versions of MkDocs, Material,
+  Python-Markdown, its extensions, Jinja and Pygments, and the generator's own source;
+* **the navigation** (`nav_digest`): every page of a page's HTML shows the whole nav (titles and
+  URLs, and the previous/next page of nav pages). The nav is small and fixed (generated pages are
+  `not_in_nav`), so this costs nothing; a nav page without a title of its own takes it from its
+  Markdown, whose hash then joins the nav's;
+* **the links it resolved**: MkDocs rewrites a link to `x.md` only when `x.md` exists, into a URL
+  relative to that file's URL. While a page is converted every file it looks up is recorded
+  (`RecordingFiles`), and a cached page is reused only when each lookup finds the same file at
+  the same URL and inclusion as before. A new or removed page elsewhere changes no key.
+
+What a cached page gives back is what converting it gave: its HTML content (for the plugins that
+read it in `on_page_content`/`on_page_context`, such as Material's search), table of contents,
+title, anchor ids and links to anchors (for MkDocs's anchor validation of every page), the log
+records of its conversion (a missing-link warning is repeated, so `--strict` fails as a clean build
+does) and, once a build has written it, the page's final HTML. The theme is then rendered with an
+empty template (`SKIP_TEMPLATE`) and the page's cached HTML replaces that output in `on_post_page`,
+after every other plugin's handler.
+
+Only plugins whose page handlers depend on nothing but the page are allowed (`KNOWN_PLUGINS`);
+another plugin in mkdocs.yml turns the cache off with one line in the log. `mkdocs build --dirty`
+and `serve --dirty` do not help generated pages: MkDocs counts a page made in memory as always
+modified.
+
+The cache lives in `<cache_dir>/pages/<2 hex>/<key>.page`, beside the per-article results, and is
+kept like them (see generator/cache.py): each entry is written as soon as its page is, through a
+temporary file renamed into place; it starts with a header naming the format, its key and a
+SHA-256 of its payload, and is used only when all three match and the payload is the JSON record
+expected (never unpickled). A completed build removes every entry it did not use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import material
+import mkdocs
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.theme import Theme
+
+from .cache import code_digest
+
+FOLDER = "pages"  # under the generator's cache_dir; generator/cache.py prunes only its 2-hex folders
+ENTRY_MAGIC = b"briefing-generator page 1\n"  # bump the number when the record's layout changes
+ENTRY_SUFFIX = ".page"
+SKIP_TEMPLATE = "briefings-cached-page.html"  # empty: the cached HTML replaces its output
+COMPRESSION = 1  # zlib level: HTML shrinks about fivefold at this level, in about 10 ms a page
+# Plugins whose page events read only the page they are given (and the site's configuration).
+KNOWN_PLUGINS = frozenset({"briefings", "search", "material/search"})
+# Distributions whose code turns Markdown into a themed page; their versions join every key.
+RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pygments")
+# Configuration values that are never written into a page: the output folder (a temporary one
+# under `mkdocs serve`), the server's address and watch list, and the dictionaries of Material's
+# search index (set by the briefings plugin from the vocabulary, read only by the index).
+NOT_RENDERED = frozenset({"site_dir", "dev_addr", "watch", "strict", "jieba_dict", "jieba_dict_user"})
+RECORDED_LOGGER = "mkdocs"  # records MkDocs's strict mode counts, replayed when a page is reused
+
+log = logging.getLogger("mkdocs.plugins.briefings.pagecache")
+
+Target = list[Any] | None  # what a looked-up path found: [src_uri, url, excluded] or None
+
+
+class EntryError(ValueError):
+    """A cache file that is not an intact entry this program wrote for this key."""
+
+
+@dataclass
+class RenderedPage:
+    """What converting one page's Markdown gave, and the HTML the build wrote for it."""
+
+    content: str  # page.content as `Page.render` left it, before any on_page_content handler
+    toc: list[dict[str, Any]]  # the toc tokens: level, id, name, children
+    title: str | None  # the first heading, Page._title_from_render
+    anchors: list[str]  # Page.present_anchor_ids
+    links_to_anchors: dict[str, dict[str, str]] | None  # target src_uri -> anchor -> link as written
+    lookups: dict[str, Target]  # every path the conversion looked up -> what it found
+    records: list[tuple[str, int, str]] = field(default_factory=list)  # (logger, level, message)
+    output: str = ""  # the page's final HTML, after every on_post_page handler
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> RenderedPage:
+        """The record in a decoded entry; EntryError when a field is missing or of the wrong type."""
+        kinds = {"content": str, "toc": list, "title": (str, type(None)), "anchors": list,
+                 "links_to_anchors": (dict, type(None)), "lookups": dict, "records": list, "output": str}
+        if set(data) != set(kinds):
+            raise EntryError("not a page record")
+        for name, kind in kinds.items():
+            if not isinstance(data[name], kind):
+                raise EntryError(f"{name} is a {type(data[name]).__name__}")
+        records = [(str(name), int(level), str(message)) for name, level, message in data["records"]]
+        return cls(**{**data, "records": records})
+
+
+def _target(found: File | None) -> Target:
+    return None if found is None else [found.src_uri, found.url, found.inclusion.is_excluded()]
+
+
+class RecordingFiles(Files):
+    """The build's files, noting every path a page's conversion looks up and what it found."""
+
+    def __init__(self, files: Files) -> None:  # shares the build's collection, copies nothing
+        self.__dict__.update(files.__dict__)
+        self.lookups: dict[str, Target] = {}
+
+    def get_file_from_path(self, path: str) -> File | None:
+        found = super().get_file_from_path(path)
+        self.lookups[path] = _target(found)
+        return found
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _toc_tokens(items: Iterable[AnchorLink]) -> list[dict[str, Any]]:
+    return [{"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)} for a in items]
+
+
+# --- keys -------------------------------------------------------------------------------------
+
+
+def _plain(value: object) -> object:
+    """`value` as JSON-able data that says what it renders: no memory addresses, no temp paths."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, Theme):
+        return {"name": value.name, "dirs": value.dirs, "vars": _plain(dict(value.items()))}
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))
+                if str(k) not in NOT_RENDERED}
+    if isinstance(value, (set, frozenset)):
+        return sorted(repr(_plain(v)) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    config = getattr(value, "config", None)  # a plugin: its options
+    if isinstance(config, Mapping):
+        return {"plugin": type(value).__qualname__, "config": _plain(config)}
+    name = getattr(value, "__qualname__", None)
+    if name is not None:  # a function or class (a slugify callable in mdx_configs)
+        return f"{getattr(value, '__module__', '')}.{name}"
+    return f"<{type(value).__module__}.{type(value).__qualname__}>"
+
+
+def _versions() -> dict[str, str]:
+    found = {}
+    for name in RENDERING_PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
+def _installed(folder: Path) -> bool:
+    """A theme folder shipped inside MkDocs or Material: their versions stand for its files."""
+    packages = (Path(mkdocs.__file__).parent.resolve(), Path(material.__file__).parent.resolve())
+    return any(folder == p or p in folder.parents for p in packages)
+
+
+def theme_digest(theme: Theme) -> str:
+    """Every file of the theme's own folders (custom_dir), by path and bytes."""
+    digest = hashlib.sha256()
+    for entry in theme.dirs:
+        folder = Path(entry).resolve()
+        if _installed(folder) or not folder.is_dir():
+            continue
+        digest.update(folder.as_posix().encode() + b"\0")
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _nav_items(items: Iterable[Any]) -> Iterator[object]:
+    for item in items:
+        if item.is_section:
+            yield ["section", item.title, list(_nav_items(item.children))]
+        elif item.is_page:
+            title = item.title  # before conversion: only a title given in `nav:` (None otherwise)
+            source = hashlib.sha256(item.file.content_bytes).hexdigest() if title is None else None
+            yield ["page", title, item.file.src_uri, item.url, source]
+        else:
+            yield ["link", item.title, item.url]
+
+
+def nav_digest(nav: Navigation) -> str:
+    """The navigation as every page shows it: order, titles and URLs."""
+    return hashlib.sha256(json.dumps(list(_nav_items(nav.items)), ensure_ascii=False).encode()).hexdigest()
+
+
+def site_digest(config: MkDocsConfig, nav: Navigation) -> str:
+    """Everything outside a page that its HTML depends on (see the module's docstring)."""
+    parts = {
+        "format": ENTRY_MAGIC.decode(),
+        "config": _plain(dict(config.items())),
+        "config_file": hashlib.sha256(Path(config.config_file_path).read_bytes()).hexdigest()
+        if config.config_file_path and Path(config.config_file_path).is_file() else None,
+        "theme": theme_digest(config.theme),
+        "versions": _versions(),
+        "generator": code_digest(),
+        "nav": nav_digest(nav),
+    }
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def page_key(site: str, page: Page) -> str:
+    """The key of one page: the site's digest and the page's own inputs."""
+    own = [site, page.file.src_uri, page.file.dest_uri, page.url, page.markdown or "",
+           _plain(dict(page.meta)), page.file.inclusion.name]
+    return hashlib.sha256(json.dumps(own, ensure_ascii=False).encode()).hexdigest()
+
+
+# --- storage ----------------------------------------------------------------------------------
+
+
+class PageCache:
+    """The folder of rendered pages: `<folder>/<2 hex>/<key>.page`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}{ENTRY_SUFFIX}"
+
+    @staticmethod
+    def encode(key: str, page: RenderedPage) -> bytes:
+        payload = zlib.compress(json.dumps(asdict(page), ensure_ascii=False).encode(), COMPRESSION)
+        return b"".join((ENTRY_MAGIC, key.encode(), b"\n", hashlib.sha256(payload).hexdigest().encode(), b"\n",
+                         payload))
+
+    @staticmethod
+    def decode(key: str, data: bytes) -> RenderedPage:
+        """The record in `data`, or EntryError when it is not an intact entry written for `key`."""
+        if not data.startswith(ENTRY_MAGIC):
+            raise EntryError("not a page entry of this version")
+        header_end = len(ENTRY_MAGIC) + len(key) + 1 + 64 + 1
+        parts = data[len(ENTRY_MAGIC):header_end].split(b"\n")
+        if len(parts) != 3 or parts[2]:
+            raise EntryError("damaged header")
+        if parts[0] != key.encode():
+            raise EntryError("written for another key")
+        payload = data[header_end:]
+        if hashlib.sha256(payload).hexdigest().encode() != parts[1]:
+            raise EntryError("payload does not match its digest (truncated or altered)")
+        try:
+            record = json.loads(zlib.decompress(payload))
+        except (zlib.error, ValueError) as error:
+            raise EntryError(f"unreadable: {error}") from error
+        if not isinstance(record, dict):
+            raise EntryError("not a page record")
+        try:
+            return RenderedPage.from_json(record)
+        except (TypeError, ValueError) as error:
+            raise EntryError(f"malformed record: {error}") from error
+
+    def get(self, key: str) -> RenderedPage | None:
+        """The page cached under `key`; None when there is none or it cannot be trusted."""
+        try:
+            data = self.path(key).read_bytes()
+        except OSError:
+            return None
+        try:
+            return self.decode(key, data)
+        except EntryError as error:
+            log.debug("page cache entry %s recomputed: %s", key[:12], error)
+            return None
+
+    def put(self, key: str, page: RenderedPage) -> None:
+        """Write one entry whole or not at all (a temporary file of this process, then a rename)."""
+        entry = self.path(key)
+        tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(self.encode(key, page))
+            tmp.replace(entry)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+    def prune(self, used: set[str]) -> int:
+        """Remove every entry whose key is not in `used`, and temporary files of killed builds."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for sub in self.folder.iterdir():
+            if not (sub.is_dir() and len(sub.name) == 2):
+                continue
+            for file in sub.iterdir():
+                if file.name.endswith(".tmp") or (file.name.endswith(ENTRY_SUFFIX)
+                                                  and file.name[:-len(ENTRY_SUFFIX)] not in used):
+                    try:
+                        file.unlink()
+                        removed += 1
+                    except OSError:
+                        pass
+        return removed
+
+
+# --- one build --------------------------------------------------------------------------------
+
+
+def unknown_plugins(config: MkDocsConfig) -> list[str]:
+    return sorted(name for name in config.plugins if name not in KNOWN_PLUGINS)
+
+
+def still_valid(entry: RenderedPage, files: Files) -> bool:
+    """Every link target the page's conversion looked up is found as it was then."""
+    return all(_target(files.get_file_from_path(path)) == found for path, found in entry.lookups.items())
+
+
+class PageReuse:
+    """One build's use of the page cache, driven by the plugin's page events in this order:
+    `start` (on_nav), `before_render` (on_page_markdown, last), `after_render` (on_page_content,
+    first), `output` (on_post_page, last), `finish` (on_post_build)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.cache = PageCache(folder)
+        self.site: str | None = None  # None: this build renders every page itself
+        self.used: set[str] = set()
+        self.reused: dict[str, RenderedPage] = {}  # src_uri -> cached page being reused
+        self.fresh: dict[str, tuple[str, RenderedPage | None]] = {}  # src_uri -> (key, record once rendered)
+        self.pages = 0
+        self.hits = 0
+
+    def start(self, config: MkDocsConfig, nav: Navigation) -> None:
+        others = unknown_plugins(config)
+        if others:
+            log.info("page cache off: the plugins %s may make a page from other pages", ", ".join(others))
+            self.site = None
+            return
+        self.site = site_digest(config, nav)
+
+    def before_render(self, page: Page, files: Files) -> None:
+        """Reuse the page when its key has an entry whose links still resolve the same; otherwise
+        convert it while recording what it looks up and logs."""
+        if self.site is None or page.file.inclusion.is_excluded():
+            return
+        self.pages += 1
+        key = page_key(self.site, page)
+        self.used.add(key)
+        entry = self.cache.get(key)
+        if entry is not None and entry.output and still_valid(entry, files):
+            self.reused[page.file.src_uri] = entry
+            self.hits += 1
+            page.render = lambda config, files: self._restore(page, entry, files)  # type: ignore[method-assign]
+            page.meta["template"] = SKIP_TEMPLATE
+            return
+        self.fresh[page.file.src_uri] = (key, None)
+        page.render = lambda config, files: self._render(page, config, files)  # type: ignore[method-assign]
+
+    def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        recording = RecordingFiles(files)
+        recorder = _Recorder()
+        logger = logging.getLogger(RECORDED_LOGGER)
+        logger.addHandler(recorder)
+        try:
+            Page.render(page, config, recording)
+        finally:
+            logger.removeHandler(recorder)
+        links = None
+        if page.links_to_anchors is not None:
+            links = {target.src_uri: dict(anchors) for target, anchors in page.links_to_anchors.items()}
+        key, _ = self.fresh[page.file.src_uri]
+        self.fresh[page.file.src_uri] = (key, RenderedPage(
+            content=page.content or "", toc=_toc_tokens(page.toc), title=page._title_from_render,
+            anchors=sorted(page.present_anchor_ids or ()), links_to_anchors=links,
+            lookups=recording.lookups, records=recorder.records))
+
+    @staticmethod
+    def _restore(page: Page, entry: RenderedPage, files: Files) -> None:
+        """What `Page.render` would have set, from the entry (its log records said again)."""
+        page.content = entry.content
+        page.toc = get_toc(entry.toc)  # type: ignore[arg-type]
+        page._title_from_render = entry.title
+        page.present_anchor_ids = set(entry.anchors)
+        if entry.links_to_anchors is not None and logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() \
+                > logging.DEBUG:
+            page.links_to_anchors = {
+                found: dict(anchors) for uri, anchors in entry.links_to_anchors.items()
+                if (found := files.get_file_from_path(uri)) is not None}
+        for name, level, message in entry.records:
+            logging.getLogger(name).log(level, message)
+
+    def output(self, page: Page, html: str) -> str:
+        """The page's HTML: the cached one for a reused page; a fresh page's is stored."""
+        uri = page.file.src_uri
+        entry = self.reused.pop(uri, None)
+        if entry is not None:
+            return entry.output
+        key, record = self.fresh.pop(uri, (None, None))
+        if key is not None and record is not None:
+            record.output = html
+            self.cache.put(key, record)
+        return html
+
+    def finish(self) -> tuple[int, int, int]:
+        """(pages reused, pages seen, entries pruned) once the build has written every page."""
+        removed = self.cache.prune(self.used) if self.site is not None else 0
+        return self.hits, self.pages, removed
+
+
+def add_skip_template(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's environment with `SKIP_TEMPLATE`, which renders nothing, before its own templates."""
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SKIP_TEMPLATE: ""}), *([env.loader] if env.loader else [])])
+    return env
