@@ -11,7 +11,8 @@ one candidate per block element in reading order. Structure decides what it can 
   html-article-header   in that header, what is not a date, source or byline line (share widgets,
                         promotions, a teaser): the classifier reads the meta lines, nothing is body
   markup-bold-heading   a short paragraph all in bold: a sub-head
-  markup-caption        <figcaption>, a <small>/<em> right after an image, an <img alt> sentence
+  markup-caption        <figcaption>, a box classed as a caption (picinfo, img-desc), a <small>/<em>
+                        right after an image, an <img alt> sentence
   html-flatten          markup nested deeper than the parser builds is flattened first, so its text
                         is not silently lost
 Chrome is emitted with its verdict, not removed, so that `explain` still shows it and metadata can
@@ -72,6 +73,11 @@ CHROME_COMPOUNDS = {
     "html-footer": ("author-bio", "site-info"),
 }
 CHROME_TAGS = {"nav": "html-navigation", "aside": "html-related", "footer": "html-footer"}
+# Class words of a box that holds a picture's caption (rule `markup-caption`): its lines are captions.
+CAPTION_WORDS = ("caption*", "figcaption", "picinfo", "pictext", "pictxt", "imgtext", "imgtxt", "imgdesc", "picdesc",
+                 "photodesc", "phototext", "picnote", "imgnote", "imginfo", "photoinfo")
+CAPTION_COMPOUNDS = ("pic-info", "pic_info", "img-desc", "img_desc", "pic-desc", "pic_desc", "photo-desc",
+                     "pic-txt", "pic_txt", "img-txt", "img_txt", "img-info", "img_info", "photo-info", "photo_info")
 # Chrome that never wraps an article, so nothing inside it can be the article.
 ENCLOSING_CHROME = {"html-footer", "html-comments", "html-navigation"}
 # Markup that says where the article is, best first.
@@ -87,6 +93,8 @@ CONTENT_MIN_CHARS = 100
 CAPTION_ALT_MIN_CHARS = 8
 FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
 
+# Where _text marks a <br> or a block boundary (a character no page uses: source line breaks stay white space).
+LINE_BREAK = "\u2029"
 # libxml2 builds at most 255 levels of a tree; stay clear of it.
 NESTING_LIMIT = 200
 TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
@@ -402,6 +410,19 @@ def _alt_captions(element: Any, verdict: str | None) -> list[Candidate]:
     return out
 
 
+def _caption_box(element: Any) -> bool:
+    """Rule `markup-caption` for a caption box: the element or its parent is classed as a picture's
+    caption (<div class="picinfo">, <p class="img-desc">)."""
+    for box in (element, element.getparent()):
+        if box is None or not isinstance(box.tag, str):
+            continue
+        words, raw = _class_words(box)
+        if any(word.startswith(entry[:-1]) if entry.endswith("*") else word == entry
+               for word in words for entry in CAPTION_WORDS) or any(c in raw for c in CAPTION_COMPOUNDS):
+            return True
+    return False
+
+
 def _bold_heading(element: Any, tag: str) -> bool:
     """Rule `markup-bold-heading`: a short paragraph whose whole text is bold (<p><strong>…</strong></p>)
     is a sub-head, as editors of many sites write them."""
@@ -417,7 +438,8 @@ def _leaf_blocks(element: Any, tag: str, verdict: str | None) -> list[Candidate]
     if isinstance(element, _TailText):
         text = normalise_space(element.text)
         return [Candidate(text, line=line, verdict=verdict)] if text else []
-    kind = (BlockKind.HEADING if tag in HEADING_TAGS or _bold_heading(element, tag) else BlockKind.QUOTE
+    kind = (BlockKind.CAPTION if _caption_box(element) else BlockKind.HEADING
+            if tag in HEADING_TAGS or _bold_heading(element, tag) else BlockKind.QUOTE
             if tag == "blockquote" else BlockKind.LIST_ITEM if tag == "li" else BlockKind.PARAGRAPH)
     out: list[Candidate] = []
     # A <small> or <em> right after an image is that image's caption; else its alt text may be.
@@ -430,7 +452,10 @@ def _leaf_blocks(element: Any, tag: str, verdict: str | None) -> list[Candidate]
         else:
             out.extend(_alt_captions(img, verdict))
     link_text = normalise_space(" ".join(a.text_content() for a in element.iter("a")))
-    texts = [t for t in (normalise_space(t) for t in _text(element, skip=set(), breaks=True).split("\n")) if t]
+    text = _text(element, skip=set(), breaks=True)
+    if tag != "p":  # in a header's spans and a div of loose lines, a source line is a line
+        text = text.replace("\n", LINE_BREAK)
+    texts = [t for t in (normalise_space(t) for t in text.split(LINE_BREAK)) if t]
     for index, text in enumerate(texts):
         links = len(link_text) if len(texts) == 1 else (len(text) if text in link_text else 0)
         out.append(Candidate(text, kind, line=line, verdict=verdict, blank_before=index == 0,
@@ -439,8 +464,10 @@ def _leaf_blocks(element: Any, tag: str, verdict: str | None) -> list[Candidate]
 
 
 def _text(element: Any, skip: set[str], breaks: bool = False) -> str:
-    """Text of an element in reading order; <br> becomes a line break when `breaks`, tags in `skip`
-    (and dropped tags) are left out but their tails kept."""
+    """Text of an element in reading order; <br> and block elements become `LINE_BREAK` when
+    `breaks`, tags in `skip` (and dropped tags) are left out but their tails kept. Line breaks of the
+    source stay as they are: in a <p> they are white space (a link on a line of its own stays in its
+    sentence), elsewhere the caller splits lines at them."""
     parts: list[str] = []
     stack: list[Any] = [element]
     while stack:
@@ -453,10 +480,10 @@ def _text(element: Any, skip: set[str], breaks: bool = False) -> str:
             if not tag or tag in skip or tag in DROP_TAGS:
                 continue
             if tag == "br":
-                parts.append("\n" if breaks else "")
+                parts.append(LINE_BREAK if breaks else "")
                 continue
             if tag in BLOCK_TAGS and breaks:
-                parts.append("\n")
+                parts.append(LINE_BREAK)
         if item.text:
             parts.append(item.text)
         for child in reversed(list(item)):

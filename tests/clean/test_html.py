@@ -210,3 +210,19 @@ def test_page_links_that_are_all_links_make_this_the_first_page(clean_bytes: Cal
                 "<a href='a-2.html'>【2】</a><a href='a-3.html'>【3】</a></div>")
     article = clean_bytes(html, "page.html")
     assert article.page == (1, 3) and "【2】" not in article.body
+
+
+def test_a_link_on_a_source_line_of_its_own_stays_in_its_sentence(clean_bytes: Callable[..., Article]) -> None:
+    first = "在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的计算机，研究结果已发表在科学刊物上。"
+    html = page(f"<article><p>\n  <span><a href='/q/GOOG'>谷歌</a></span>(<a href='/w'>微博</a>)\n  {first}</p>"
+                f"<p>{P2}</p><p>{P3}</p></article>")
+    article = clean_bytes(html, "story.html")
+    assert article.body.split("\n\n")[0].replace(" ", "") == f"谷歌(微博){first}"
+
+
+def test_a_box_classed_as_a_caption_holds_captions(clean_bytes: Callable[..., Article]) -> None:
+    html = page(f"<article><p>{P1}</p><div class='fullPic'><img src='a.jpg'><div class='picinfo'>布鲁塞尔峰会现场\n"
+                f"（欧盟理事会提供）</div></div><p>{P2}</p><p>{P3}</p></article>")
+    article = clean_bytes(html, "story.html")
+    assert "峰会现场" not in article.body and "提供" not in article.body
+    assert "布鲁塞尔峰会现场" in article.captions and P2 in article.body
