@@ -286,3 +286,32 @@ def test_an_english_site_name_of_a_listed_service_gets_its_badge(clean_bytes: Cl
     article = clean_bytes(page(head="<meta property='og:site_name' content='Radio Free Asia'>"), "story.html")
     assert outlet_of(article) == ("Radio Free Asia", "html:site-name")
     assert article.source_type is SourceType.PUBLIC_BROADCASTER
+
+
+# --- self-media ---------------------------------------------------------------------------------------------
+
+
+def test_a_platform_statement_makes_the_post_self_media_and_the_account_its_author(clean_bytes: Clean) -> None:
+    html = (f"<html><body><h1>港口扩建计划公布</h1><div class='info'><span>2024-03-02 09:15</span>"
+            f"<span>来源: <a>港湾观察</a></span></div><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+            "<p>平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。</p>"
+            "<div class='user'><h4>港湾观察</h4><p>文章数 321 总阅读量 5万</p></div></body></html>")
+    article = clean_bytes(html, "post.html")
+    assert outlet_of(article) == ("搜狐号", "platform-statement")
+    assert article.source_type is SourceType.SELF_MEDIA
+    assert article.authors == ("港湾观察",)
+
+
+def test_the_account_named_above_the_post_time(clean_bytes: Clean) -> None:
+    html = (f"<html><head><title>港口扩建计划公布</title></head><body><h2>港口扩建计划公布</h2>"
+            f"<div class='author'><p class='name'>港湾观察</p>"
+            f"<div class='source'><span>发布时间: 03-02</span><span>09:15</span></div></div>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+            "<div class='declare'>本文为百家号作者发布，不代表平台立场。</div></body></html>")
+    article = clean_bytes(html, "post.html")
+    assert outlet_of(article) == ("百家号", "platform-statement") and article.authors == ("港湾观察",)
+
+
+def test_a_platform_named_inside_the_story_is_not_a_statement(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}港务局表示，百家号作者发布的消息并不准确。\n\n{P2}\n")
+    assert article.source_type is not SourceType.SELF_MEDIA
