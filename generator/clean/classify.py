@@ -23,6 +23,8 @@ Structural rules (code, because they look at more than one line or at markup):
                           the author structured: their lists and headings stay; not a line that
                           stops at a comma or mid-character: that is running text cut short)
   short-between-noise     a short line without punctuation whose neighbours are both noise
+  after-desk-credit       short lines right after the editor's credit that closes an article
+                          (责任编辑：…): keyword tags and feedback buttons, until running text returns
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from collections.abc import Sequence
 
 from ..han import CLAUSE_END
 from ..model import Block, BlockKind
+from ..rulenames import EDITOR_LINE
 from ..vocab import BoilerplateRule
 from .candidates import Candidate, ends_sentence, looks_like_body
 from .patterns import META_LINE, SECTION_NUMBER, TIMESTAMP_LINE
@@ -67,6 +70,7 @@ def classify(candidates: Sequence[Candidate], rules: Sequence[BoilerplateRule]) 
     _revise_header_zone(candidates, labels, chrome_from)
     _revise_tail(candidates, labels)
     _revise_short_between_noise(candidates, labels)
+    _revise_after_desk_credit(candidates, labels)
     blocks = []
     for index, (candidate, label) in enumerate(zip(candidates, labels)):
         rule, kind = label if label else ("content", _content_kind(candidates, labels, index))
@@ -223,6 +227,21 @@ def _revise_short_between_noise(candidates: Sequence[Candidate], labels: list[La
                 and not candidates[index].authored
                 and _is_noise(labels[index - 1]) and _is_noise(labels[index + 1])):
             labels[index] = ("short-between-noise", BlockKind.NOISE)
+
+
+def _revise_after_desk_credit(candidates: Sequence[Candidate], labels: list[Label]) -> None:
+    """Rule `after-desk-credit`: once the article has begun, the editor's credit (rule editor-line)
+    closes it; the short lines that follow it are page chrome until running text returns."""
+    seen_body, after_credit = False, False
+    for index, candidate in enumerate(candidates):
+        label, text = labels[index], candidate.text
+        if label is None and looks_like_body(text):
+            seen_body, after_credit = True, False
+        elif label is not None and label[0] == EDITOR_LINE and seen_body:
+            after_credit = True
+        elif (after_credit and label is None and len(text) <= SHORT_LINE and not ends_sentence(text)
+              and not candidate.authored and candidate.kind is not BlockKind.HEADING):
+            labels[index] = ("after-desk-credit", BlockKind.NOISE)
 
 
 def _content_kind(candidates: Sequence[Candidate], labels: list[Label], index: int) -> BlockKind:

@@ -234,3 +234,14 @@ def test_a_reader_verdict_is_kept_with_its_rule_name() -> None:
 
 def test_rules_match_traditional_text_by_its_simplified_form(vocab: Vocabulary) -> None:
     assert rules([BODY, "相關新聞：港府撥款支持調解院總部建設"], vocab)[1] == "recommendation-list"
+
+
+def test_short_lines_after_the_closing_desk_credit_are_chrome(vocab: Vocabulary) -> None:
+    teaser = sentence(60)  # a recommended story's teaser further down: the article's tail is not the page's
+    assert rules([BODY, BODY_2, "责任编辑：林一", "澳门", "台风", "我要反馈", teaser], vocab)[2:6] == [
+        "editor-line", "after-desk-credit", "after-desk-credit", "after-desk-credit"]
+
+
+def test_a_desk_credit_above_the_article_does_not_end_it(vocab: Vocabulary) -> None:
+    assert rules(["责任编辑：林一", "峰会背景", BODY, BODY_2], vocab)[2:] == ["content", "content"]
+    assert rules([BODY, "责任编辑：林一", "峰会背景", BODY_2], vocab)[3] == "content"
