@@ -96,6 +96,10 @@ TITLE_LABEL = re.compile(r"^(?:标题|標題|题目|題目|新闻标题|新聞�
 # What a CMS or a test puts where a headline belongs (read in Simplified).
 PLACEHOLDER_TITLE = re.compile(r"(?:新增|新建|编辑|测试|默认)(?:讯息|消息|文章|新闻|内容|标题)?\s*\d*|未命名|无标题|"
                                r"无题|标题|untitled|no title|test\s*\d*|null|none|undefined", re.I)
+# A header field of a scrape, which is never the headline: 来源：…, Source: …, 作者：…, 发布时间：…
+FIELD_LINE = re.compile(r"^\s*(?:来源|作者|编辑|责任编辑|记者|发布时间|发布日期|时间|日期|浏览|阅读|字号|"
+                        r"Source|Author|By|Published|Updated|Date|Posted)\s*[:：]", re.I)
+TITLE_MAX_LINE = 60
 PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Z]?[0-9０-９]{1,3}\s*版(?:[^\s\-–—:：|｜_]{1,8})?"  # 04版教科文新闻 -
                         r"\s*(?:[-–—:：|｜_]\s*|\s+)(?=\S)")
 # A portal's channel after the title (…-搜狐财经, _新浪科技): a brand and a channel word, named like a site.
@@ -198,6 +202,21 @@ def _headline_within(title: str, headline: str) -> bool:
     return before is not None and len(before[1]) <= SITE_PART_MAX
 
 
+def _headline_block(blocks: Sequence[Block]) -> Block | None:
+    """The reader's headline line, unless it is a field of the header (Source: …, 来源：…, 作者：…): rule
+    `headline-not-a-field` then takes the nearest line above it that reads like a headline (short, no
+    sentence end, no field label), else none."""
+    at = next((i for i, b in enumerate(blocks) if b.rule == "headline"), None)
+    if at is None or not FIELD_LINE.match(to_simplified(blocks[at].text)):
+        return blocks[at] if at is not None else None
+    for block in reversed(blocks[:at]):
+        text = block.text.strip()
+        if (not block.kept and TITLE_MIN_PAGE <= len(text) <= TITLE_MAX_LINE and text[-1] not in "。！？!?；;，,：:"
+                and not FIELD_LINE.match(to_simplified(text)) and not FULL_DATE.search(text)):
+            return Block(text, BlockKind.HEADING, False, "headline", block.line)
+    return None
+
+
 def _labels_cut(found: Sourced) -> Sourced:
     """Rules `page-label` and `title-label`: 03版 - 标题 and 标题：标题 are the headline after the label."""
     cut = TITLE_LABEL.sub("", PAGE_LABEL.sub("", found.value))
@@ -214,7 +233,7 @@ def _choose_title(form: SourceForm, hints: Hints, blocks: Sequence[Block]) -> So
     # Rule `placeholder-title`: a CMS's default (新增訊息, 无标题, Untitled) names no story.
     hints = Hints(**{**vars(hints), "titles": [(v, r) for v, r in hints.titles
                                                 if not PLACEHOLDER_TITLE.fullmatch(to_simplified(v).strip())]})
-    headline = next((b for b in blocks if b.rule == "headline"), None)
+    headline = _headline_block(blocks)
     for rule in EXPLICIT_TITLE_RULES:
         for value, found_rule in hints.titles:
             if found_rule == rule and value:
@@ -307,6 +326,31 @@ def _stamp_line(page: _Page) -> SourcedDate | None:
     return None
 
 
+# A stamp closing the text: （远东经济观察 2025年5月4日）, or 发布于 2025-05-03 21:30 right after the body.
+CLOSING_CREDIT = re.compile(r"^[（(]\s*[^（()）]{2,24}?\s+([^（()）]{6,24})\s*[)）]$")
+POSTED_AT = re.compile(r"^(?:发布于|发表于|发布时间|发表时间|发布日期|刊发于|首发于)\s*[:：]?\s*")
+TRAILER_STAMP_REACH = 2  # blocks after the body where the post's own time stands
+
+
+def _closing_stamp(page: _Page) -> SourcedDate | None:
+    """Rule `closing-stamp`: the date that closes the text — an outlet and date in brackets as its last
+    paragraph, or a posting time (发布于 …, or a bare timestamp) in the first lines after the body."""
+    if page.body:
+        match = CLOSING_CREDIT.match(page.folded[page.body[-1]].strip())
+        parsed = parse_explicit(match[1]) if match else None
+        if parsed and parsed.day:
+            return SourcedDate(parsed, "text:closing-stamp")
+    for index in page.trailer[:TRAILER_STAMP_REACH]:
+        folded = page.folded[index].strip()
+        posted = POSTED_AT.match(folded)
+        stamp = folded[posted.end():] if posted else folded
+        if (posted or TIMESTAMP_LINE.match(folded)) and len(stamp) <= LEAD_CREDIT_CHARS:
+            parsed = parse_explicit(stamp)
+            if parsed and parsed.day:
+                return SourcedDate(parsed, "text:closing-stamp")
+    return None
+
+
 def _original_date(page: _Page, stated: DateValue) -> SourcedDate | None:
     """Rule `repost-original-date`: a re-post (a note whose front matter holds the time it was
     re-posted) that states the original's date — in a byline or meta line above the body (作者：…
@@ -354,6 +398,9 @@ def choose_date(hints: Hints, page: _Page, url: str | None, ref_dates: Sequence[
     dateline = _dateline(page, context, _context_year(body_text, ref_dates))
     if dateline:
         return dateline
+    closing = _closing_stamp(page)
+    if closing:
+        return closing
     if url_date:
         return SourcedDate(url_date, "url")
     if feed:

@@ -236,3 +236,30 @@ def test_a_share_link_to_a_list_or_service_page_is_not_the_address(clean_bytes: 
                 "rss/finance.opml'>订阅</a><a href='http://pay.example.com/go?url=https://pay.example.com/index.jsp'>"
                 "支付</a>")
     assert clean_bytes(html, "page.html").url is None
+
+
+# --- plain-text scrapes ----------------------------------------------------------------------------------
+
+
+def test_a_header_field_is_never_the_headline_and_the_line_above_it_is(clean_bytes: Clean) -> None:
+    text = f"财长会议讨论扩大金融安全网\nPublished: 2025-05-03\nSource: 远东经济观察\n\n{P1}\n\n{P2}\n"
+    article = clean_bytes(text, "scrape.txt")
+    assert article.title is not None and article.title.value == "财长会议讨论扩大金融安全网"
+    assert date_of(article) == ("2025-05-03", "text:meta-line")
+
+
+def test_a_bracketed_outlet_and_date_closing_the_text_dates_it(clean_bytes: Clean) -> None:
+    text = f"{P1.replace('5月3日', '')}\n\n{P2}\n\n（远东经济观察 2025年5月4日）\n"
+    assert date_of(clean_bytes(text, "scrape.txt")) == ("2025-05-04", "text:closing-stamp")
+
+
+def test_a_posting_time_right_after_the_body_dates_it(clean_bytes: Clean) -> None:
+    text = f"财长会议讨论扩大金融安全网\n\n{P1.replace('5月3日', '')}\n\n{P2}\n\n发布于 2025-05-03 21:30\n"
+    assert date_of(clean_bytes(text, "scrape.txt")) == ("2025-05-03", "text:closing-stamp")
+
+
+def test_a_scrape_that_states_no_date_has_none_or_a_marked_guess(clean_bytes: Clean) -> None:
+    text = f"财长会议讨论扩大金融安全网\n\n{P1.replace('5月3日', '')}\n\n{P2}\n"
+    assert clean_bytes(text, "scrape.txt").date is None
+    guessed = clean_bytes(f"{P1}\n\n{P2}早在2024年11月，各方就提出了设想。\n", "scrape.txt").date
+    assert guessed is not None and guessed.inferred
