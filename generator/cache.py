@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from .extract.recogniser import release as release_recogniser
 from .model import Actor, Topic
@@ -46,6 +47,7 @@ POOL_THRESHOLD = 40  # below this many uncached files a pool costs more than it 
 ENTRY_MAGIC = b"briefing-generator result 1\n"  # bump the number when the entry layout changes
 ENTRY_SUFFIX = ".pickle"
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=1)
@@ -120,27 +122,37 @@ class EntryError(ValueError):
     """A cache file that is not an entry this program wrote for this key."""
 
 
-class ResultCache:
-    """The per-article cache folder: `<folder>/<2 hex>/<key>.pickle`."""
+class EntryFolder(Generic[T]):
+    """A folder of entries `<folder>/<2 hex>/<key><suffix>`, each written whole or not at all and
+    checked before it is believed. A subclass says how a value becomes a payload and back (`dump`,
+    `load`, which raises on anything that is not a value it wrote); the header is `magic`."""
 
-    def __init__(self, folder: Path, vocab: Vocabulary) -> None:
+    magic: bytes
+    suffix: str
+
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.vocab = vocab
+
+    def dump(self, value: T) -> bytes:
+        raise NotImplementedError
+
+    def load(self, payload: bytes) -> T:
+        raise NotImplementedError
 
     def path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}{ENTRY_SUFFIX}"
+        return self.folder / key[:2] / f"{key}{self.suffix}"
 
-    def encode(self, key: str, result: FileResult) -> bytes:
-        payload = dump_result(result, self.vocab)
-        return b"".join((ENTRY_MAGIC, key.encode(), b"\n", hashlib.sha256(payload).hexdigest().encode(), b"\n",
+    def encode(self, key: str, value: T) -> bytes:
+        payload = self.dump(value)
+        return b"".join((self.magic, key.encode(), b"\n", hashlib.sha256(payload).hexdigest().encode(), b"\n",
                          payload))
 
-    def decode(self, key: str, data: bytes) -> FileResult:
-        """The result in `data`, or EntryError when it is not an intact entry written for `key`."""
-        if not data.startswith(ENTRY_MAGIC):
+    def decode(self, key: str, data: bytes) -> T:
+        """The value in `data`, or EntryError when it is not an intact entry written for `key`."""
+        if not data.startswith(self.magic):
             raise EntryError("not a cache entry of this version")
-        header_end = len(ENTRY_MAGIC) + len(key) + 1 + 64 + 1
-        parts = data[len(ENTRY_MAGIC):header_end].split(b"\n")
+        header_end = len(self.magic) + len(key) + 1 + 64 + 1
+        parts = data[len(self.magic):header_end].split(b"\n")
         if len(parts) != 3 or parts[2]:
             raise EntryError("damaged header")
         claimed, digest = parts[0], parts[1]
@@ -150,15 +162,14 @@ class ResultCache:
         if hashlib.sha256(payload).hexdigest().encode() != digest:
             raise EntryError("payload does not match its digest (truncated or altered)")
         try:
-            result = load_result(payload, self.vocab)
+            return self.load(payload)
+        except EntryError:
+            raise
         except Exception as error:  # the digest matched, so this is a bug or a forgery: recompute either way
             raise EntryError(f"unreadable: {type(error).__name__}: {error}") from error
-        if not isinstance(result, FileResult):
-            raise EntryError(f"holds a {type(result).__name__}, not a result")
-        return result
 
-    def get(self, key: str) -> FileResult | None:
-        """The cached result for `key`; None when there is none or it cannot be trusted."""
+    def get(self, key: str) -> T | None:
+        """The cached value for `key`; None when there is none or it cannot be trusted."""
         try:
             data = self.path(key).read_bytes()
         except OSError:
@@ -169,13 +180,13 @@ class ResultCache:
             log.debug("cache entry %s recomputed: %s", key[:12], error)
             return None
 
-    def put(self, key: str, result: FileResult) -> None:
+    def put(self, key: str, value: T) -> None:
         """Write one entry whole or not at all (a temporary file of this process, then a rename)."""
         entry = self.path(key)
         tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(self.encode(key, result))
+            tmp.write_bytes(self.encode(key, value))
             tmp.replace(entry)
         except OSError:
             tmp.unlink(missing_ok=True)
@@ -190,8 +201,8 @@ class ResultCache:
             if not (sub.is_dir() and len(sub.name) == 2):
                 continue
             for file in sub.iterdir():
-                stale = file.name.endswith(".tmp") or (file.name.endswith(ENTRY_SUFFIX)
-                                                       and file.name[:-len(ENTRY_SUFFIX)] not in used)
+                stale = file.name.endswith(".tmp") or (file.name.endswith(self.suffix)
+                                                       and file.name[:-len(self.suffix)] not in used)
                 if stale:
                     try:
                         file.unlink()
@@ -199,6 +210,26 @@ class ResultCache:
                     except OSError:
                         pass
         return removed
+
+
+class ResultCache(EntryFolder[FileResult]):
+    """The per-article cache folder: `<folder>/<2 hex>/<key>.pickle`."""
+
+    magic = ENTRY_MAGIC
+    suffix = ENTRY_SUFFIX
+
+    def __init__(self, folder: Path, vocab: Vocabulary) -> None:
+        super().__init__(folder)
+        self.vocab = vocab
+
+    def dump(self, value: FileResult) -> bytes:
+        return dump_result(value, self.vocab)
+
+    def load(self, payload: bytes) -> FileResult:
+        result = load_result(payload, self.vocab)
+        if not isinstance(result, FileResult):
+            raise EntryError(f"holds a {type(result).__name__}, not a result")
+        return result
 
 
 _worker_state: dict[str, object] = {}

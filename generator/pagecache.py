@@ -45,7 +45,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
@@ -63,7 +62,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.theme import Theme
 
-from .cache import code_digest
+from .cache import EntryError, EntryFolder, code_digest
 
 FOLDER = "pages"  # under the generator's cache_dir; generator/cache.py prunes only its 2-hex folders
 ENTRY_MAGIC = b"briefing-generator page 1\n"  # bump the number when the record's layout changes
@@ -83,10 +82,6 @@ RECORDED_LOGGER = "mkdocs"  # records MkDocs's strict mode counts, replayed when
 log = logging.getLogger("mkdocs.plugins.briefings.pagecache")
 
 Target = list[Any] | None  # what a looked-up path found: [src_uri, url, excluded] or None
-
-
-class EntryError(ValueError):
-    """A cache file that is not an intact entry this program wrote for this key."""
 
 
 @dataclass
@@ -243,86 +238,23 @@ def page_key(site: str, page: Page) -> str:
 # --- storage ----------------------------------------------------------------------------------
 
 
-class PageCache:
-    """The folder of rendered pages: `<folder>/<2 hex>/<key>.page`."""
+class PageCache(EntryFolder[RenderedPage]):
+    """The folder of rendered pages: `<folder>/<2 hex>/<key>.page`, a zlib-compressed JSON record."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    magic = ENTRY_MAGIC
+    suffix = ENTRY_SUFFIX
 
-    def path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}{ENTRY_SUFFIX}"
+    def dump(self, value: RenderedPage) -> bytes:
+        return zlib.compress(json.dumps(asdict(value), ensure_ascii=False).encode(), COMPRESSION)
 
-    @staticmethod
-    def encode(key: str, page: RenderedPage) -> bytes:
-        payload = zlib.compress(json.dumps(asdict(page), ensure_ascii=False).encode(), COMPRESSION)
-        return b"".join((ENTRY_MAGIC, key.encode(), b"\n", hashlib.sha256(payload).hexdigest().encode(), b"\n",
-                         payload))
-
-    @staticmethod
-    def decode(key: str, data: bytes) -> RenderedPage:
-        """The record in `data`, or EntryError when it is not an intact entry written for `key`."""
-        if not data.startswith(ENTRY_MAGIC):
-            raise EntryError("not a page entry of this version")
-        header_end = len(ENTRY_MAGIC) + len(key) + 1 + 64 + 1
-        parts = data[len(ENTRY_MAGIC):header_end].split(b"\n")
-        if len(parts) != 3 or parts[2]:
-            raise EntryError("damaged header")
-        if parts[0] != key.encode():
-            raise EntryError("written for another key")
-        payload = data[header_end:]
-        if hashlib.sha256(payload).hexdigest().encode() != parts[1]:
-            raise EntryError("payload does not match its digest (truncated or altered)")
+    def load(self, payload: bytes) -> RenderedPage:
         try:
             record = json.loads(zlib.decompress(payload))
         except (zlib.error, ValueError) as error:
             raise EntryError(f"unreadable: {error}") from error
         if not isinstance(record, dict):
             raise EntryError("not a page record")
-        try:
-            return RenderedPage.from_json(record)
-        except (TypeError, ValueError) as error:
-            raise EntryError(f"malformed record: {error}") from error
-
-    def get(self, key: str) -> RenderedPage | None:
-        """The page cached under `key`; None when there is none or it cannot be trusted."""
-        try:
-            data = self.path(key).read_bytes()
-        except OSError:
-            return None
-        try:
-            return self.decode(key, data)
-        except EntryError as error:
-            log.debug("page cache entry %s recomputed: %s", key[:12], error)
-            return None
-
-    def put(self, key: str, page: RenderedPage) -> None:
-        """Write one entry whole or not at all (a temporary file of this process, then a rename)."""
-        entry = self.path(key)
-        tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(self.encode(key, page))
-            tmp.replace(entry)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-
-    def prune(self, used: set[str]) -> int:
-        """Remove every entry whose key is not in `used`, and temporary files of killed builds."""
-        removed = 0
-        if not self.folder.is_dir():
-            return 0
-        for sub in self.folder.iterdir():
-            if not (sub.is_dir() and len(sub.name) == 2):
-                continue
-            for file in sub.iterdir():
-                if file.name.endswith(".tmp") or (file.name.endswith(ENTRY_SUFFIX)
-                                                  and file.name[:-len(ENTRY_SUFFIX)] not in used):
-                    try:
-                        file.unlink()
-                        removed += 1
-                    except OSError:
-                        pass
-        return removed
+        return RenderedPage.from_json(record)
 
 
 # --- one build --------------------------------------------------------------------------------
