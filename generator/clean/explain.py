@@ -21,13 +21,16 @@ from .metadata import (
     EXPLICIT_TITLE_RULES,
     SITE_OUTLET_RULES,
     SUFFIXED_TITLE_RULES,
+    _closing_stamp,
     _context_year,
     _dateline,
+    _headline_block,
     _headline_within,
     _original_date,
     _Page,
     _references,
     _roc_date,
+    _stamp_line,
     derive_title,
     strip_site_suffix,
 )
@@ -102,7 +105,8 @@ def _titles(form: SourceForm, hints: Hints, blocks: Sequence[Block], front: dict
         found.append((str(front["title"]).strip(), "front-matter", ""))
     ranked = sorted(hints.titles, key=lambda item: (EXPLICIT_TITLE_RULES.index(item[1])
                                                     if item[1] in EXPLICIT_TITLE_RULES else len(EXPLICIT_TITLE_RULES)))
-    headline = next((b.text for b in blocks if b.rule == "headline"), None)
+    found_headline = _headline_block(blocks)
+    headline = found_headline.text if found_headline else None
     explicit = [(v, r) for v, r in ranked if r in EXPLICIT_TITLE_RULES]
     for value, rule in [*explicit, *(((headline, f"{form.value}:headline"),) if headline else ()),
                         *(item for item in ranked if item[1] not in EXPLICIT_TITLE_RULES)]:
@@ -138,6 +142,9 @@ def _dates(hints: Hints, page: _Page, blocks: Sequence[Block], front: dict[str, 
             parsed = parse_explicit(page.folded[index])
             if parsed:
                 found.append((parsed.iso, "text:meta-line", ""))
+    for stamp in (_stamp_line(page), _closing_stamp(page)):
+        if stamp:
+            found.append((stamp.value, stamp.rule, ""))
     url_date = date_in_url(article.url) if article.url else None
     if url_date:
         found.append((url_date.iso, "url", ""))
