@@ -54,22 +54,41 @@ INDENT_BREAK = re.compile(r"\s*\u3000{2,}\s*")
 
 # Field names of app APIs and CMS tables, by what they hold (compared lower-cased, without _ and -).
 FIELD_NAMES = {
-    "title": ("title", "headline", "newstitle", "articletitle", "subject"),
+    "title": ("title", "headline", "newstitle", "articletitle", "subject", "posttitle"),
+    # Publication times; CMS names too: WordPress post_date, DedeCMS senddate, Empire CMS newstime.
     "date": ("pubdate", "pubtime", "publishtime", "publishdate", "published", "publishedat", "publishedtime",
              "datepublished", "releasetime", "releasedate", "posttime", "ptime", "displaytime", "showtime", "date",
-             "time"),
+             "time", "postdate", "postdategmt", "senddate", "newstime"),
     # When a CMS stored or last edited the record: it places a dateline in time (新华社北京6月22日电 in a
     # row created on the 25th), it does not date the story; the date of last resort when nothing does.
-    "stored": ("inputtime", "createtime", "createdat", "created", "ctime", "addtime", "inserttime"),
-    "updated": ("updatetime", "updatedat", "updated", "modified", "modifiedat", "lastmodified", "mtime"),
+    "stored": ("inputtime", "createtime", "createdat", "created", "ctime", "addtime", "inserttime", "createdate",
+               "adddate", "gmtcreate", "truetime", "crawltime", "crawledat", "fetchtime", "spidertime"),
+    "updated": ("updatetime", "updatedat", "updated", "modified", "modifiedat", "lastmodified", "mtime",
+                "datemodified", "postmodified", "postmodifiedgmt", "gmtmodified", "lastdotime", "updatedate"),
     "source": ("source", "sourcename", "media", "medianame", "mediasource", "site", "sitename", "publisher",
-               "copyfrom", "comefrom", "origin", "from"),
+               "copyfrom", "comefrom", "origin", "from", "befrom"),
     "author": ("author", "authors", "authorname", "writer", "byline", "reporter", "creator"),
     "url": ("url", "link", "shareurl", "articleurl", "weburl", "sourceurl", "originalurl", "permalink",
-            "canonical", "canonicalurl", "shortlink"),
+            "canonical", "canonicalurl", "shortlink", "titleurl", "guid"),
     "content": ("content", "body", "html", "contenthtml", "articlecontent", "newscontent", "text", "detail",
-                "articlebody", "contents", "description"),
+                "articlebody", "contents", "description", "postcontent", "newstext"),
 }
+
+
+# Typed content blocks of app APIs (compared lower-cased, without _ and -): what key names the type,
+# which types mean what, and where a block keeps its text and a picture its caption.
+BLOCK_TYPE_KEYS = ("type", "kind", "blockType", "block_type", "__typename", "contentType", "content_type")
+BLOCK_KINDS = {
+    "text": frozenset({"text", "paragraph", "para", "p", "richtext", "content", "body", "html", "markdown", "quote",
+                       "blockquote", "heading", "header", "subtitle", "subheading", "h2", "h3", "h4"}),
+    "heading": frozenset({"heading", "header", "subtitle", "subheading", "h2", "h3", "h4", "crosshead"}),
+    "quote": frozenset({"quote", "blockquote", "pullquote"}),
+    "image": frozenset({"image", "img", "photo", "picture", "figure", "gallery", "video", "audio", "media"}),
+    "related": frozenset({"related", "relatedlinks", "links", "link", "recommend", "recommendation", "readmore",
+                          "card", "cards", "promo", "ad", "advert", "advertisement"}),
+}
+BLOCK_TEXT_KEYS = ("text", "content", "value", "html", "body", "paragraph", "data")
+BLOCK_CAPTION_KEYS = ("caption", "desc", "description", "alt", "title", "text")
 
 
 # --- data around the markup: JSON, SQL, escaped strings --------------------------------------------------
@@ -216,7 +235,11 @@ def _from_json(data: Any) -> tuple[str, dict[str, str]]:
     strings = [(path, value) for path, value in scalars if isinstance(value, str)]
     markup = [(p, v) for p, v in strings if HTML_IN_STRING.search(v)]
     content_path: tuple[str, ...] = ()
-    if markup:
+    typed = _typed_blocks(data)
+    longest = max((len(v) for _, v in strings if CJK.search(v)), default=0)
+    if typed and typed[2] >= longest:
+        content_path, content = typed[0], typed[1]
+    elif markup:
         content_path, content = max(markup, key=lambda item: len(item[1]))
         content = _as_paragraphs(content, markup=True)
     else:
@@ -231,7 +254,7 @@ def _from_json(data: Any) -> tuple[str, dict[str, str]]:
     # Fields beside the content first, then the nearest ones elsewhere.
     ranked = sorted(scalars, key=lambda item: (item[0][:-1] != parent, len(item[0])))
     for path, value in ranked:
-        if not path or path == content_path or value is None or isinstance(value, bool):
+        if not path or path[:len(content_path)] == content_path or value is None or isinstance(value, bool):
             continue
         kind = _path_kind(path)
         text = str(value).strip()
@@ -240,6 +263,79 @@ def _from_json(data: Any) -> tuple[str, dict[str, str]]:
         if kind and kind != "content" and kind not in fields and text:
             fields[kind] = text
     return content, fields
+
+
+def _lists(data: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], list[Any]]]:
+    """Every list in a JSON value, with the keys leading to it."""
+    stack = [(path, data)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(((*where, str(k)), v) for k, v in item.items())
+        elif isinstance(item, list):
+            yield where, item
+            stack.extend((where, v) for v in item)
+
+
+def _block_type(item: Any) -> str | None:
+    if not isinstance(item, dict):
+        return None
+    value = next((item[k] for k in BLOCK_TYPE_KEYS if isinstance(item.get(k), str)), None)
+    return _key(value) if value else None
+
+
+def _block_text(item: dict[str, Any], keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, dict):  # {"caption": {"text": "…"}}
+            inner = _block_text(value, keys)
+            if inner:
+                return inner
+    return ""
+
+
+def _render_block(item: dict[str, Any], kind: str) -> str:
+    """One typed block as markup: text a paragraph, a heading a heading, a picture a figure with its
+    caption, related links an aside (chrome to the page reader)."""
+    def text_of(keys: tuple[str, ...]) -> str:
+        raw = _block_text(item, keys)
+        return raw if HTML_IN_STRING.search(raw) else html_lib.escape(raw)
+
+    if kind in BLOCK_KINDS["related"]:
+        titles = [html_lib.escape(str(v)) for _, v in _walk_json(item) if isinstance(v, str) and CJK.search(v)]
+        return "<aside>" + "".join(f"<p><a href='#'>{t}</a></p>" for t in titles) + "</aside>" if titles else ""
+    if kind in BLOCK_KINDS["image"]:
+        caption = text_of(BLOCK_CAPTION_KEYS)
+        return f"<figure><img src=''><figcaption>{caption}</figcaption></figure>" if caption else ""
+    if kind in BLOCK_KINDS["heading"]:
+        heading = text_of(BLOCK_TEXT_KEYS)
+        return f"<h2>{heading}</h2>" if heading else ""
+    body = text_of(BLOCK_TEXT_KEYS)
+    if not body:
+        return ""
+    if kind in BLOCK_KINDS["quote"]:
+        return f"<blockquote>{body}</blockquote>"
+    return _as_paragraphs(body, markup=True) if not BLOCK_MARKUP.search(body) else body
+
+
+def _typed_blocks(data: Any) -> tuple[tuple[str, ...], str, int] | None:
+    """Rule `typed-blocks`: an API record whose body is a list of typed blocks ({"type": "text", …},
+    {"type": "image", "caption": …}, {"type": "related", "links": […]}) becomes markup in the list's
+    order. Returns (the list's path, the markup, characters of Chinese text it holds), for the list
+    holding the most text; None where no list is one of typed blocks."""
+    best: tuple[tuple[str, ...], str, int] | None = None
+    for path, items in _lists(data):
+        kinds = [_block_type(item) for item in items]
+        if sum(k is not None for k in kinds) < 2 or not any(k in BLOCK_KINDS["text"] for k in kinds):
+            continue
+        markup = "\n".join(_render_block(item, kind) for item, kind in zip(items, kinds) if kind)
+        chars = sum(len(_block_text(item, BLOCK_TEXT_KEYS)) for item, kind in zip(items, kinds)
+                    if kind in BLOCK_KINDS["text"] | BLOCK_KINDS["heading"] | BLOCK_KINDS["quote"])
+        if chars and (best is None or chars > best[2]):
+            best = (path, markup, chars)
+    return best
 
 
 def _sql_values(text: str) -> list[list[str | None]]:

@@ -112,3 +112,21 @@ def test_a_page_our_reader_reads_does_not_fall_back(clean_bytes: Callable[..., A
     page = f"<html><body><nav>首页 国际 财经</nav><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"
     article = clean_bytes(page, "page.html")
     assert P1 in article.body and not any(b.rule == "reader-fallback" for b in article.blocks)
+
+
+def test_an_api_body_of_typed_blocks_keeps_its_text_in_order(clean_bytes: Callable[..., Article]) -> None:
+    record = {"code": 0, "data": {
+        "title": "南风市改造供水管网", "publishTime": "2025-06-03 08:10", "source": "南风日报",
+        "blocks": [
+            {"type": "text", "text": P1},
+            {"type": "image", "url": "https://img.example/1.jpg", "caption": "老城区一处供水管网施工现场"},
+            {"type": "heading", "text": "漏损率将降至一成"},
+            {"type": "text", "text": P2},
+            {"type": "text", "text": P3},
+            {"type": "related", "links": [{"title": "隔壁县举办桃花节", "url": "https://example.com/1"},
+                                          {"title": "夜市延长营业时间", "url": "https://example.com/2"}]},
+        ]}}
+    article = clean_bytes(json.dumps(record, ensure_ascii=False), "api.json")
+    assert article.body.split("\n\n") == [P1, "漏损率将降至一成", P2, P3]
+    assert "老城区一处供水管网施工现场" in article.captions
+    assert article.title is not None and article.title.value == "南风市改造供水管网"
