@@ -6,6 +6,7 @@ Every item below is written for these tests (the facts are invented or public; t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from generator.clean.records import is_record, read_record
@@ -130,3 +131,23 @@ def test_a_news_sitemap_entry_gives_its_publication_date() -> None:
     item = read_record("<item><title>财长会议讨论扩大金融安全网</title>"
                        f"<news:publication_date>2025-05-03</news:publication_date><description>{LEAD}</description></item>")
     assert item is not None and item[1]["date"] == "2025-05-03"
+
+
+def test_a_wordpress_posts_row_gives_its_title_date_and_address(clean_bytes: Clean) -> None:
+    sql = ("INSERT INTO `wp_posts` (`ID`, `post_author`, `post_date`, `post_date_gmt`, `post_content`, `post_title`, "
+           "`post_modified`, `guid`) VALUES (12, 1, '2025-05-03 21:30:00', '2025-05-03 13:30:00', "
+           f"'<p>{LEAD}</p><p>{SECOND}</p>', '财长会议讨论扩大金融安全网', '2025-06-01 08:00:00', "
+           "'https://blog.example.net/?p=12');\n")
+    article = clean_bytes(sql, "posts.sql")
+    assert article.title is not None and (article.title.value, article.title.rule) == (
+        "财长会议讨论扩大金融安全网", "api:title")
+    assert article.date is not None and (article.date.value, article.date.rule) == ("2025-05-03", "api:date")
+    assert article.url == "https://blog.example.net/?p=12"
+    assert SECOND in article.body
+
+
+def test_a_crawl_time_is_not_the_publication_date(clean_bytes: Clean) -> None:
+    record = {"title": "财长会议讨论扩大金融安全网", "crawl_time": "2025-06-01 08:00:00",
+              "content": f"<p>远东社雅加达5月3日电 {LEAD}</p><p>{SECOND}</p>"}
+    article = clean_bytes(json.dumps(record, ensure_ascii=False), "record.json")
+    assert article.date is not None and (article.date.value, article.date.rule) == ("2025-05-03", "text:dateline")
