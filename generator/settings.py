@@ -27,7 +27,7 @@ class Settings:
     max_input_bytes: int = 5 * 1024 * 1024
     summary_sentences: int = 4  # sentences in a briefing's summary
     # The statistical recogniser (extract/recogniser.py) adds unlisted actors the rules miss; it
-    # costs about a third of extraction's time (bench/RESULTS.md). Off: the rules alone.
+    # triples extraction's CPU time, only for new or changed articles (bench/RESULTS.md). Off: the rules alone.
     recogniser: bool = True
     related_count: int = 5  # related briefings listed under each briefing
     site_url: str | None = None  # the published address: citations and the feed are absolute with it
