@@ -91,10 +91,11 @@ AUTHORS_CHAIN = ("front matter or markup (JSON-LD, <address>, meta author, recor
                  "out) > header byline > dateline or outlet-tag reporters > a credit opening the body > a byline "
                  "after the body > closing credit or wire sign-off > self-media account; + translators; - editors")
 LEAD_CREDIT_CHARS = 80
-# How many body blocks a dateline may open: a photo caption or a kicker the reader kept can stand
-# before the paragraph that carries it; and how many dropped blocks just above the body count as
+# How many real paragraphs a dateline may open (a photo caption or a kicker the reader kept can
+# stand before the one that carries it); and how many dropped blocks just above the body count as
 # the opening (a dateline-only line: TNW中文站 10月14日报道).
-OPENING_BODY_BLOCKS = 5
+OPENING_BODY_BLOCKS = 2
+LEAD_MIN_CHARS = 40  # a paragraph this long is the story's; shorter ones before it are captions or kickers
 OPENING_DROPPED_BLOCKS = 3
 HEADER_ACCOUNT = "header-account"
 ASCII_TAIL = re.compile(r"(\s+[A-Za-z][\w-]*)+$")
@@ -238,11 +239,18 @@ def _registry_platform(page: PageView, outlets: Outlets) -> Sourced | None:
 
 
 def _opening(page: PageView) -> list[int]:
-    """The header, the few dropped blocks just above the body and the first body blocks: where a
+    """The header, the few dropped blocks just above the body and the body up to its second real
+    paragraph (short blocks before it, a caption's pieces or a kicker, do not count): where a
     dateline or an outlet tag may stand."""
     first_body = page.body[0] if page.body else len(page.blocks)
     above = [i for i in range(first_body) if not page.blocks[i].kept][-OPENING_DROPPED_BLOCKS:]
-    return list(dict.fromkeys([*page.header, *above, *page.body[:OPENING_BODY_BLOCKS]]))
+    opening, real = [], 0
+    for index in page.body:
+        opening.append(index)
+        real += len(page.folded[index]) >= LEAD_MIN_CHARS
+        if real >= OPENING_BODY_BLOCKS:
+            break
+    return list(dict.fromkeys([*page.header, *above, *opening]))
 
 
 def _cut(page: PageView, index: int, start: int, end: int) -> str:
@@ -485,8 +493,11 @@ def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Out
 
 
 def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
-    """Whether each short name begins one of the full names (ERICA → ERICA FRANTZ): a truncated field."""
+    """Whether each short name begins one of the full names and the full ones say more (ERICA → ERICA
+    FRANTZ; 丁杰 → 丁杰 苏鸣华): a truncated field."""
     longer = [f.casefold() for f in full]
+    if not all(any(f.startswith(s.casefold()) for f in longer) for s in short):
+        return False  # the byline names someone else: the field stands
     return len(full) > len(short) or any(
         any(f.startswith(s.casefold()) and len(f) > len(s) for f in longer) for s in short)
 
@@ -514,7 +525,10 @@ def choose_authors(hints: Hints, page: PageView, outlet: str | None, self_media:
     text: list[tuple[str, ...]] = []
     first_body = page.body[0] if page.body else len(page.blocks)
     fields = [i for i in range(first_body) if page.blocks[i].rule == FEED_FIELD]
-    for index in [*page.header, *fields]:
+    # A meta line the reader left among the opening's blocks (a headline it kept as a paragraph above).
+    last = max(_opening(page), default=-1)
+    inside = [i for i in range(first_body, last) if page.blocks[i].rule == "meta-line"]
+    for index in [*page.header, *fields, *inside]:
         wechat = WECHAT_HEADER.match(page.folded[index])
         if wechat:
             start, end = wechat.span("author") if wechat["author"] else wechat.span("account")
@@ -621,7 +635,8 @@ def _account_by_shape(page: PageView) -> str | None:
                 and _account_name(page.blocks[index - 1].text):
             return page.blocks[index - 1].text.strip()
     source = _source_line(page)
-    return source.value if source and _account_name(source.value) else None
+    return source.value if source and _account_name(source.value) and not OUTLET_LIKE.search(
+        to_simplified(source.value)) else None
 
 
 __all__ = ["AUTHORS_CHAIN", "OUTLET_CHAIN", "choose_authors", "choose_outlet", "credited_outlet",

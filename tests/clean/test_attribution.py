@@ -315,3 +315,23 @@ def test_the_account_named_above_the_post_time(clean_bytes: Clean) -> None:
 def test_a_platform_named_inside_the_story_is_not_a_statement(clean_bytes: Clean) -> None:
     article = clean_bytes(f"港口扩建计划公布\n\n{P1}港务局表示，百家号作者发布的消息并不准确。\n\n{P2}\n")
     assert article.source_type is not SourceType.SELF_MEDIA
+
+
+def test_a_markup_author_stands_against_a_dateline_naming_others(clean_bytes: Clean) -> None:
+    html = page(head="<meta name='author' content='孔令晨'>",
+                body=f"<p>{P1}</p><p>{P2}</p><p>新华社北京3月2日电（记者 秦立峰 郑雨桐）{P3}</p>")
+    assert clean_bytes(html, "story.html").authors == ("孔令晨",)
+    fuller = page(head="<meta name='author' content='孔令晨'>", header="<span>作者：孔令晨 秦立峰</span>")
+    assert clean_bytes(fuller, "story.html").authors == ("孔令晨", "秦立峰")
+
+
+def test_a_byline_line_below_a_short_first_paragraph_still_counts(clean_bytes: Clean) -> None:
+    text = (f"百度首页 > 军事 > 正文\n\n港口扩建：新码头明年完工\n\n"
+            f"2024-03-02 09:15　来源：东岸新闻网　作者：秦立峰\n\n{P1}\n\n{P2}\n")
+    assert clean_bytes(text).authors == ("秦立峰",)
+
+
+def test_a_dateline_deep_in_the_body_is_not_the_articles(clean_bytes: Clean) -> None:
+    text = f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n新华社北京3月2日电（记者 秦立峰）{P3}\n"
+    article = clean_bytes(text)
+    assert article.authors == () and article.outlet is None
