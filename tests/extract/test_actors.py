@@ -416,3 +416,16 @@ def test_the_recogniser_reads_a_bounded_amount_of_a_huge_unpunctuated_dump():
     spans = worth_a_look(text, sentence_spans(text), [])
     assert sum(end - start for start, end in spans) == recogniser_module.READ_LIMIT
     assert max(end - start for start, end in spans) <= recogniser_module.SPAN_LIMIT
+
+
+def test_a_one_character_word_in_not_names_is_refused_with_the_file_named(tmp_path):
+    from generator.config import ConfigError
+    from generator.vocab import load_not_names
+
+    path = tmp_path / "not_actors.yaml"
+    path.write_text("not_actors: [中亚]\nnot_names: [政府, 党]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not_names") as error:
+        load_not_names(path)
+    assert "not_actors.yaml" in str(error.value)
+    path.write_text("not_actors: [中亚]\nnot_names: [政府, 智库]\n", encoding="utf-8")
+    assert load_not_names(path) == ("政府", "智库")
