@@ -120,6 +120,8 @@ BREADCRUMB_SHAPE = re.compile(r"^\S{1,12}(?:\s*[>›»]\s*\S{1,12}){1,6}(?:\s+\S
 SELF_REFERENCE = re.compile(r"本报|本网|本台|本刊|本站|本社")
 # A 来源 that names no one: "from the internet".
 PLACEHOLDER_SOURCE = re.compile(r"网络|互联网|网络整理|综合|综合整理|网友|本站|本网|未知|不详|原创|转载|其他|其它")
+# A Latin outlet name in a source line, spaces included (LINE TODAY, Voice of America).
+LATIN_SOURCE = re.compile(r"[A-Za-z][A-Za-z0-9.&'’-]*(?: [A-Za-z][A-Za-z.&'’-]*)*")
 # A source label with its value in the next block (来源：| 人民日报海外版).
 BARE_SOURCE_LABEL = re.compile(r"^(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]?$")
 # A byline right after the body counts whatever rule dropped it (本文来源：… 作者：… under the text).
@@ -288,7 +290,9 @@ def _source_line(page: PageView) -> Sourced | None:
             continue
         match = SOURCE_LINE.search(folded)
         if match:
-            name = SOURCE_TRAILING_LABEL.sub("", block.text[match.start(1):match.end(1)])
+            latin = LATIN_SOURCE.match(block.text, match.start(1))  # 来源：LINE TODAY, one name with a space
+            end = max(match.end(1), latin.end() if latin else 0)
+            name = SOURCE_TRAILING_LABEL.sub("", block.text[match.start(1):end].strip())
             name = SOURCE_CHANNEL.sub("", name) or name
             if len(name) >= 2 and not PLACEHOLDER_SOURCE.fullmatch(to_simplified(name)):
                 return Sourced(name, f"text:{block.rule}")

@@ -335,3 +335,9 @@ def test_a_dateline_deep_in_the_body_is_not_the_articles(clean_bytes: Clean) -> 
     text = f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n新华社北京3月2日电（记者 秦立峰）{P3}\n"
     article = clean_bytes(text)
     assert article.authors == () and article.outlet is None
+
+
+def test_a_latin_source_keeps_its_words(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n2024-03-02 09:15　来源：Voice of America\n\n{P1}\n\n{P2}\n")
+    assert outlet_of(article) == ("Voice of America", "text:meta-line")
+    assert article.source_type is SourceType.PUBLIC_BROADCASTER
