@@ -121,7 +121,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
               + ("  (inferred)" if value and value.inferred else ""))
     print(f"  authors  {', '.join(article.authors) or '-'}   url {article.url or '-'}   "
           f"type {article.source_type.value}   language {article.language}")
-    print("metadata candidates, best evidence first (* chosen; — why another lost):")
+    print("metadata candidates, best evidence first (* chosen; — why it won or lost):")
     print("\n".join(render(considered)))
     for block in article.blocks:
         mark = "KEEP" if block.kept and block.kind.value not in ("caption", "reference") else (

@@ -37,7 +37,7 @@ def test_every_title_candidate_is_listed_and_the_headline_wins_over_a_prefixed_m
     rules = [rule for rule, *_ in titles]
     assert rules[:3] == ["html:og-title", "html-page:headline", "html:title"]
     og, headline, page_title = titles[:3]
-    assert headline[1:3] == ("财长会议讨论扩大金融安全网", True)
+    assert headline[1:] == ("财长会议讨论扩大金融安全网", True, "first in the chain to answer")
     assert not og[2] and "headline-within-title" in og[3]
     assert page_title[1] == "财长会议讨论扩大金融安全网" and "agrees" in page_title[3]
     assert sum(chosen for _, _, chosen, _ in titles) == 1

@@ -50,6 +50,8 @@ CHAINS = {
     "outlet": OUTLET_CHAIN,
     "authors": AUTHORS_CHAIN,
 }
+WON = "first in the chain to answer"
+WON_INFERRED = "first in the chain to answer; inferred, not stated"
 HEADLINE_WITHIN_NOTE = "puts a column or site name in front of the article's own headline (headline-within-title)"
 URL_RULES = ("front-matter", "html:canonical", "html:og-url", "json-ld:url", "api:url", "feed:link-line",
              "feed:link", "markdown:heading-link", "markdown:original-link", "html:share-link")
@@ -89,11 +91,12 @@ def _mark(field: str, found: Sequence[tuple[str, str, str]], winner: Sourced | S
         won = winner is not None and not seen and (value, rule) == (winner.value, winner.rule)
         seen = seen or won
         agrees = winner is not None and value == winner.value and not note
-        out.append(Considered(field, value, rule, won, "" if won else "agrees, lower in the chain" if agrees
-                              else note or "lower in the chain"))
+        why = WON_INFERRED if won and winner.inferred else WON if won else (
+            "agrees, lower in the chain" if agrees else note or "lower in the chain")
+        out.append(Considered(field, value, rule, won, why))
     if winner is not None and not seen:
         out.insert(0, Considered(field, winner.value, winner.rule, True,
-                                 "inferred, not stated" if winner.inferred else ""))
+                                 WON_INFERRED if winner.inferred else WON))
     return out
 
 
