@@ -102,7 +102,8 @@ SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 NAME_CUES = re.compile(
     "公司|集团|控股|银行|大学|学院|研究所|研究院|研究中心|基金会|学会|协会|委员会|理事会|联合会|工会|"
     "部长|局长|厅长|署长|主任|董事长|总裁|首席|创始人|负责人|教授|学者|研究员|分析师|经济学家|"
-    "先生|女士|同学|发言人|官员|大使|工程师|总监|经理|代表|局|署|院|党")
+    "先生|女士|同学|发言人|官员|大使|工程师|总监|经理|代表|局|署|院|党|"
+    "[（(][男女][，,、]")  # 林某（男，25岁）: how reports introduce a private person
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -282,7 +283,7 @@ class Judge:
         after = text[entity.end:entity.end + 10]
         if any(before.endswith(word) for word in CREDIT_WORDS) or (
                 text[entity.start - 1:entity.start] in "(（" and after[:1] in ")）") or (
-                after[:1] in "(（" and re.match(r"[(（][^)）]{0,8}(?:社|报|网|台|电|专稿|供稿)", after)):
+                after[:1] in "(（" and re.match(r"[(（][^)）]{0,8}(?:社|报|网|台|电|专稿|供稿)[)）]", after)):
             return "credit-line"  # 记者潘强, 编译/林靖东, (唐风), 陈立希（新华社专稿）
         if any(name.endswith(word) for word in ADDRESS_WORDS) and len(name) <= 4:
             return "form-of-address"

