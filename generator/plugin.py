@@ -83,7 +83,9 @@ class BriefingsConfig(Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     settings: Settings
     vocab: Vocabulary
-    pending_index: search_engine.PendingIndex | None = None
+    pending_index: search_engine.PendingIndex | None = None  # started in on_files
+    indexing: search_engine.PendingIndex | None = None  # under serve: still finishing after the build
+    serving = False
     page_reuse: pagecache.PageReuse | None = None
 
     def settings_for(self, config: MkDocsConfig) -> Settings:
@@ -181,15 +183,29 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.file.content_string = ""
         return output
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self._stop_indexing()  # `mkdocs serve`: the last build's index is not done yet
+
+    def _stop_indexing(self) -> None:
+        if self.indexing is not None:
+            self.indexing.cancel()
+            self.indexing = None
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.pending_index is not None:
             pending, self.pending_index = self.pending_index, None
-            try:
-                report = pending.finish(Path(config.site_dir))
-            except search_engine.SearchError as error:
-                raise PluginError(f"search index: {error}") from None
-            log.info("search: %d briefings indexed by Pagefind (%.1f s, %d kB)",
-                     report.documents, report.seconds, report.bundle_bytes // 1024)
+            if self.serving:  # show the rebuilt pages now; the index follows when it is done
+                self.indexing = pending
+                pending.finish_in_background(Path(config.site_dir), _report_index)
+            else:
+                try:
+                    report = pending.finish(Path(config.site_dir))
+                except search_engine.SearchError as error:
+                    raise PluginError(f"search index: {error}") from None
+                _report_index(report)
         if self.page_reuse is not None:
             reused, pages, removed = self.page_reuse.finish()
             log.info("page cache: %d of %d pages reused, %d stale entries removed", reused, pages, removed)
@@ -200,3 +216,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.pending_index is not None:
             self.pending_index.cancel()
             self.pending_index = None
+
+    def on_shutdown(self) -> None:
+        self._stop_indexing()  # `mkdocs serve` stopped while an index was still being written
+
+
+def _report_index(outcome: search_engine.IndexReport | search_engine.SearchError) -> None:
+    if isinstance(outcome, search_engine.SearchError):
+        log.warning("search index: %s", outcome)
+    else:
+        log.info("search: %d briefings indexed by Pagefind (%.1f s, %d kB)",
+                 outcome.documents, outcome.seconds, outcome.bundle_bytes // 1024)

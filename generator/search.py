@@ -35,16 +35,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jieba
-from mkdocs.config.defaults import MkDocsConfig
 
 from .model import Briefing, Corpus
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 ENGINES = ("pagefind", "material")
 DEFAULT_ENGINE = "pagefind"
@@ -213,29 +217,62 @@ class PendingIndex:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
         self._process = subprocess.Popen([sys.executable, "-m", "generator.search", str(job)], env=env,
                                          stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self._lock = threading.Lock()
+        self._closed = False
+        self.cancelled = False
+        self._thread: threading.Thread | None = None
 
     def finish(self, site_dir: Path) -> IndexReport:
         """Wait for the index and put it at `site_dir/pagefind`, replacing any earlier one."""
         try:
             code = self._process.wait()
-            if code != 0:
-                self._log.seek(0)
-                raise SearchError(f"indexing failed ({code}): {self._log.read().strip()[-800:]}")
-            bundle = site_dir / BUNDLE_DIR
-            shutil.rmtree(bundle, ignore_errors=True)
-            shutil.move(str(self._bundle), str(bundle))
+            with self._lock:
+                if self._closed:
+                    raise SearchError("cancelled")
+                if code != 0:
+                    self._log.seek(0)
+                    raise SearchError(f"indexing failed ({code}): {self._log.read().strip()[-800:]}")
+                bundle = site_dir / BUNDLE_DIR
+                shutil.rmtree(bundle, ignore_errors=True)
+                shutil.move(str(self._bundle), str(bundle))
             size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
             return IndexReport(self.documents, size, time.perf_counter() - self.started)
         finally:
-            self.cancel()
+            self._close()
+
+    def finish_in_background(self, site_dir: Path, done: Callable[[IndexReport | SearchError], None]) -> None:
+        """`finish` on a thread, then `done(report or error)`: under `mkdocs serve` the rebuilt
+        pages are shown at once and the index follows. `cancel` (the next rebuild) stops it
+        before it touches the site."""
+        def run() -> None:
+            try:
+                report: IndexReport | SearchError = self.finish(site_dir)
+            except SearchError as error:
+                report = error
+            if not self.cancelled:
+                done(report)
+
+        self._thread = threading.Thread(target=run, name="search-index", daemon=True)
+        self._thread.start()
 
     def cancel(self) -> None:
-        """Stop the indexing process (a failed build) and remove the temporary folder."""
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
-        self._log.close()
-        self._tmp.cleanup()
+        """Stop the indexing (a failed build, or a rebuild starting) and remove its folder; a
+        bundle not yet moved into the site never will be."""
+        self.cancelled = True
+        self._close()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
+
+    def _close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            if self._process.poll() is None:
+                self._process.kill()
+                self._process.wait()
+            self._log.close()
+            self._tmp.cleanup()
 
 
 def start_index(corpus: Corpus) -> PendingIndex:

@@ -19,6 +19,15 @@ MINSK = briefing("minsk", date="2024-12-06", actors=(LUKASHENKO, BELARUS), title
                  body="白俄罗斯总统卢卡申科表示，条约将于明年生效。")
 
 
+@pytest.fixture
+def pagefind() -> Path:
+    """Pagefind's binary; tests that run it are skipped where `pagefind[extended]` is missing."""
+    try:
+        return search.pagefind_binary()
+    except search.SearchError as error:
+        pytest.skip(str(error))
+
+
 def segmenter(*names: str) -> search.Segmenter:
     return search.Segmenter(names or (LUKASHENKO.name_zh, BELARUS.name_zh, RUSSIA.name_zh))
 
@@ -69,11 +78,7 @@ def test_the_separator_and_gloss_brackets_never_come_from_the_article() -> None:
     assert text.replace(search.WORD_SEPARATOR, "") == "甲 乙<丙>"
 
 
-def test_pagefind_writes_a_bundle_of_the_briefings(tmp_path: Path) -> None:
-    try:
-        search.pagefind_binary()
-    except search.SearchError as error:
-        pytest.skip(str(error))
+def test_pagefind_writes_a_bundle_of_the_briefings(pagefind: Path, tmp_path: Path) -> None:
     other = briefing("moscow", actors=(RUSSIA,), title="莫斯科", body="俄罗斯方面表示欢迎。")
     pending = search.PendingIndex([search.search_document(b) for b in (MINSK, other)], ["卢卡申科", "白俄罗斯"])
     report = pending.finish(tmp_path)
@@ -84,11 +89,7 @@ def test_pagefind_writes_a_bundle_of_the_briefings(tmp_path: Path) -> None:
     assert len(list((tmp_path / "pagefind" / "fragment").iterdir())) == 2  # one fragment per briefing
 
 
-def test_a_failed_build_leaves_nothing_behind() -> None:
-    try:
-        search.pagefind_binary()
-    except search.SearchError as error:
-        pytest.skip(str(error))
+def test_a_failed_build_leaves_nothing_behind(pagefind: Path) -> None:
     pending = search.PendingIndex([search.search_document(MINSK)], ["卢卡申科"])
     assert pending.folder.is_dir()
     pending.cancel()
@@ -127,3 +128,25 @@ def test_an_unknown_engine_is_refused() -> None:
 def test_the_search_box_queries_the_language_the_index_is_written_in() -> None:
     partial = Path(__file__).resolve().parents[1] / "overrides" / "partials" / "briefing-search.html"
     assert f'data-index-language="{search.INDEX_LANGUAGE}"' in partial.read_text(encoding="utf-8")
+
+
+def test_under_serve_the_index_arrives_after_the_build_and_is_reported(pagefind: Path, tmp_path: Path) -> None:
+    import threading
+
+    reported: list[object] = []
+    arrived = threading.Event()
+    pending = search.PendingIndex([search.search_document(MINSK)], ["卢卡申科"])
+    pending.finish_in_background(tmp_path, lambda outcome: (reported.append(outcome), arrived.set()))
+    assert arrived.wait(120)
+    assert isinstance(reported[0], search.IndexReport) and reported[0].documents == 1
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_rebuild_stops_the_last_index_before_it_reaches_the_site(pagefind: Path, tmp_path: Path) -> None:
+    reported: list[object] = []
+    pending = search.PendingIndex([search.search_document(MINSK)], ["卢卡申科"])
+    pending.finish_in_background(tmp_path, reported.append)
+    pending.cancel()  # returns once the background thread is done
+    assert reported == []
+    assert not (tmp_path / "pagefind").exists()
+    assert not pending.folder.exists()
