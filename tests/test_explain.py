@@ -75,3 +75,8 @@ def test_the_command_prints_the_candidates_between_the_summary_and_the_blocks(tm
     chosen = [line for line in lines if line.lstrip().startswith("* ")]
     assert any("html-page:headline" in line and "财长会议讨论扩大金融安全网" in line for line in chosen)
     assert any("chain:" in line for line in lines)
+
+
+def test_a_winner_by_a_named_rule_says_which(vocab: Vocabulary) -> None:
+    dates = considered(vocab, REPOST, "note.md")["date"]
+    assert "repost-original-date" in dates[1][3]

@@ -51,6 +51,9 @@ CHAINS = {
     "authors": AUTHORS_CHAIN,
 }
 WON = "first in the chain to answer"
+# Winners that beat a link above them by a named rule.
+RULE_WHY = {"text:original-date": "the original's date, stated by the re-post (repost-original-date); the front "
+                                  "matter holds the re-post's own time"}
 WON_INFERRED = "first in the chain to answer; inferred, not stated"
 HEADLINE_WITHIN_NOTE = "puts a column or site name in front of the article's own headline (headline-within-title)"
 URL_RULES = ("front-matter", "html:canonical", "html:og-url", "json-ld:url", "api:url", "feed:link-line",
@@ -91,7 +94,7 @@ def _mark(field: str, found: Sequence[tuple[str, str, str]], winner: Sourced | S
         won = winner is not None and not seen and (value, rule) == (winner.value, winner.rule)
         seen = seen or won
         agrees = winner is not None and value == winner.value and not note
-        why = WON_INFERRED if won and winner.inferred else WON if won else (
+        why = RULE_WHY.get(rule, WON_INFERRED if winner.inferred else WON) if won else (
             "agrees, lower in the chain" if agrees else note or "lower in the chain")
         out.append(Considered(field, value, rule, won, why))
     if winner is not None and not seen:
