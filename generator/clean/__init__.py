@@ -31,8 +31,10 @@ def read_blocks(raw: RawDocument, vocab: Vocabulary) -> tuple[list[Candidate], H
     else:
         candidates, hints = read_text(raw.text), Hints()
     blocks = classify(candidates, vocab.rules)
-    if raw.form is SourceForm.HTML_PAGE:
-        candidates, blocks = fall_back_if_empty(raw.text, candidates, blocks, vocab.rules)
+    page = raw.text if raw.form is SourceForm.HTML_PAGE else (
+        raw.record.markup if raw.record is not None and raw.record.whole_page else None)
+    if page is not None:
+        candidates, blocks = fall_back_if_empty(page, candidates, blocks, vocab.rules)
     return candidates, hints, blocks
 
 
