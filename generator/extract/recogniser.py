@@ -398,9 +398,9 @@ def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[E
 
     Salience: a place counts when the headline names it, when the lead names it and the article
     names it twice, or when the article names it `PLACE_MIN_MENTIONS` times; a person or an
-    organisation named once only when the headline or lead names it or `Judge.introduced` says the
-    text introduces the person, and not when `Judge.affiliation` says the organisation describes
-    someone."""
+    organisation named once only when the headline or lead names it, or when `Judge.introduced`
+    says the text introduces the person, or when the organisation's name ends in an organisation
+    word (`ORGANISATION_ENDS`) and `Judge.affiliation` does not say it describes someone."""
     judge = Judge(text, matcher, not_names)
     seen: dict[str, int] = {}
     tags: dict[str, str] = {}
@@ -468,4 +468,5 @@ def _salient(tag: str, occurrences: Sequence[tuple[int, int, object]], judge: Ju
     start, end = occurrences[0][:2]
     if tag == "PER":
         return judge.introduced(start, end)
-    return not judge.affiliation(end)
+    # Named once, an organisation must say it is one (中铁四局, 碳循环国际公司): 苹果 once is fruit.
+    return judge.text[start:end].endswith(ORGANISATION_ENDS) and not judge.affiliation(end)

@@ -300,6 +300,15 @@ def test_an_organisation_named_once_as_someones_affiliation_is_not_an_actor(matc
         "碳循环国际公司": ["碳循环国际公司"]}
 
 
+def test_an_organisation_named_once_must_say_it_is_one(matcher):
+    lead = "标题\n开头。\n第二段。\n"
+    kwargs = {"title_end": 3, "lead_end": 11}
+    assert accepted(matcher, lead + "示威者投掷鸡蛋和苹果。", ("苹果", "ORG"), **kwargs) == {}
+    found = accepted(matcher, lead + "示威者向中铁九局致谢。", ("中铁九局", "ORG"), **kwargs)
+    assert found == {"中铁九局": ["中铁九局"]}
+    assert accepted(matcher, "标题\n苹果发布新机。\n", ("苹果", "ORG"), **kwargs) == {"苹果": ["苹果"]}  # in the lead
+
+
 def test_a_place_counts_in_the_headline_in_the_lead_and_again_or_thrice(matcher):
     assert accepted(matcher, "桃园大火\n正文。", ("桃园", "LOC"), title_end=5, lead_end=9)
     text = "标题\n桃园市今天发生火灾。\n后文。消防员赶赴桃园。"
