@@ -396,6 +396,8 @@ def choose_date(hints: Hints, page: _Page, url: str | None, ref_dates: Sequence[
     body_text = "\n".join(page.blocks[i].text for i in page.body)
     context = feed or roc or url_date or (max(dated_refs) if dated_refs else None)
     dateline = _dateline(page, context, _context_year(body_text, ref_dates))
+    if dateline and dateline.inferred and roc == dateline.when:
+        return SourcedDate(roc, dateline.rule)  # stated after all: the stamp gives the day the dateline implies
     if dateline:
         return dateline
     closing = _closing_stamp(page)

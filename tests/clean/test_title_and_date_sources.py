@@ -263,3 +263,9 @@ def test_a_scrape_that_states_no_date_has_none_or_a_marked_guess(clean_bytes: Cl
     assert clean_bytes(text, "scrape.txt").date is None
     guessed = clean_bytes(f"{P1}\n\n{P2}早在2024年11月，各方就提出了设想。\n", "scrape.txt").date
     assert guessed is not None and guessed.inferred
+
+
+def test_a_dateline_day_that_the_roc_stamp_states_in_full_is_not_a_guess(clean_bytes: Clean) -> None:
+    text = f"標題在這裡說明事件\n\n（中央社台北10日電）{P1}\n\n{P2}\n\n（編輯：李淑華）1140910\n"
+    found = clean_bytes(text).date
+    assert found is not None and (found.value, found.rule, found.inferred) == ("2025-09-10", "text:dateline", False)
