@@ -528,7 +528,8 @@ def choose_authors(hints: Hints, page: PageView, outlet: str | None, self_media:
     markup += [clean(names) for rule in MARKUP_AUTHOR_RULES for names, where in hints.authors if where == rule]
     text: list[tuple[str, ...]] = []
     first_body = page.body[0] if page.body else len(page.blocks)
-    fields = [i for i in range(first_body) if page.blocks[i].rule == FEED_FIELD]
+    # A dump's field lines and the article header's own lines (文｜财新 秦立峰 beside the date).
+    fields = [i for i in range(first_body) if page.blocks[i].rule in (FEED_FIELD, "html-article-header")]
     # A meta line the reader left among the opening's blocks (a headline it kept as a paragraph above).
     last = max(_opening(page), default=-1)
     inside = [i for i in range(first_body, last) if page.blocks[i].rule == "meta-line"]

@@ -341,3 +341,9 @@ def test_a_latin_source_keeps_its_words(clean_bytes: Clean) -> None:
     article = clean_bytes(f"港口扩建计划公布\n\n2024-03-02 09:15　来源：Voice of America\n\n{P1}\n\n{P2}\n")
     assert outlet_of(article) == ("Voice of America", "text:meta-line")
     assert article.source_type is SourceType.PUBLIC_BROADCASTER
+
+
+def test_a_byline_in_the_article_header_beside_the_date(clean_bytes: Clean) -> None:
+    # 财新 is a listed outlet: named in the byline, it is not an author.
+    html = page(header="文｜财新 秦立峰<br>2024年03月02日 09:15")
+    assert clean_bytes(html, "story.html").authors == ("秦立峰",)
