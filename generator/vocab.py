@@ -88,6 +88,12 @@ class Outlets(tuple[Outlet, ...]):
     def prefixes(self) -> tuple[str, ...]:
         return tuple(f for outlet in self for f in outlet.simplified_prefixes)
 
+    @cached_property
+    def platform_forms(self) -> tuple[str, ...]:
+        """The Simplified names of the self-media platforms, three characters or more (网易号, 微信公众号)."""
+        return tuple(f for outlet in self if outlet.type == "self-media" for f in outlet.simplified_names
+                     if len(f) >= 3)
+
     def named(self, name: str) -> Outlet | None:
         """The outlet a written name refers to, in either script (明報 is 明报)."""
         return self._by_name.get(to_simplified(name.strip()))

@@ -215,6 +215,9 @@ def _platform(page: PageView) -> Sourced | None:
     return None
 
 
+PLATFORM_WORDS = re.compile("平台|发布|上传")
+
+
 @lru_cache(maxsize=8)
 def _platform_statement(forms: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -226,12 +229,12 @@ def _platform_statement(forms: tuple[str, ...]) -> re.Pattern[str]:
 def _registry_platform(page: PageView, outlets: Outlets) -> Sourced | None:
     """Rule `platform-statement`: a listed self-media platform saying it only hosts the post, outside
     the article's text (搜狐号系信息发布平台, 本文为百家号作者发布)."""
-    forms = tuple(f for o in outlets if o.type == "self-media" for f in o.forms if len(f) >= 3)
+    forms = outlets.platform_forms
     if not forms:
         return None
     pattern, body = _platform_statement(forms), set(page.body)
     for index, folded in enumerate(page.folded):
-        if index in body or not any(word in folded for word in ("平台", "发布", "上传")):
+        if index in body or not PLATFORM_WORDS.search(folded):
             continue
         match = pattern.search(folded)
         if match:
