@@ -509,6 +509,16 @@ def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
         any(f.startswith(s.casefold()) and len(f) > len(s) for f in longer) for s in short)
 
 
+def _credited_names(names: Sequence[str]) -> list[str]:
+    """A field's names, a credit in one read as a byline (新华社记者王小明 is 王小明)."""
+    out: list[str] = []
+    for name in names:
+        folded = to_simplified(name)
+        credit = byline(folded, name) if "记者" in folded or "/" in folded or "：" in folded else None
+        out.extend(credit[1] if credit and credit[1] else [name])
+    return out
+
+
 def front_matter_authors(front: Mapping[str, object]) -> list[str]:
     """The authors a file's front matter names (`authors:` or `author:`, a list or one line)."""
     value = front.get("authors") or front.get("author")
@@ -527,8 +537,9 @@ def choose_authors(hints: Hints, page: PageView, outlet: str | None, self_media:
     def clean(names: Sequence[str]) -> tuple[str, ...]:
         return _clean_names(names, outlet, outlets, sites, editors)
 
-    markup = [clean(front)] if front else []
-    markup += [clean(names) for rule in MARKUP_AUTHOR_RULES for names, where in hints.authors if where == rule]
+    markup = [clean(_credited_names(front))] if front else []
+    markup += [clean(_credited_names(names)) for rule in MARKUP_AUTHOR_RULES for names, where in hints.authors
+               if where == rule]
     text: list[tuple[str, ...]] = []
     first_body = page.body[0] if page.body else len(page.blocks)
     # A dump's field lines and the article header's own lines (文｜财新 秦立峰 beside the date).

@@ -347,3 +347,8 @@ def test_a_byline_in_the_article_header_beside_the_date(clean_bytes: Clean) -> N
     # 财新 is a listed outlet: named in the byline, it is not an author.
     html = page(header="文｜财新 秦立峰<br>2024年03月02日 09:15")
     assert clean_bytes(html, "story.html").authors == ("秦立峰",)
+
+
+def test_a_reporter_credit_in_an_author_field_gives_the_reporter(clean_bytes: Clean) -> None:
+    html = page(head="<meta name='author' content='新华社记者秦立峰'>")
+    assert clean_bytes(html, "story.html").authors == ("秦立峰",)
