@@ -176,16 +176,31 @@ PAGE_DATA_DATE_KEYS = ("pubtime", "pubdate", "publishtime", "publishdate", "publ
 PAGE_DATA_DEPTH = 3  # window.DATA.article.pubtime at most; deeper keys belong to widgets
 
 
+# A publication-time key of a script's configuration object, as JavaScript writes it (unquoted keys,
+# single quotes): pubtime: '2025-05-03 21:30', "publish_time" = "…".
+CONFIG_DATE = re.compile(r"""(?:^|[\s,{;(])["']?(?:pub_?time|pub_?date|publish_?time|publish_?date|p_?time|"""
+                         r"""date_?published|release_?time|post_?time)["']?\s*[:=]\s*["']([^"'\n]{8,40})["']""", re.I)
+
+
+def _read_config_date(script: str, hints: Hints) -> None:
+    """Rule `html:page-config`: a script's configuration object that is not JSON states the time once
+    under a publication-time key; a script that states several (a list of stories) says nothing."""
+    found = CONFIG_DATE.findall(script)
+    if len(found) == 1 and found[0].strip():
+        hints.dates.append((found[0].strip(), "html:page-config"))
+
+
 def _read_page_data(script: str, hints: Hints) -> None:
     """Rule `html:page-data`: a script that assigns the page's state as a JSON object (window.DATA =
     {"pubtime": …}) states the publication time under a publication-time key. Only keys reached
     through objects count, never through a list (a list holds other stories: related, hot)."""
     match = PAGE_DATA.match(script)
-    if not match:
-        return
     try:
-        data = json.loads(match[1])
+        data = json.loads(match[1]) if match else None
     except ValueError:
+        data = None
+    if data is None:
+        _read_config_date(script, hints)
         return
     queue: list[tuple[int, object]] = [(1, data)]
     while queue:

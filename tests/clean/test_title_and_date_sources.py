@@ -269,3 +269,18 @@ def test_a_dateline_day_that_the_roc_stamp_states_in_full_is_not_a_guess(clean_b
     text = f"標題在這裡說明事件\n\n（中央社台北10日電）{P1}\n\n{P2}\n\n（編輯：李淑華）1140910\n"
     found = clean_bytes(text).date
     assert found is not None and (found.value, found.rule, found.inferred) == ("2025-09-10", "text:dateline", False)
+
+
+def test_a_scripts_configuration_object_states_the_publication_time(clean_bytes: Clean) -> None:
+    script = ("<script>var ARTICLE = {\n  id: 'A01', // 编号\n  pubtime: '2025-05-03 21:30',\n"
+              "  channel: '国际'\n};</script>")
+    html = page(script, f"<h1>财长会议讨论扩大金融安全网</h1><div class='content'>{BODY}</div>")
+    assert date_of(clean_bytes(html, "page.html")) == ("2025-05-03", "html:page-config")
+
+
+def test_a_script_listing_several_stories_times_states_none(clean_bytes: Clean) -> None:
+    script = ("<script>var HOT = [{title: '另一条', pubtime: '2025-04-01 08:00'}, "
+              "{title: '又一条', pubtime: '2025-04-02 08:00'}];</script>")
+    html = page(script, f"<h1>财长会议讨论扩大金融安全网</h1><div class='content'>{BODY}</div>")
+    found = clean_bytes(html, "page.html").date
+    assert found is None or found.rule != "html:page-config"
