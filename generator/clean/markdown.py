@@ -41,6 +41,10 @@ HTML_BLOCK_START = re.compile(
     r"^<(?:!--|!doctype|/?(?:address|article|aside|audio|blockquote|body|br|center|dd|details|div|dl|dt|figcaption|"
     r"figure|footer|h[1-6]|head|header|hr|html|iframe|img|li|main|nav|ol|p|picture|pre|script|section|style|svg|"
     r"table|tbody|td|th|thead|tr|ul|video)\b)", re.I)
+# Elements that may hold blank lines inside an HTML block and whose end tags are never left out.
+HTML_CONTAINERS = {"div", "section", "article", "figure", "table", "ul", "ol", "dl", "blockquote", "details", "aside",
+                   "header", "footer", "nav", "main", "body", "head", "script", "style", "pre", "svg", "video", "audio",
+                   "picture", "center", "form", "iframe", "template", "noscript"}
 HTML_PAGE_START = re.compile(r"^<(?:!doctype\s+html|html)\b", re.I)
 # A caption under a picture is short and stops without a full stop.
 IMAGE_CAPTION_MAX = 80
@@ -226,7 +230,9 @@ def _feed_field(line: str, number: int, candidates: list[Candidate], hints: Hint
 def _html_block_end(lines: list[str], first: int) -> int:
     """Rule `md-html-block`: where an HTML block that starts at `lines[first]` ends (exclusive index).
     A whole page runs to its </html>; other markup runs to the first blank line at which every
-    element it opened is closed again (a <div> may hold blank lines)."""
+    container it opened (`HTML_CONTAINERS`: a <div> may hold blank lines) is closed again. Elements
+    whose end tag may be left out (<p>, <li>) do not hold the block open: an unclosed <p> must not
+    swallow the rest of the Markdown."""
     if HTML_PAGE_START.match(lines[first].strip()):
         for index in range(first, len(lines)):
             if re.search(r"</html\s*>", lines[index], re.I):
@@ -237,7 +243,7 @@ def _html_block_end(lines: list[str], first: int) -> int:
         if not lines[index].strip() and depth <= 0:
             return index
         for match in TAG_TOKEN.finditer(lines[index]):
-            if match[3] or match[2].lower() in VOID_TAGS:
+            if match[3] or match[2].lower() in VOID_TAGS or match[2].lower() not in HTML_CONTAINERS:
                 continue
             depth += -1 if match[1] else 1
     return len(lines)

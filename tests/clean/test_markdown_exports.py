@@ -79,3 +79,10 @@ def test_hugo_toml_front_matter_is_read_and_not_body(clean_bytes: Callable[..., 
     article = clean_bytes(export(f"# 南风港扩建\n\n{LEAD}", front=front), "post.md")
     assert article.title.value == "南风港扩建" and article.date.value == "2025-03-14"
     assert "draft" not in article.body and "Tags" not in article.body
+
+
+def test_an_unclosed_paragraph_tag_does_not_swallow_the_markdown_after_it(clean_bytes: Callable[..., Article]) -> None:
+    body = f"<p>{LEAD}\n\n## 码头扩建的由来\n\n- {SECOND}\n\n[原文](https://example.org/a)"
+    article = clean_bytes(export(body), "post.md")
+    heading = next(b for b in article.blocks if b.text == "码头扩建的由来")
+    assert heading.kind is BlockKind.HEADING and SECOND in article.body and "](" not in article.body
