@@ -3,7 +3,8 @@ unwraps from an API's JSON or an SQL dump. The page's head is read by `head`.
 
 It walks the tree once, iteratively (a page nested 5000 deep must not exhaust the stack), and emits
 one candidate per block element in reading order. Structure decides what it can (rules `html-*`):
-  html-navigation, html-related, html-comments, html-share, html-ad, html-footer, html-pagination
+  html-navigation, html-related, html-comments, html-share, html-ad, html-footer, html-pagination,
+  html-diagram-source
                         an element whose tag (nav, aside, footer) or class/id words name page chrome
   html-outside-article  on a whole page, what lies outside the element holding the article (found by
                         its markup, else by where the paragraph text is), except the article's own
@@ -67,6 +68,7 @@ CHROME_WORDS = {
     "html-ad": ("ad", "ads", "advert*", "advertisement", "sponsor*", "promo*", "banner*", "adsbygoogle"),
     "html-footer": ("footer*", "copyright*", "bio", "authorbio"),
     "html-pagination": ("pagination", "pager", "paging", "pagenav", "pagelist"),
+    "html-diagram-source": ("mermaid", "graphviz", "plantuml"),
 }
 CHROME_COMPOUNDS = {
     "html-related": ("hot-list", "hot-news", "more-news", "read-more", "hot_news"),

@@ -226,3 +226,10 @@ def test_a_box_classed_as_a_caption_holds_captions(clean_bytes: Callable[..., Ar
     article = clean_bytes(html, "story.html")
     assert "峰会现场" not in article.body and "提供" not in article.body
     assert "布鲁塞尔峰会现场" in article.captions and P2 in article.body
+
+
+def test_the_source_of_a_diagram_is_not_prose(clean_bytes: Callable[..., Article]) -> None:
+    html = page(f"<article><p>{P1}</p><pre class='mermaid'>graph LR\nA[峰会] --> B{{防务计划}};\n"
+                f"style A fill:#e0f2fe</pre><p>{P2}</p><p>{P3}</p></article>")
+    article = clean_bytes(html, "story.html")
+    assert "graph LR" not in article.body and "fill:" not in article.body and P2 in article.body
