@@ -128,7 +128,9 @@ BARE_SOURCE_LABEL = re.compile(r"^(?:来源|本文来源|文章来源|稿源|出
 TRAILER_NEAR_BLOCKS = 2
 # Where a byline after the body may sit: not in recommendation lists or comments.
 TRAILER_CREDIT_RULES = ("meta-line", "after-body-chrome", "after-end", EDITOR_LINE, SOURCE_LINE_RULE)
-SITE_RULES = ("json-ld:publisher", "html:site-name", "feed:source")
+SITE_RULES = ("json-ld:publisher", "html:site-name", "feed:source", "feed:channel")
+# How a site or feed names a section after its own name: 东岸晨报 - 国际, 人民网 | 国际频道, 某某网_首页.
+SITE_SECTION = re.compile(r"\s+[-–—|｜/]\s+.*$|\s*[｜_]\s*.*$")
 # The page's own field naming where the text comes from: a CMS's source, an API record's source.
 CREDITED_SOURCE_RULES = ("html:meta-source", "api:source", "credited-source", "html:page-source")
 # A dump's or feed reader's field line above the body (作者：…, Author: …).
@@ -272,6 +274,12 @@ def _credited_name(value: str, outlets: Outlets) -> str:
         named = [p for p in parts if (o := outlets.named(p)) is not None and to_simplified(p) == to_simplified(o.name)]
         return named[-1] if named else parts[0]
     return value.strip()
+
+
+def _site_name(value: str) -> str:
+    """A site's or feed's own name without the section after it (东岸晨报 - 国际 is 东岸晨报; RFI - 法国国际
+    广播电台 is RFI, the brand it leads with)."""
+    return SITE_SECTION.sub("", value.strip()) or value.strip()
 
 
 def _is_name(value: str) -> bool:
@@ -449,7 +457,7 @@ def choose_outlet(hints: Hints, page: PageView, url: str | None,
     found = Sourced(front.strip(), "front-matter") if front and front.strip() else None
     found = found or platform or credited_outlet(hints, page, registry)
     if found is None:
-        found = next((Sourced(v, r) for v, r in hints.outlets if r in SITE_RULES and _is_name(v)), None)
+        found = next((Sourced(_site_name(v), r) for v, r in hints.outlets if r in SITE_RULES and _is_name(v)), None)
     if found is None and by_host:
         found = Sourced(by_host.name, "url-host")
     if found is None:

@@ -352,3 +352,10 @@ def test_a_byline_in_the_article_header_beside_the_date(clean_bytes: Clean) -> N
 def test_a_reporter_credit_in_an_author_field_gives_the_reporter(clean_bytes: Clean) -> None:
     html = page(head="<meta name='author' content='新华社记者秦立峰'>")
     assert clean_bytes(html, "story.html").authors == ("秦立峰",)
+
+
+def test_a_feed_channel_names_the_outlet_without_its_section(clean_bytes: Clean) -> None:
+    feed = ("<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>东岸晨报 - 国际</title>"
+            "<item><title>港口扩建计划公布</title><link>https://www.dongan.example/a/1.html</link>"
+            f"<description><![CDATA[<p>{P1}</p><p>{P2}</p>]]></description></item></channel></rss>")
+    assert outlet_of(clean_bytes(feed, "feed.xml")) == ("东岸晨报", "feed:channel")
