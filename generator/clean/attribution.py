@@ -18,7 +18,8 @@ of them are the header, the lead, the body and the trailer) and the markup's hin
               a wire credit (陈立希（新华社专稿）, 据新华社电) > an app promotion (本文来自海川新闻客户端)
               > a text's own or re-post credit (本文系观察者网独家稿件, 本文转载自信报, 原文来自
               「好奇心日报」) > a translator that is an outlet (翻译：纽约时报中文网);
-           3. the site or feed: JSON-LD publisher, og:site_name, the feed's channel > the listed
+           3. the site or feed: JSON-LD publisher, og:site_name, the feed's channel, each without
+              the section after its name (东岸晨报 - 国际) > the listed
               outlet serving the URL's host > the <title>'s site suffix or another site hint > the
               copyright owner > the bare host.
            Names are given as the page writes them (明報 stays 明報); `content/outlets.yaml` supplies
@@ -83,9 +84,11 @@ from .patterns import (
 )
 
 # Each chain's precedence in a line, for `explain`.
-OUTLET_CHAIN = ("front matter > self-media platform > 来源 line > source field > dateline, outlet tag, bracketed or "
+OUTLET_CHAIN = ("front matter > self-media platform (notice, breadcrumb, WeChat strings, platform statement) > "
+                "来源 line > source field > dateline, outlet tag, bracketed or "
                 "dash-dateline outlet, reporter credit > outlet after the header's date > wire sign-off > app "
-                "promotion > re-post credit > translator outlet > publisher / site name / feed > known host > "
+                "promotion > own or re-post credit > translator outlet > publisher / site name / feed channel "
+                "(section cut) > known host > "
                 "<title> suffix or copyright owner > unknown host")
 AUTHORS_CHAIN = ("front matter or markup (JSON-LD, <address>, meta author, record field; unless a byline spells it "
                  "out) > header byline > dateline or outlet-tag reporters > a credit opening the body > a byline "
