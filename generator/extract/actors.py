@@ -15,6 +15,8 @@ articles too. Rules, each named in the mention it produces:
   title-name          a transliterated name right after a title: 外长米尔佐扬, 前防长萨尔基相
   title-not-in-name   a dotted name never starts with the end of a title before it: in 总理杰辛达·阿德恩
                       the name is 杰辛达·阿德恩, though 理 also writes names (理查德)
+  organ-of-another-state a listed state body of one country after another country's name is that
+                      country's: 美国教育部 is not China's 教育部
   latin-word-edge     a form in Latin letters (Google, xAI) counts only as a whole word: Nest is not
                       found in Nestlé
   listed-last-part    a dotted name whose last part runs into a listed person's form takes it whole:
@@ -60,7 +62,13 @@ INSTITUTION = ("大学", "学院", "研究所", "研究院", "研究中心", "�
 FOREIGN_ORG = re.compile(f"({NAME_RUN}{{1,7}}(?:{DOT}{NAME_RUN}{{1,8}})*(?:{'|'.join(INSTITUTION)}))")
 # Organs of a state that speak for it: a match on "<country><organ>" counts for the country.
 STATE_ORGANS = ("外交部", "国防部", "政府", "总统府", "议会", "国家杜马", "军方", "央行", "财政部", "商务部",
-                "驻华使馆", "大使馆", "使馆", "官方", "当局", "军队", "媒体")
+                "驻华使馆", "大使馆", "使馆", "官方", "当局", "军队", "媒体",
+                # parliaments, courts and cabinets: 韩国国会, 美国众议院, 巴西最高法院, 日本内阁
+                "国会", "众议院", "参议院", "下议院", "上议院", "联邦议院", "最高法院", "宪法法院", "内阁")
+# How a state body's name ends (教育部, 统计局, 海关总署, 发改委): such a listed body of one country,
+# written after another country's name, is that other country's (rule organ-of-another-state).
+STATE_BODY_ENDS = ("部", "局", "署", "委", "院", "办", "委员会", "法院")
+COUNTRY_FORM_MAX = 8  # the longest country form looked for before a state body
 ORGAN_AFTER = re.compile("|".join(sorted(STATE_ORGANS, key=len, reverse=True)))
 # An abbreviation preceded by one of these is the object of a relation: 对华, 访俄, 联俄制华.
 RELATION_VERBS = "对访赴驻来涉援联制抗反亲仇"
@@ -165,6 +173,8 @@ class ActorMatcher:
                 if _inside_latin_word(text, start, end):
                     continue  # Nest in Nestlé, Meta in Metaverse
                 actor = self.by_form[form]
+                if self._organ_of_another_state(text, start, form, actor):
+                    continue  # 美国教育部 is the United States', not China's 教育部
                 rule = "listed-form"
                 if actor.type == "country":
                     organ = ORGAN_AFTER.match(text, end)
@@ -179,6 +189,18 @@ class ActorMatcher:
                 actor = self.by_form.get(name) or self.persons_by_last_part.get(name) or unlisted_actor(name, "person")
                 claim(Match(start, start + len(name), actor, name, "title-name"))
         return sorted(matches, key=lambda m: m.start)
+
+    def _organ_of_another_state(self, text: str, start: int, form: str, actor: Actor) -> bool:
+        """Whether `form`, a state body of one country (教育部 of China), follows another country's
+        name (美国教育部, 英国国家统计局): then it is that country's (rule organ-of-another-state)."""
+        if actor.type != "organization" or not actor.country or not form.endswith(STATE_BODY_ENDS):
+            return False
+        for length in range(2, min(start, COUNTRY_FORM_MAX) + 1):
+            other = self.by_form.get(text[start - length:start])
+            if other is not None and other.type == "country" and other.id != actor.country:
+                return True
+        other = self.by_abbrev.get(text[start - 1:start]) if start else None
+        return other is not None and other.type == "country" and other.id != actor.country
 
     def _listed_last_part_end(self, text: str, start: int, end: int) -> int:
         """`end`, or past it when the name's last part begins a listed form that runs on (rule

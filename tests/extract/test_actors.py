@@ -442,3 +442,14 @@ def test_a_one_character_word_in_not_names_is_refused_with_the_file_named(tmp_pa
     assert "not_actors.yaml" in str(error.value)
     path.write_text("not_actors: [中亚]\nnot_names: [政府, 智库]\n", encoding="utf-8")
     assert load_not_names(path) == ("政府", "智库")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("韩国国会通过弹劾案。", [("South Korea", "韩国国会")]),
+    ("巴西最高法院作出裁定。", [("Brazil", "巴西最高法院")]),
+    ("美国教育部宣布新规。", [("United States", "美国")]),  # not China's 教育部
+    ("英国国家统计局发布数据。", [("United Kingdom", "英国")]),
+    ("中国教育部宣布新规。", [("China", "中国"), ("Ministry of Education of China", "教育部")]),
+])
+def test_a_parliament_court_or_ministry_after_a_country_counts_for_that_country(matcher, text, expected):
+    assert [(m.actor.name, m.surface) for m in matcher.find(text)] == expected
