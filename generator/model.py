@@ -90,6 +90,9 @@ class Block:
     kept: bool
     rule: str  # name of the rule that decided; see `python -m generator explain`
     line: int = 0  # 1-based line in the decoded input, where known
+    # the label of the context-free pass, before its neighbours revised it (jusText's cf_class):
+    # "content" or a rule's name; equal to `rule` where the revision changed nothing
+    context_free: str = ""
 
 
 @dataclass(frozen=True)

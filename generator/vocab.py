@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from enum import Enum
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,19 @@ ACTOR_TYPES = ("person", "country", "organization")
 ACTOR_KEYS = {"id", "type", "name", "name_zh", "aliases", "aliases_en", "abbrev", "role", "country"}
 TOPIC_KEYS = {"id", "label_zh", "label_en", "description", "keywords"}
 RULE_KEYS = {"name", "catches", "action", "patterns", "where"}
-RULE_ACTIONS = ("drop", "caption", "trail", "references", "end")
+
+
+class RuleAction(str, Enum):
+    """What a boilerplate rule does with the block it catches (see content/boilerplate.yaml)."""
+
+    DROP = "drop"  # noise, out of the body
+    CAPTION = "caption"  # a picture's caption: out of the body, kept as a caption
+    TRAIL = "trail"  # starts a trailing list: this block and the short lines after it are dropped
+    REFERENCES = "references"  # starts a reference list: the following lines become references
+    END = "end"  # the article is over (once it has begun): this block and all after it go
+
+
+RULE_ACTIONS = tuple(action.value for action in RuleAction)
 # Which blocks a rule looks at: any block, or only those the markup marks as headings.
 RULE_WHERE = ("any", "heading")
 OUTLET_KEYS = {"name", "type", "region", "hosts", "forms"}
@@ -39,7 +52,7 @@ HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a
 class BoilerplateRule:
     name: str
     catches: str
-    action: str
+    action: RuleAction
     patterns: tuple[re.Pattern[str], ...]
     where: str = "any"
 
@@ -298,7 +311,8 @@ def load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
                 raise ConfigError(path, line, f"pattern {pattern!r} does not compile: {exc}") from None
         if not compiled:
             raise ConfigError(path, line, "a rule needs at least one pattern")
-        rules.append(BoilerplateRule(entry["name"], entry["catches"].strip(), entry["action"], tuple(compiled), where))
+        rules.append(BoilerplateRule(entry["name"], entry["catches"].strip(), RuleAction(entry["action"]),
+                                     tuple(compiled), where))
     missing = [name for name in READ_BY_METADATA if name not in names]
     if missing:
         raise ConfigError(path, None, f"rule(s) {', '.join(missing)} missing: the metadata chains read blocks by these "

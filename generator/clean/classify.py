@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from ..han import CLAUSE_END
 from ..model import Block, BlockKind
 from ..rulenames import EDITOR_LINE
-from ..vocab import BoilerplateRule
+from ..vocab import BoilerplateRule, RuleAction
 from .candidates import Candidate, ends_sentence, looks_like_body
 from .patterns import META_LINE, SECTION_NUMBER, TIMESTAMP_LINE
 from .rulescreen import RuleScreen, rule_screen
@@ -64,8 +64,10 @@ Label = tuple[str, BlockKind] | None  # (rule, kind); None while the block count
 
 def classify(candidates: Sequence[Candidate], rules: Sequence[BoilerplateRule]) -> list[Block]:
     screen = rule_screen(tuple(rules))
-    labels = [_context_free(c, rules, screen) for c in candidates]
-    chrome_from = _revise_sequence(candidates, labels)
+    first = [_context_free(c, rules, screen) for c in candidates]
+    labels = [label for label, _ in first]
+    context_free = [label[0] if label else "content" for label in labels]  # kept on the blocks (cf_class)
+    chrome_from = _revise_sequence(candidates, labels, [action for _, action in first])
     _revise_links(candidates, labels)
     _revise_header_zone(candidates, labels, chrome_from)
     _revise_tail(candidates, labels)
@@ -75,55 +77,54 @@ def classify(candidates: Sequence[Candidate], rules: Sequence[BoilerplateRule]) 
     for index, (candidate, label) in enumerate(zip(candidates, labels)):
         rule, kind = label if label else ("content", _content_kind(candidates, labels, index))
         kept = label is None or kind in (BlockKind.CAPTION, BlockKind.REFERENCE)
-        blocks.append(Block(candidate.text, kind, kept, rule, candidate.line))
+        blocks.append(Block(candidate.text, kind, kept, rule, candidate.line, context_free[index]))
     return blocks
 
 
 def _context_free(candidate: Candidate, rules: Sequence[BoilerplateRule],
-                  screen: RuleScreen | None = None) -> Label:
-    """The first rule that catches the block on its own; `screen` (`rule_screen(rules)`) lets the
-    blocks that no rule can catch skip the rule-by-rule loop."""
+                  screen: RuleScreen | None = None) -> tuple[Label, RuleAction | None]:
+    """The first rule that catches the block on its own, and that rule's action; `screen`
+    (`rule_screen(rules)`) lets the blocks that no rule can catch skip the rule-by-rule loop."""
     if candidate.verdict:
-        return candidate.verdict, BlockKind.HEADING if candidate.verdict == "headline" else BlockKind.NOISE
+        return (candidate.verdict, BlockKind.HEADING if candidate.verdict == "headline" else BlockKind.NOISE), None
     if candidate.kind is BlockKind.CAPTION:
-        return "markup-caption", BlockKind.CAPTION
+        return ("markup-caption", BlockKind.CAPTION), None
     text, folded = candidate.text, candidate.folded
     if TIMESTAMP_LINE.match(folded):
-        return "timestamp-line", BlockKind.NOISE
+        return ("timestamp-line", BlockKind.NOISE), None
     if screen is not None and not screen.could_match(folded) and (folded == text or not screen.could_match(text)):
-        return None
+        return None, None
     heading = candidate.kind is BlockKind.HEADING
     for rule in rules:
         if rule.where == "heading" and not heading:
             continue
         if rule.matches(folded) or (folded != text and rule.matches(text)):
-            kind = {"caption": BlockKind.CAPTION}.get(rule.action, BlockKind.NOISE)
-            return f"{rule.action}:{rule.name}" if rule.action in ("trail", "references", "end") else rule.name, kind
-    return None
+            kind = BlockKind.CAPTION if rule.action is RuleAction.CAPTION else BlockKind.NOISE
+            return (rule.name, kind), rule.action
+    return None, None
 
 
-def _revise_sequence(candidates: Sequence[Candidate], labels: list[Label]) -> int | None:
+def _revise_sequence(candidates: Sequence[Candidate], labels: list[Label],
+                     actions: Sequence[RuleAction | None]) -> int | None:
     """Rules that carry state along the page: lists, references, end markers, repeats. Returns the
     index where the first trailing list or end marker starts (page chrome from there on)."""
     mode, previous_text, seen_body, chrome_from = None, None, False, None
     for index, candidate in enumerate(candidates):
-        label, text = labels[index], candidate.text
+        label, text, action = labels[index], candidate.text, actions[index]
         if mode == "end":
             if label is None or label[1] is not BlockKind.NOISE:
                 labels[index] = ("after-end", BlockKind.NOISE)
-            else:
-                labels[index] = (label[0].split(":", 1)[-1], BlockKind.NOISE)
             continue
-        if label and label[0].startswith("end:"):
+        if action is RuleAction.END:
             # Before the article begins, an end marker is a menu entry (评论 in a top bar), not the end.
-            labels[index], mode = (label[0][4:], BlockKind.NOISE), ("end" if seen_body else mode)
+            mode = "end" if seen_body else mode
             chrome_from = index if chrome_from is None and seen_body else chrome_from
             continue
-        if label and label[0].startswith("trail:"):
-            labels[index], mode = (label[0][6:], BlockKind.NOISE), "trail"
+        if action is RuleAction.TRAIL:
+            mode = "trail"
             chrome_from = index if chrome_from is None else chrome_from
-        elif label and label[0].startswith("references:"):
-            labels[index], mode = (label[0][11:], BlockKind.NOISE), "references"
+        elif action is RuleAction.REFERENCES:
+            mode = "references"
         elif mode == "trail":
             if label is None and len(text) >= TRAIL_EXIT_MIN_CHARS and looks_like_body(text) and ends_sentence(text):
                 mode = None

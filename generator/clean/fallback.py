@@ -49,7 +49,8 @@ def fall_back_if_empty(page: str, candidates: list[Candidate], blocks: list[Bloc
     gained = body_chars(extra_blocks)
     if gained < FALLBACK_MIN_CHARS or gained < FALLBACK_MIN_GAIN * max(1, kept):
         return candidates, blocks
-    set_aside = [Block(b.text, b.kind, False, "replaced-by-fallback", b.line) if b.kept else b for b in blocks]
-    fallback = [Block(b.text, b.kind, b.kept, "reader-fallback" if b.rule == "content" else b.rule, b.line)
-                for b in extra_blocks]
+    set_aside = [Block(b.text, b.kind, False, "replaced-by-fallback", b.line, b.context_free) if b.kept else b
+                 for b in blocks]
+    fallback = [Block(b.text, b.kind, b.kept, "reader-fallback" if b.rule == "content" else b.rule, b.line,
+                      b.context_free) for b in extra_blocks]
     return [*candidates, *extra], [*set_aside, *fallback]

@@ -245,3 +245,10 @@ def test_short_lines_after_the_closing_desk_credit_are_chrome(vocab: Vocabulary)
 def test_a_desk_credit_above_the_article_does_not_end_it(vocab: Vocabulary) -> None:
     assert rules(["责任编辑：林一", "峰会背景", BODY, BODY_2], vocab)[2:] == ["content", "content"]
     assert rules([BODY, "责任编辑：林一", "峰会背景", BODY_2], vocab)[3] == "content"
+
+
+def test_a_block_keeps_its_context_free_label_beside_the_revised_one(vocab: Vocabulary) -> None:
+    blocks = run([BODY, BODY_2, "澳门", "（完）", BODY], vocab)
+    assert [(b.context_free, b.rule) for b in blocks] == [
+        ("content", "content"), ("content", "content"), ("content", "after-body-chrome"),
+        ("end-marker", "end-marker"), ("content", "after-end")]
