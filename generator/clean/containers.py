@@ -10,6 +10,10 @@ strings. Rules:
                   the page reader's class words and text density choose the article; text with
                   paragraphs flattened into ideographic indents is split at them, and a run of
                   short space-separated items (a link farm) into one line per item
+  typed-blocks    an API body given as a list of typed blocks (text, heading, image with its
+                  caption, related links) becomes markup in the list's order
+  flat-paragraphs a record's text (or markup with only inline tags) is broken into paragraphs at
+                  its lines and at ideographic indents
 
 `unwrap` gives the markup and the record's other fields (title, date, source, author, url) by what
 they hold, or None for a text that is no container. Ingest calls it once per file: the form of an
