@@ -25,6 +25,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import urls
 from .model import Briefing, Figure
@@ -64,19 +65,24 @@ class Conflicts:
 
     pairs: tuple[Conflict, ...]  # by measure, then rows
 
+    @cached_property
+    def _others(self) -> dict[str, dict[str, set[FigureRef]]]:
+        """Briefing id -> anchor -> the rows it conflicts with (built once: pages ask per briefing)."""
+        others: dict[str, dict[str, set[FigureRef]]] = defaultdict(lambda: defaultdict(set))
+        for c in self.pairs:
+            others[c.first.briefing_id][c.first.anchor].add(c.second)
+            others[c.second.briefing_id][c.second.anchor].add(c.first)
+        return others
+
     def of(self, briefing_id: str, anchor: str) -> tuple[FigureRef, ...]:
-        ref = FigureRef(briefing_id, anchor)
-        others = {c.second for c in self.pairs if c.first == ref} | {c.first for c in self.pairs if c.second == ref}
-        return tuple(sorted(others))
+        return tuple(sorted(self._others.get(briefing_id, {}).get(anchor, ())))
 
     def urls_of(self, briefing_id: str, anchor: str) -> list[str]:
         return [other.url for other in self.of(briefing_id, anchor)]
 
     def in_briefing(self, briefing_id: str) -> dict[str, tuple[FigureRef, ...]]:
         """Anchor -> the rows it conflicts with, for the rows of one briefing that have any."""
-        anchors = {c.first.anchor for c in self.pairs if c.first.briefing_id == briefing_id}
-        anchors |= {c.second.anchor for c in self.pairs if c.second.briefing_id == briefing_id}
-        return {anchor: self.of(briefing_id, anchor) for anchor in sorted(anchors)}
+        return {anchor: tuple(sorted(refs)) for anchor, refs in sorted(self._others.get(briefing_id, {}).items())}
 
 
 NONE = Conflicts(())
@@ -132,25 +138,33 @@ def same_actor_and_period(a: Figure, b: Figure, one_story: bool) -> bool:
 
 def find_conflicts(briefings: Sequence[Briefing], story_of: Mapping[str, object] | None = None) -> Conflicts:
     """Every pair of rows of different briefings that conflict; `story_of` maps a briefing id to its
-    story (any value that compares equal for accounts of one story)."""
+    story (any value that compares equal for accounts of one story). Only rows that could pass
+    `same_actor_and_period` are compared: rows of one story, and rows that state one year."""
     story_of = story_of or {}
-    groups: dict[tuple[str, str | None], list[tuple[str, Figure]]] = defaultdict(list)
+    # (measure, unit) -> ("story", id) or ("year", 2024) -> rows: a row is in at most two buckets.
+    buckets: dict[tuple[str, str | None], dict[tuple[str, object], list[tuple[str, Figure]]]] = defaultdict(
+        lambda: defaultdict(list))
     for briefing in sorted(briefings, key=lambda b: b.id):
         ambiguous = ambiguous_measures(briefing)
+        story = story_of.get(briefing.id)
         for figure in briefing.figures:
             key = (to_simplified(figure.measure or ""), figure.unit)
-            if figure.measure and figure.value is not None and key not in ambiguous:
-                groups[key].append((briefing.id, figure))
-    pairs = []
-    for (measure, unit), rows in sorted(groups.items(), key=str):
-        for k, (first_id, first) in enumerate(rows):
-            for second_id, second in rows[k + 1:]:
-                if first_id == second_id:
-                    continue
-                story = story_of.get(first_id)
-                one_story = story is not None and story == story_of.get(second_id)
-                if same_thing(first, second) and same_actor_and_period(first, second, one_story) \
-                        and incompatible(first, second):
-                    pairs.append(Conflict(measure, unit, FigureRef(first_id, first.anchor),
-                                          FigureRef(second_id, second.anchor), first, second))
-    return Conflicts(tuple(pairs))
+            if not figure.measure or figure.value is None or key in ambiguous:
+                continue
+            if story is not None:
+                buckets[key][("story", story)].append((briefing.id, figure))
+            if figure.year is not None:
+                buckets[key][("year", figure.year)].append((briefing.id, figure))
+    found: dict[tuple[FigureRef, FigureRef], Conflict] = {}
+    for (measure, unit), groups in sorted(buckets.items(), key=str):
+        for (kind, _), rows in sorted(groups.items(), key=str):
+            for k, (first_id, first) in enumerate(rows):
+                for second_id, second in rows[k + 1:]:
+                    refs = (FigureRef(first_id, first.anchor), FigureRef(second_id, second.anchor))
+                    if first_id == second_id or refs in found:
+                        continue
+                    # measure and unit are equal within a bucket; the change-or-level shape is not
+                    if (first.value_from is None) == (second.value_from is None) \
+                            and same_actor_and_period(first, second, kind == "story") and incompatible(first, second):
+                        found[refs] = Conflict(measure, unit, *refs, first, second)
+    return Conflicts(tuple(found[refs] for refs in sorted(found, key=lambda refs: (found[refs].measure, refs))))

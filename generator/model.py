@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import urls
@@ -344,3 +345,8 @@ class Corpus:
     story_of: dict[str, Story] = field(default_factory=dict)  # briefing id -> its story
     conflicts: Conflicts | None = None  # figures that disagree (generator/conflicts.py)
     outlets: tuple[OutletEntry, ...] = ()  # registry outlets that briefings credit (generator/outlet_pages.py)
+
+    @cached_property
+    def by_id(self) -> dict[str, Briefing]:
+        """Briefings by id, made once (every briefing page looks others up)."""
+        return {b.id: b for b in self.briefings}

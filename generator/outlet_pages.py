@@ -74,7 +74,7 @@ def outlet_page(entry: OutletEntry, corpus: Corpus) -> str:
             topics[t.topic.id] = t.topic
     top_actors = sorted(actor_counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_ACTORS]
     top_topics = sorted(topic_counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_TOPICS]
-    by_id = {b.id: b for b in corpus.briefings}
+    by_id = corpus.by_id
     stories = sorted({corpus.story_of[b.id].id for b in entry.briefings if b.id in corpus.story_of})
     return render(
         "outlet.md.j2",

@@ -6,7 +6,7 @@ Hong Kong paper and a self-media account sees one story with three accounts.
 
 The method, in order (each step a named rule below):
 
-1. `story_terms`: each briefing's text (headline weighed double, then the body) is folded to
+1. `story_terms`: each briefing's text (headline weighed double, then the lead of the body) is folded to
    Simplified characters and cut into Han character bigrams and Latin/number words: shingles that
    need no dictionary and read Traditional and Simplified accounts alike. Each term is weighed by
    tf-idf over the corpus (log tf, smoothed idf) and only the `TOP_TERMS` heaviest are kept, so a
@@ -32,11 +32,14 @@ months apart); changing one means running tests/test_stories.py again.
 
 from __future__ import annotations
 
+import heapq
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from .conflicts import ambiguous_measures
 from .dates import DateValue
@@ -52,6 +55,7 @@ ACTOR_WEIGHT = 0.5  # how much actor agreement (idf-weighted Jaccard) adds to th
 LINK_SCORE = 0.25  # text + ACTOR_WEIGHT * actors at or above this: one event
 TOP_TERMS = 120  # the heaviest terms of a briefing that take part in comparisons
 TITLE_WEIGHT = 2  # a headline's terms count twice: it names the event
+LEAD_CHARS = 1500  # of the body, compared: the lead paragraphs tell which event it is
 
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.-]+|\d+(?:\.\d+)?%?")
@@ -72,21 +76,20 @@ class Story:
 # --- Terms and similarity ------------------------------------------------------------------------
 
 
-def _shingles(text: str) -> Iterable[str]:
+def _add_shingles(counts: Counter[str], text: str) -> None:
     simplified = to_simplified(text)
-    for run in HAN_RUN.findall(simplified):
-        for i in range(len(run) - 1):
-            yield run[i:i + 2]
-    for word in LATIN_WORD.findall(simplified):
-        yield word.lower()
+    runs = HAN_RUN.findall(simplified)
+    counts.update(chain.from_iterable(map(operator.add, run, run[1:]) for run in runs))  # bigrams, in C
+    counts.update(word.lower() for word in LATIN_WORD.findall(simplified))
 
 
 def story_terms(briefing: Briefing) -> Counter[str]:
-    """Term counts of a briefing: its headline's shingles `TITLE_WEIGHT` times, then its body's."""
+    """Term counts of a briefing: its headline's shingles `TITLE_WEIGHT` times, then those of the
+    first `LEAD_CHARS` characters of its body (the lead names the event; the rest is background)."""
     counts: Counter[str] = Counter()
     for _ in range(TITLE_WEIGHT):
-        counts.update(_shingles(briefing.title))
-    counts.update(_shingles(briefing.article.body))
+        _add_shingles(counts, briefing.title)
+    _add_shingles(counts, briefing.article.body[:LEAD_CHARS])
     return counts
 
 
@@ -96,12 +99,14 @@ def _vectors(terms: Sequence[Counter[str]]) -> list[dict[str, float]]:
     df: Counter[str] = Counter()
     for counts in terms:
         df.update(counts.keys())
+    idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
+    log_tf: dict[int, float] = {}
     vectors = []
     for counts in terms:
-        weights = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in counts.items()}
-        top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:TOP_TERMS]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors.append({t: w / norm for t, w in top})
+        weights = [((log_tf.get(c) or log_tf.setdefault(c, 1 + math.log(c))) * idf[t], t) for t, c in counts.items()]
+        top = heapq.nlargest(TOP_TERMS, weights)  # heaviest first; equal weights by term, the same every build
+        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
+        vectors.append({t: w / norm for w, t in top})
     return vectors
 
 

@@ -35,7 +35,7 @@ def also_reported(briefing: Briefing, corpus: Corpus, here: urls.Address) -> dic
     story = corpus.story_of.get(briefing.id)
     if story is None:
         return None
-    by_id = {b.id: b for b in corpus.briefings}
+    by_id = corpus.by_id
     others = [by_id[m] for m in story.members if m != briefing.id and m in by_id]
     return {"story_href": here.link_to(urls.STORY.of(story.id)), "count": len(story.members),
             "accounts": [(b, _outlet(b), here.link_to(b.address)) for b in others]}
@@ -45,7 +45,7 @@ def row_conflicts(briefing: Briefing, corpus: Corpus, here: urls.Address) -> dic
     """Anchor -> [(label, link to the other row)] for the rows of this briefing that conflict."""
     if corpus.conflicts is None:
         return {}
-    by_id = {b.id: b for b in corpus.briefings}
+    by_id = corpus.by_id
     rows = {}
     for anchor, others in corpus.conflicts.in_briefing(briefing.id).items():
         rows[anchor] = [(f"{_outlet(by_id[o.briefing_id])} {_figure_text(by_id[o.briefing_id], o.anchor)}",
@@ -97,7 +97,7 @@ def figure_cite(briefing: Briefing, figure: Figure, site_url: str | None, access
 
 def story_page(story: Story, corpus: Corpus) -> str:
     here = urls.STORY.of(story.id)
-    by_id = {b.id: b for b in corpus.briefings}
+    by_id = corpus.by_id
     members = [by_id[m] for m in story.members if m in by_id]
     comparison = compare(story, by_id)
     link_of = {b.id: here.link_to(b.address) for b in members}
@@ -124,7 +124,7 @@ def story_page(story: Story, corpus: Corpus) -> str:
 
 def stories_index(corpus: Corpus) -> str:
     here = urls.STORIES_INDEX
-    by_id = {b.id: b for b in corpus.briefings}
+    by_id = corpus.by_id
     rows = []
     for story in sorted(corpus.stories, key=lambda s: (by_id[s.id].date or "", s.id), reverse=True):
         first = by_id[story.id]
@@ -135,7 +135,7 @@ def stories_index(corpus: Corpus) -> str:
 
 def conflicts_page(corpus: Corpus) -> str:
     here = urls.CONFLICTS
-    by_id = {b.id: b for b in corpus.briefings}
+    by_id = corpus.by_id
     pairs: Sequence[Conflict] = corpus.conflicts.pairs if corpus.conflicts else ()
 
     def side(ref: FigureRef, figure: Figure) -> tuple[Briefing, str, Figure, str]:
