@@ -53,6 +53,7 @@ from .candidates import Hints
 from .credits import (
     BRACKET_OUTLET,
     DASH_DATELINE,
+    NOT_TEXT_SOURCE,
     OUTLET_LIKE,
     OWN_CREDIT,
     REPOST_CREDIT,
@@ -303,6 +304,8 @@ def _source_line(page: PageView) -> Sourced | None:
         if not in_place or not any(label in folded for label in ("来源", "稿源", "出处")):
             continue
         match = SOURCE_LINE.search(folded)
+        if match and NOT_TEXT_SOURCE.search(folded[:match.start()]):
+            continue  # 图片来源：视觉中国 credits the picture
         if match:
             latin = LATIN_SOURCE.match(block.text, match.start(1))  # 来源：LINE TODAY, one name with a space
             end = max(match.end(1), latin.end() if latin else 0)

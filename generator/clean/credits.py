@@ -71,8 +71,12 @@ BRACKET_OUTLET = re.compile(r"^\s*[（(【\[〔]\s*(?P<agency>[^（(）)【】\[
 # 本文来自端传媒, 原载《南方周末》, 转自：观察者网.
 REPOST_CREDIT = re.compile(r"(?:本文|此文|文章|全文|原文)?"
                            r"(?:转载自|转自|转载于|来自|来源于|原载于?|原刊于?|首发于|刊于|选自)"
-                           rf"\s*[:：]?\s*[「『《“\"【]?\s*(?P<agency>[{_HAN}A-Za-z0-9·]{{2,16}}?)\s*"
+                           r"\s*[:：]?\s*(?:微信公众号|公众号|微信号|微博|头条号|百家号|网易号|搜狐号)?"
+                           rf"\s*[「『《“\"【]?\s*(?P<agency>[{_HAN}A-Za-z0-9·]{{2,16}}?)\s*"
                            r"(?:[」』》”\"】]|(?=[，,。.；;：:！!\s(（\[]|$)|(?:微信)?公众号|网站|官网|客户端|app|APP)")
+# What a 来源 label credits when another word stands before it: a picture's or a chart's source
+# (图片来源：视觉中国), not the text's.
+NOT_TEXT_SOURCE = re.compile(r"(?:图片|图|题图|封面|视频|数据|资料|图表|配图)$")
 # The verbs of a re-post credit, to find the lines worth reading with REPOST_CREDIT.
 REPOST_VERB = re.compile(r"转载|转自|来自|来源于|原载|原刊|首发|刊于|选自")
 # A full date and time: the stamp a header meta line gives before the outlet (2017年08月24日06:48 新浪综合).

@@ -359,3 +359,13 @@ def test_a_feed_channel_names_the_outlet_without_its_section(clean_bytes: Clean)
             "<item><title>港口扩建计划公布</title><link>https://www.dongan.example/a/1.html</link>"
             f"<description><![CDATA[<p>{P1}</p><p>{P2}</p>]]></description></item></channel></rss>")
     assert outlet_of(clean_bytes(feed, "feed.xml")) == ("东岸晨报", "feed:channel")
+
+
+def test_a_picture_source_is_not_the_texts(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n图片来源：视觉中国\n")
+    assert article.outlet is None
+
+
+def test_a_repost_from_an_account_names_the_account_not_the_platform(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n本文来源于微信公众号“港湾观察”，已获授权。\n\n{P1}\n\n{P2}\n")
+    assert outlet_of(article) == ("港湾观察", "text:repost-credit")
