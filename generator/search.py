@@ -62,6 +62,9 @@ WORD_SEPARATOR = "\u200a"
 GLOSS = "\u27e8{}\u27e9"  # ⟨Alexander Lukashenko⟩: brackets no article uses, which Pagefind strips from words
 TITLE_WEIGHT = 2.0  # a word of the title counts twice a body word (more, and excerpts show the title)
 NAMES_WEIGHT = 0.5  # the names after the body: found, but ranked and excerpted below the body
+# Briefings per Pagefind run: Pagefind needs about 0.4 MB of memory per briefing, so a shard
+# stays near 600 MB; each shard adds a chunk or two (some 30 kB) to a query.
+SHARD_SIZE = 1500
 MIN_WORD_FORM = 2  # one-character forms (abbreviations such as 俄) would make every use of the character a name
 
 
@@ -182,17 +185,33 @@ def write_pages(folder: Path, documents: Iterable[SearchDocument], segmenter: Se
 
 def run_job(job: Path) -> int:
     """`python -m generator.search JOB`: segment the documents of `JOB/documents.jsonl` and run
-    Pagefind over them into `JOB/bundle`. Runs in a process of its own (see `PendingIndex`)."""
+    Pagefind over them into `JOB/bundle`. Runs in a process of its own (see `PendingIndex`).
+
+    Pagefind holds everything it indexes in memory, about 0.4 MB per briefing (4 GiB at 10 000),
+    so more than `SHARD_SIZE` briefings are indexed in shards, one Pagefind run after another:
+    the first at `bundle/`, the others at `bundle/shards/<n>/`, listed in `bundle/shards.json`.
+    The search box merges them (Pagefind's mergeIndex); a query then fetches a chunk of each."""
     with (job / "documents.jsonl").open(encoding="utf-8") as lines:
-        names = json.loads(next(lines))
+        header = json.loads(next(lines))
         documents = [SearchDocument(**{**record, "paragraphs": tuple(record["paragraphs"]),
                                        "names": tuple(record["names"])}) for record in map(json.loads, lines)]
-    pages = job / "pages"
-    pages.mkdir(exist_ok=True)
-    write_pages(pages, documents, Segmenter(names))
-    done = subprocess.run([str(pagefind_binary()), "--site", str(pages), "--output-path", str(job / "bundle"),
-                           "--quiet"], stdin=subprocess.DEVNULL, check=False)
-    return done.returncode
+    segmenter = Segmenter(header["names"])
+    shard_size = header["shard_size"]
+    shards = [documents[start:start + shard_size] for start in range(0, len(documents), shard_size)] or [[]]
+    bundle = job / "bundle"
+    for number, shard in enumerate(shards):
+        pages = job / f"pages-{number}"
+        pages.mkdir()
+        write_pages(pages, shard, segmenter)
+        out = bundle if number == 0 else bundle / "shards" / str(number)
+        done = subprocess.run([str(pagefind_binary()), "--site", str(pages), "--output-path", str(out), "--quiet"],
+                              stdin=subprocess.DEVNULL, check=False)
+        if done.returncode != 0:
+            return done.returncode
+        shutil.rmtree(pages)
+    extra = [f"shards/{number}/" for number in range(1, len(shards))]
+    (bundle / "shards.json").write_text(json.dumps(extra) + "\n", encoding="utf-8")
+    return 0
 
 
 class PendingIndex:
@@ -201,14 +220,14 @@ class PendingIndex:
     that it runs on another core while MkDocs renders the pages; moved into the site when MkDocs
     is done. Its files live in a private temporary folder, never in the site."""
 
-    def __init__(self, documents: Sequence[SearchDocument], names: Iterable[str]) -> None:
+    def __init__(self, documents: Sequence[SearchDocument], names: Iterable[str], shard_size: int = SHARD_SIZE) -> None:
         self.started = time.perf_counter()
         self.documents = len(documents)
         pagefind_binary()  # a missing binary is said now, not after MkDocs has rendered every page
         self._tmp = tempfile.TemporaryDirectory(prefix="briefing-search-")
         job = self.folder = Path(self._tmp.name)
         with (job / "documents.jsonl").open("w", encoding="utf-8") as out:
-            out.write(json.dumps(sorted(set(names)), ensure_ascii=False) + "\n")
+            out.write(json.dumps({"names": sorted(set(names)), "shard_size": shard_size}, ensure_ascii=False) + "\n")
             for document in documents:
                 out.write(json.dumps(asdict(document), ensure_ascii=False) + "\n")
         self._bundle = job / "bundle"

@@ -150,3 +150,14 @@ def test_a_rebuild_stops_the_last_index_before_it_reaches_the_site(pagefind: Pat
     assert reported == []
     assert not (tmp_path / "pagefind").exists()
     assert not pending.folder.exists()
+
+
+def test_a_large_collection_is_indexed_in_shards_the_search_box_merges(pagefind: Path, tmp_path: Path) -> None:
+    others = [briefing(f"b{n}", title=f"第{n}篇", body="卢卡申科会见来访客人。", actors=(LUKASHENKO,)) for n in range(4)]
+    documents = [search.search_document(b) for b in (MINSK, *others)]
+    search.PendingIndex(documents, ["卢卡申科"], shard_size=2).finish(tmp_path)
+    bundle = tmp_path / "pagefind"
+    assert json.loads((bundle / "shards.json").read_text()) == ["shards/1/", "shards/2/"]
+    counts = [json.loads((folder / "pagefind-entry.json").read_text())["languages"][search.INDEX_LANGUAGE]["page_count"]
+              for folder in (bundle, bundle / "shards" / "1", bundle / "shards" / "2")]
+    assert counts == [2, 2, 1]

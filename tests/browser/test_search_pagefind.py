@@ -129,3 +129,31 @@ def test_the_search_box_on_a_phone_in_both_schemes(open_tab, base_url: str, scre
     page.keyboard.press("Escape")
     expect(page.locator("li.md-search-result__item").first).to_be_hidden()
     tab.assert_clean()
+
+
+def test_an_index_in_shards_finds_what_one_index_finds(open_tab, site_build, tmp_path) -> None:
+    """A large collection is indexed in shards (generator/search.py); the box merges them. Here the
+    example site is indexed three briefings a shard and must answer as the one-index site does."""
+    import shutil
+
+    from serving import serve
+
+    from generator import search as search_index
+    from generator.build import build
+    from generator.settings import default_settings
+
+    corpus = build(default_settings(site_build.project)).corpus
+    sharded = tmp_path / "site"
+    shutil.copytree(site_build.site, sharded)
+    search_index.PendingIndex(search_index.search_documents(corpus), [f for a in corpus.actors for f in a.zh_forms],
+                              shard_size=3).finish(sharded)
+    assert len(list((sharded / "pagefind" / "shards").iterdir())) == (len(corpus.briefings) - 1) // 3
+    with serve(site_build.site) as whole_url, serve(sharded) as sharded_url:
+        tab = open_tab(DESKTOP)
+        tab.page.goto(whole_url)
+        whole = sorted(r.path for r in search(tab.page, "卢卡申科"))
+        tab.page.goto(sharded_url)
+        in_shards = search(tab.page, "卢卡申科")
+    assert MINSK in whole and sorted(r.path for r in in_shards) == whole
+    assert all(r.title and r.date and "<mark>" in r.excerpt_html for r in in_shards)
+    tab.assert_clean()

@@ -52,6 +52,14 @@ if (root) {
       } finally {
         html.setAttribute("lang", lang);
       }
+      // Large collections are indexed in shards (generator/search.py: run_job), merged here.
+      const shards = await fetch(new URL("pagefind/shards.json", base)).then((r) => (r.ok ? r.json() : []), () => []);
+      for (const shard of shards) {
+        await pagefind.mergeIndex(new URL(`pagefind/${shard}`, base).pathname, {
+          language: root.dataset.indexLanguage,
+          baseUrl: base.pathname,
+        });
+      }
       return pagefind;
     })();
     return engine;
