@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..han import is_han
+from ..model import Actor
 from ..textnorm import word_tokenizer
 from .actors import STATE_ORGANS, ActorMatcher, Match, unlisted_actor, within
 
@@ -207,9 +208,6 @@ OWNER_WORDS = ("旗下", "下属", "所属", "麾下")
 # What an organisation's name may end with when it starts with a one-character abbreviation
 # (中铁四局); 华强硬 and 美中科技 are a country and a word.
 ORGANISATION_ENDS = (*"局部委会院党军社台行所厂署办队团司", "集团", "中心", "银行", "基金", "联盟", "协会")
-# What a unit of a listed organisation ends with (北大法学院, 美国宇航局约翰逊航天中心): filed under
-# the listed one. A company's subsidiary (中国电建水电五局) is an actor of its own.
-UNIT_ENDS = ("学院", "系", "研究所", "研究院", "中心", "实验室", "理科", "文科", "办公室", "部门", "分校")
 # A given name of two characters this frequent in jieba's dictionary is a word: 邓最终.
 COMMON_WORD_FREQ = 5000
 # Characters a recognised name may hold besides Han: a transliterated name's dot.
@@ -260,8 +258,6 @@ class Judge:
             return "listed-actor-or-its-organ"  # 特朗普政府, 日本政府, 北约联盟, 特朗普任
         if prefix and rest in self.matcher.by_form:
             return "listed-actor-or-its-organ"  # 中国清华大学: 清华大学 is listed
-        if prefix >= 2 and self.matcher.by_form[name[:prefix]].type == "organization" and rest.endswith(UNIT_ENDS):
-            return "unit-of-listed-organisation"  # 北大法学院, 美国宇航局约翰逊航天中心
         if entity.tag in ("ORG", "LOC") and len(name) == 2 and name[1] in self.matcher.by_abbrev:
             return "abbreviation-and-a-word"  # 联俄 (制华), 友美
         if entity.tag in ("ORG", "LOC") and prefix == 1:
@@ -281,6 +277,14 @@ class Judge:
         if entity.tag == "LOC" and len(name) >= 3 and name.endswith(FEATURE_ENDS):
             return "structure-or-feature"
         return None
+
+    def parent_organisation(self, name: str) -> Actor | None:
+        """The listed organisation a guess starts with (rule unit-of-listed-organisation): 北大法学院,
+        中国电建水电五局 and 金砖开发银行 are units of Peking University, PowerChina and BRICS, and
+        count for them, with the unit's whole name as the surface."""
+        prefix = self.listed_prefix(name)
+        parent = self.matcher.by_form.get(name[:prefix]) if prefix >= 2 else None
+        return parent if parent is not None and parent.type == "organization" else None
 
     def _person_rejection(self, entity: Entity) -> str | None:
         name, text = entity.text, self.text
@@ -398,8 +402,10 @@ def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[E
     name that is the last part of a dotted name in the text is that name (萨达维 is 哈米德·萨达维).
     Each name is then looked up in the whole text (a place by `counted_as`): an occurrence that
     holds a rule's unlisted match replaces it (the recogniser saw the whole name where the rule
-    stopped short), one that holds a listed match stands beside it (中国电建水电五局 names a
-    company, and China), one that crosses or lies in another match is not counted.
+    stopped short), one that holds a listed country stands beside it (美国地质调查局 names a
+    bureau, and the United States), one that starts with a listed organisation is a unit of it
+    and counts for it (`Judge.parent_organisation`), one that crosses or lies in another match is
+    not counted.
 
     Salience: a place counts when the headline names it, when the lead names it and the article
     names it twice, or when the article names it `PLACE_MIN_MENTIONS` times; a person or an
@@ -417,6 +423,8 @@ def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[E
         if entity.tag == "PER" and split_name(entity, person_starts, person_ends):
             continue
         name = actor_name(entity, judge)
+        if entity.tag == "ORG" and name in matcher.by_form and judge.parent_organisation(entity.text):
+            name = entity.text  # 北京大学法学院: a unit of a listed organisation, counted for it below
         if len(name) < 2 or name in matcher.by_form or name in not_names:
             continue
         if tags.setdefault(name, entity.tag) == entity.tag:
@@ -444,15 +452,18 @@ def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[E
             end = at + len(sought)
             crossing = [m for m in within(matches, starts, max(0, at - 40), end) if m.start < end and m.end > at]
             if all(at <= m.start and m.end <= end for m in crossing) and not any(taken[at:end]):
-                occurrences.append((at, end, [m for m in crossing if not m.actor.listed]))
+                occurrences.append((at, end, crossing))
             at = text.find(sought, end)
         if not occurrences or not _salient(tag, occurrences, judge, title_end, lead_end):
             continue
-        actor = unlisted_actor(name, TAG_TYPES[tag])
-        for start, end, swallowed in occurrences:
-            replaced.update(id(m) for m in swallowed)
+        parent = judge.parent_organisation(name) if tag == "ORG" else None
+        actor = parent or unlisted_actor(name, TAG_TYPES[tag])
+        for start, end, crossing in occurrences:
+            # A unit counts for its listed organisation, once, with the whole name as its surface.
+            replaced.update(id(m) for m in crossing if not m.actor.listed or m.actor is parent)
             taken[start:end] = b"\x01" * (end - start)
-            added.append(Match(start, end, actor, text[start:end], RULES[tag]))
+            added.append(Match(start, end, actor, text[start:end],
+                               "unit-of-listed-organisation" if parent else RULES[tag]))
     kept = [m for m in matches if id(m) not in replaced]
     return sorted([*kept, *added], key=lambda m: m.start)
 

@@ -246,7 +246,6 @@ def accepted(matcher, text: str, *guesses: tuple[str, str], title_end: int = 0, 
     ("特朗普政府宣布加征关税。", "特朗普政府", "ORG", "listed-actor-or-its-organ"),
     ("特朗普任内签署法案。", "特朗普任", "PER", "listed-actor-or-its-organ"),
     ("他毕业于中国清华大学。", "中国清华大学", "ORG", "listed-actor-or-its-organ"),
-    ("北京大学法学院发表声明。", "北京大学法学院", "ORG", "unit-of-listed-organisation"),
     ("美中科技竞争加剧。", "美中科技", "ORG", "countries-compound"),
     ("他们企图联俄制华。", "联俄", "ORG", "abbreviation-and-a-word"),
     ("对华强硬派占了上风。", "华强硬", "ORG", "abbreviation-and-a-word"),
@@ -361,9 +360,21 @@ def test_a_wider_guess_replaces_a_rules_cut_short_name_and_stands_beside_a_liste
     assert any(m.surface == "斯瓦沃米尔·曼岑" or m.surface.endswith("曼") for m in rules)
     entities = [guess(text, "斯瓦沃米尔·曼岑", "PER"), guess(text, "中国电建水电五局", "ORG")]
     result = recognised_matches(text, rules, entities, matcher, frozenset(), 3, 40)
-    surfaces = {(m.surface, m.actor.listed) for m in result}
-    assert ("斯瓦沃米尔·曼岑", False) in surfaces
-    assert ("中国电建水电五局", False) in surfaces and ("中国电建", True) in surfaces
+    surfaces = {(m.surface, m.actor.name) for m in result}
+    assert ("斯瓦沃米尔·曼岑", "斯瓦沃米尔·曼岑") in surfaces
+    assert ("斯瓦沃米尔·曼", "斯瓦沃米尔·曼") not in surfaces
+    # 中国电建 is listed: its bureau counts for it, once, under the bureau's whole name.
+    assert [(m.surface, m.actor.name) for m in result if m.actor.name == "PowerChina"] == [
+        ("中国电建水电五局", "PowerChina")]
+
+
+def test_a_unit_of_a_listed_organisation_counts_for_it_with_its_whole_name(matcher):
+    text = "标题\n北京大学法学院发表声明。北京大学回应。"
+    result = recognised_matches(text, matcher.find(text), [guess(text, "北京大学法学院", "ORG")], matcher,
+                                frozenset(), 3, 40)
+    assert [(m.actor.name, m.surface, m.rule) for m in result] == [
+        ("Peking University", "北京大学法学院", "unit-of-listed-organisation"),
+        ("Peking University", "北京大学", "listed-form")]
 
 
 def test_the_recogniser_reads_sentences_without_a_listed_actor_or_with_a_name_cue():
