@@ -46,6 +46,8 @@ CLOSING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*[（(]\s*(?:(?:记�
 CLOSING_BRACKET = re.compile(r"[（(]\s*(?P<credits>(?:记者|作者|撰稿|文)\s*[:：/／|｜][^（()）]{2,60})[)）]\s*$")
 # Credit labels that split_names may leave as a token of a credit list (王小明 责编：…).
 EDITOR_LABEL = re.compile(r"责任编辑|责编|编辑|网编|校对|审核|审校|核稿|监制|美编")
+# The next field of a credit line after the names: a short label and its separator (图/, 编辑|, 摄影：).
+NEXT_FIELD = re.compile(rf"\s+[{_HAN}]{{1,4}}\s*[/／|｜:：]")
 # A field label glued to the name before it when the page set two fields without a space (秦立峰发布 / …).
 LABEL_TAIL = re.compile(r"(?:发布|发表|来源|时间|日期|更新|出版|编辑|责编)$")
 # Rule `own-credit`: a text declaring whose it is (本文系观察者网独家稿件, 本文为端传媒原创).
@@ -145,6 +147,7 @@ def split_names(text: str) -> list[str]:
     Credit words after the names (综合报道, 摄) and labels before them (作者：, By) are dropped."""
     text = re.sub(r"^(?:作者|文|记者|記者|撰文|By|BY|by)\s*[:：/|]?\s*", "", text.strip())
     text = re.split(r"\s+(?=\S*\d)", text)[0]  # a date after the names (… JOSEPH WRIGHT　2025年10月28日)
+    text = NEXT_FIELD.split(text)[0]  # the next credit after the names (文/王小明 图/李四): not theirs
     # Latin names keep the spaces inside them (a field of "BBC News 中文" is one name, refused later as an outlet).
     latin = bool(re.search(r"[A-Za-z]{2}", text))
     separators = r"\s*(?:,|，|、|;|；|/|\band\b|&)\s*" if latin else r"\s*(?:,|，|、|;|；|/|\band\b|&|和|与|及|\s)\s*"
@@ -246,7 +249,7 @@ def byline(folded: str, original: str | None = None, anchored: bool = False) -> 
             if NOT_AUTHOR_LABEL.search(folded[max(0, match.start() - 6):match.start("names")]):
                 continue
             raw = _from_original(original, folded, match.start("names"), match.end("names"))
-            if re.match(r"\s*[:：]", folded[match.end("names"):]):  # 撰文：秦立峰 出版：…: 出版 labels the next field
+            if re.match(r"\s*[:：|｜]", folded[match.end("names"):]):  # 撰文：秦立峰 出版：…: 出版 labels the next field
                 raw = raw.rsplit(None, 1)[0] if len(raw.split()) > 1 else ""
             tokens = split_names(raw)
             outlet = tag_outlet

@@ -369,3 +369,8 @@ def test_a_picture_source_is_not_the_texts(clean_bytes: Clean) -> None:
 def test_a_repost_from_an_account_names_the_account_not_the_platform(clean_bytes: Clean) -> None:
     article = clean_bytes(f"港口扩建计划公布\n\n本文来源于微信公众号“港湾观察”，已获授权。\n\n{P1}\n\n{P2}\n")
     assert outlet_of(article) == ("港湾观察", "text:repost-credit")
+
+
+@pytest.mark.parametrize("line", ["文/秦立峰 图/郑雨桐", "作者：秦立峰 摄影：郑雨桐", "文|秦立峰  编辑|郑雨桐"])
+def test_the_next_credit_on_a_byline_is_not_the_writers(clean_bytes: Clean, line: str) -> None:
+    assert clean_bytes(f"港口扩建计划公布\n\n{line}\n\n{P1}\n\n{P2}\n").authors == ("秦立峰",)
