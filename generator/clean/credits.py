@@ -249,7 +249,8 @@ def byline(folded: str, original: str | None = None, anchored: bool = False) -> 
             if NOT_AUTHOR_LABEL.search(folded[max(0, match.start() - 6):match.start("names")]):
                 continue
             raw = _from_original(original, folded, match.start("names"), match.end("names"))
-            if re.match(r"\s*[:：|｜]", folded[match.end("names"):]):  # 撰文：秦立峰 出版：…: 出版 labels the next field
+            # 撰文：秦立峰 出版：…: the last word before a separator labels the next field.
+            if re.match(r"\s*[:：|｜]", folded[match.end("names"):]):
                 raw = raw.rsplit(None, 1)[0] if len(raw.split()) > 1 else ""
             tokens = split_names(raw)
             outlet = tag_outlet
