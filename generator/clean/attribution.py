@@ -9,8 +9,8 @@ of them are the header, the lead, the body and the trailer) and the markup's hin
               listed platform's statement that it only hosts the post: 搜狐号系信息发布平台):
               the post is the account's, the platform is where it stands;
            2. a credit: a 来源 line (its value may be the next block) > the page's own source field
-              (<meta name=source>, an API's source, `credited-source`) > the agency of a dateline in
-              the header or the first paragraphs (新华社北京3月5日电, 2018-02-28 中央社 澎湖縣28日電),
+              (<meta name=source>, an API record's source, a page script's `source:`) > the agency
+              of a dateline in the header or the first paragraphs (新华社北京3月5日电, 2018-02-28 中央社 澎湖縣28日電),
               an outlet tag (新京报讯), a listed outlet alone in brackets (（德国之声中文网）), an
               English-style dateline of a listed outlet (VOA 华盛顿 —), an outlet named in a
               reporter credit (端傳媒記者 楊子琪) or a bracket tag (【明报专讯】) > the outlet after a
@@ -136,7 +136,7 @@ SITE_RULES = ("json-ld:publisher", "html:site-name", "feed:source", "feed:channe
 # How a site or feed names a section after its own name: 东岸晨报 - 国际, 人民网 | 国际频道, 某某网_首页.
 SITE_SECTION = re.compile(r"\s+[-–—|｜/]\s+.*$|\s*[｜_]\s*.*$")
 # The page's own field naming where the text comes from: a CMS's source, an API record's source.
-CREDITED_SOURCE_RULES = ("html:meta-source", "api:source", "credited-source", "html:page-source")
+CREDITED_SOURCE_RULES = ("html:meta-source", "api:source", "html:page-source")
 # A dump's or feed reader's field line above the body (作者：…, Author: …).
 FEED_FIELD = "feed-meta-line"
 # Blocks in the article header that may hold the outlet's name alone (TNW中文站 beside the date).
