@@ -38,6 +38,8 @@ if (root) {
 
   const load = () => {
     engine ??= (async () => {
+      // Large collections are indexed in shards (generator/search.py: run_job), merged below.
+      const listed = fetch(new URL("pagefind/shards.json", base)).then((r) => (r.ok ? r.json() : []), () => []);
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
       // noWorker: the few small chunks a query needs are searched on the page; a shared worker
       // would add a script to download and hide the index's requests from the page's timeline.
@@ -52,14 +54,15 @@ if (root) {
       } finally {
         html.setAttribute("lang", lang);
       }
-      // Large collections are indexed in shards (generator/search.py: run_job), merged here.
-      const shards = await fetch(new URL("pagefind/shards.json", base)).then((r) => (r.ok ? r.json() : []), () => []);
-      for (const shard of shards) {
-        await pagefind.mergeIndex(new URL(`pagefind/${shard}`, base).pathname, {
-          language: root.dataset.indexLanguage,
-          baseUrl: base.pathname,
-        });
-      }
+      const shards = await listed;
+      await Promise.all(
+        shards.map((shard) =>
+          pagefind.mergeIndex(new URL(`pagefind/${shard}`, base).pathname, {
+            language: root.dataset.indexLanguage,
+            baseUrl: base.pathname,
+          }),
+        ),
+      );
       return pagefind;
     })();
     return engine;
