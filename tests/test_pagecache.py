@@ -6,6 +6,7 @@ from the cache. Entries are checked before they are believed and pruned when unu
 from __future__ import annotations
 
 import filecmp
+import os
 import re
 import shutil
 from pathlib import Path
@@ -39,7 +40,7 @@ def test_an_entry_reads_back_as_written(tmp_path: Path) -> None:
     cache.put("ab" * 32, record())
     found = cache.get("ab" * 32)
     assert found is not None
-    assert found.output == "<html>T</html>" and found.toc[0]["id"] == "t"
+    assert found.html() == "<html>T</html>" and found.toc[0]["id"] == "t"
     assert found.records == [("mkdocs.structure.pages", 30, "a link is missing")]
 
 
@@ -59,7 +60,8 @@ def test_a_damaged_renamed_or_foreign_entry_is_not_believed(tmp_path: Path) -> N
 
     class Foreign(PageCache):  # a well-formed entry whose record is not a page
         def dump(self, value: RenderedPage) -> bytes:
-            return pagecache.zlib.compress(b'{"output": "<script>x</script>"}')
+            record = pagecache.zlib.compress(b'{"content": "<script>x</script>"}')
+            return len(record).to_bytes(8, "big") + record + pagecache.zlib.compress(b"<html></html>")
 
     Foreign(tmp_path).put(key, record())
     assert cache.get(key) is None
@@ -105,6 +107,8 @@ def test_the_site_digest_follows_config_theme_and_code_but_not_the_output_folder
     first = digest()
     assert digest() == first
     assert digest(site_dir=str(tmp_path / "serve-tmp")) == first  # mkdocs serve builds into a temp folder
+    config = load_config(config_file=os.path.relpath(project / "mkdocs.yml"))  # `-f mkdocs.yml` or a full path
+    assert site_digest(config, get_navigation(get_files(config), config)) == first
     assert digest(site_url="http://127.0.0.1:8000/") != first  # canonical links change
     yml = project / "mkdocs.yml"
     yml.write_text(yml.read_text(encoding="utf-8").replace("- navigation.top\n", ""), encoding="utf-8")
