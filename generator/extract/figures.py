@@ -201,9 +201,16 @@ CHANGE_GAP_MAX = 6  # characters between the two ends of a change
 OUTCOME_FLAGS = ("v",)
 # Spans of time counted back from now (20年前, 数十年来) date an event; they measure nothing.
 TIME_AGO = ("年前", "年来")
+TIME_AFTER = ("年后", "天后", "月后", "周后")
 # Nouns of measurement that jieba splits or tags as verbs: taken as one noun in what is measured.
 MEASURE_NOUNS = frozenset(("占比", "增速", "增幅", "降幅", "涨幅", "跌幅", "比重", "比例", "时速", "航速",
-                           "总额", "数量", "规模", "人数", "产量", "销量", "份额"))
+                           "总额", "数量", "规模", "人数", "产量", "销量", "份额", "产能", "速度", "面积",
+                           "长度", "距离", "人口", "产值", "金额", "价值", "税率", "利率", "汇率", "高度",
+                           "重量", "射程", "航程", "预算", "开支", "支出", "收入", "利润", "市值", "估值",
+                           "成本", "价格", "贸易额", "出口额", "进口额", "投资额", "增长率", "自给率", "失业率",
+                           "通胀率", "得票率", "支持率", "投票率", "储量", "运量", "吞吐量", "跨度", "全长"))
+# Words that name a time, not a thing (6月份为50万人提供 measures the people, not 月份).
+TIME_NOUNS = frozenset(("月份", "年份", "期间", "时候", "当天", "当日", "同期", "上午", "下午", "晚上", "年度"))
 # Reading back what is measured: flags dropped from its end, and flags that end it.
 TAIL_DROP_FLAGS = ("t", "d", "u", "y", "c", "p", "r", "f", "m", "x", "q")
 BOUNDARY_FLAGS = ("p", "r", "t", "d", "u", "c", "f", "x", "y", "m", "q")
@@ -509,18 +516,19 @@ def _noun_after(folded: str, end: int) -> tuple[str, str | None, bool]:
     """The noun after a figure: (noun, its unit when known, whether it is short enough for the
     text). ("", None, False) when none. A listed noun counts only as a whole word of jieba's
     (59%的人口 is 人口, not 人)."""
-    run = HAN_RUN.match(folded, end)
+    spaced = folded[end:end + 1] == " "  # 25% 关税: the noun is read, but never joins the text
+    run = HAN_RUN.match(folded, end + spaced)
     if not run:
         return "", None, False
     han = run.group()
     words, joined, ended = _noun_chain(han)
     for size in range(min(len(han), 4), 0, -1):
         if han[:size] in NOUN_UNITS and (not words or len(words[0]) <= size):
-            return han[:size], NOUN_UNITS[han[:size]], True
+            return han[:size], NOUN_UNITS[han[:size]], not spaced
     if len(joined) < MEASURE_MIN or len(joined) > 8:
         return "", None, False
     unit = next((NOUN_UNITS[joined[i:]] for i in range(len(joined)) if joined[i:] in NOUN_UNITS), None)
-    return joined, unit, ended and len(words) == 1 and len(joined) <= NOUN_SHORT
+    return joined, unit, ended and len(words) == 1 and len(joined) <= NOUN_SHORT and not spaced
 
 
 def _outcome_after(folded: str, end: int) -> str | None:
@@ -535,17 +543,24 @@ def _outcome_after(folded: str, end: int) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _noun_tail(candidate: str) -> str | None:
+def _noun_tail(candidate: str, longest: int = MEASURE_MAX, activity: bool = False) -> str | None:
     """The noun phrase that ends a subject, read back from its last word: words that cannot end it
-    (time words, adverbs, particles, pronouns, one-character verbs) are dropped from the end, then
+    (time words, adverbs, particles, pronouns, verbs) are dropped from the end, then
     words are taken back to a boundary: a preposition, pronoun, adverb, time word, particle,
     conjunction or locative, a one-character verb or adjective, or a verb once two words are taken
     (清洁|能源|占比 and 外资|持股|比例 are one phrase,
     抓获|走私|嫌疑人 is a verb and its object). 马伊加今年 → 马伊加, 粮食自给率降 → 粮食自给率,
-    在中国抓获犯罪嫌疑人 → 犯罪嫌疑人, 该组织成员国数量 → 成员国数量. None when nothing is left."""
+    在中国抓获犯罪嫌疑人 → 犯罪嫌疑人, 该组织成员国数量 → 成员国数量. It stops before it grows past
+    `longest` characters (中东欧国家双向投资规模 → 国家双向投资规模). For a span of time the verb
+    that ends the subject is the activity it measures, and stays (在英国求学6年 → 英国求学). None when
+    nothing is left."""
     words = _measure_words(candidate)
-    while words and (words[-1][1].startswith(TAIL_DROP_FLAGS)
-                     or (words[-1][1].startswith(("v", "a")) and len(words[-1][0]) == 1)):
+    verbs_dropped = 0
+    while words and (words[-1][1].startswith(TAIL_DROP_FLAGS) or (words[-1][1] == "v" and not activity)
+                     or (words[-1][1].startswith(("a", "v")) and len(words[-1][0]) == 1)):
+        verbs_dropped += words[-1][1].startswith("v")
+        if verbs_dropped > 1:
+            return None  # 垄断精炼与分离: verbs and their objects, not a thing measured
         words.pop()
     first = len(words)
     while first > 0:
@@ -556,6 +571,8 @@ def _noun_tail(candidate: str) -> str | None:
         if flag.startswith(("v", "a")) and flag not in ("vn", "an") and len(word) == 1:
             break
         if flag.startswith("v") and flag != "vn" and taken >= 2:
+            break
+        if taken and sum(len(w) for w, _ in words[first - 1:]) > longest:
             break
         first -= 1
     tail = "".join(word for word, _ in words[first:])
@@ -571,7 +588,7 @@ def _measure_words(candidate: str) -> list[tuple[str, str]]:
             words[i:i + 2] = [(words[i][0] + words[i + 1][0], "n")]
         else:
             i += 1
-    return [(word, "n" if word in MEASURE_NOUNS else flag) for word, flag in words]
+    return [(word, "n" if word in MEASURE_NOUNS else "t" if word in TIME_NOUNS else flag) for word, flag in words]
 
 
 def _trim(candidate: str) -> str:
@@ -591,7 +608,7 @@ def _trim(candidate: str) -> str:
     return candidate.strip(" \u3000\x00、：:“”\"'（）()《》")
 
 
-def _subject(prefix: str, need_verb: bool) -> str | None:
+def _subject(prefix: str, need_verb: bool, activity: bool = False) -> str | None:
     """What is measured, read before the figure: the text before the last verb, after the last
     year (2024年中俄贸易额攀升至 → 中俄贸易额)."""
     verbs = list(VERB_RE.finditer(prefix))
@@ -612,9 +629,9 @@ def _subject(prefix: str, need_verb: bool) -> str | None:
         candidate = head  # 两国签署的能源合同总额 → 能源合同总额
     if candidate in MEASURE_TRIM_TAIL or candidate in MEASURE_TRIM_HEAD:
         return None
-    if candidate and not candidate.isascii():
-        candidate = _noun_tail(candidate) or ""
     longest = MEASURE_MAX if verbs else MEASURE_MAX_WITHOUT_VERB
+    if candidate and not candidate.isascii():
+        candidate = _noun_tail(candidate, longest, activity) or ""
     if MEASURE_MIN <= len(candidate) <= longest and re.search(f"[{HAN_CLASS}A-Za-z]", candidate):
         return candidate
     return None
@@ -818,9 +835,19 @@ def _measure(read: _Read, sent: _Sentence, prefix: str, end: int, noun: str, pre
         subject = _subject(prefix.rstrip("了")[: -len(change)], need_verb=False)
         subject = subject or (previous.measure if previous and previous.measure else None)
         return f"{subject}{change}" if subject and not subject.endswith(change) else subject
+    if read.unit.kind == "bare" and noun:
+        return noun  # 为50万叙利亚人提供: a number without a unit counts the noun after it
+    activity = read.unit.kind == "time"
+    with_verb = _subject(prefix, need_verb=True, activity=activity)
+    if with_verb:
+        return with_verb
+    adjacent = _subject(prefix, need_verb=False, activity=activity)
+    if adjacent and adjacent.endswith(tuple(MEASURE_NOUNS)) and prefix.endswith(adjacent):
+        return adjacent  # 设计时速350公里的高铁: the measurement named right before the figure
     after_de = _noun_after(folded, end + 1)[0] if folded[end:end + 1] == "的" else ""
-    return (_subject(prefix, need_verb=True) or (noun if noun and read.unit.kind != "count" else None)
-            or after_de or _subject(prefix, need_verb=False))
+    if folded[read.start:end].endswith(TIME_AFTER):
+        noun = ""  # 留学4年后回到北京: what follows a span "after" is the next event
+    return (noun if noun and read.unit.kind != "count" else None) or after_de or adjacent
 
 
 def _core_anchor(read: _Read, sent: _Sentence) -> str:

@@ -148,6 +148,11 @@ def test_a_percentage_after_a_verb_of_change_measures_the_change_of_the_figure_b
     ("该国粮食自给率降到76.4%。", "76.4%", "粮食自给率"),
     ("该国约45%的人口居住在沿海。", "约45%", "人口"),
     ("探测器的飞行速度达到每秒11公里。", "11公里", "飞行速度"),
+    ("美方宣布对进口钢材加征 25% 关税。", "25%", "关税"),  # a space before the noun
+    ("铁路设计时速250公里的新线路明年通车。", "250公里", "铁路设计时速"),  # a measurement noun right before it
+    ("基金会计划在5月份为30万灾民发放食品。", "30万", "灾民"),  # a number without unit counts what follows
+    ("她在法国留学4年后回到北京。", "4年后", "法国留学"),  # a span of time measures an activity
+    ("两国的双边投资规模已接近90亿美元。", "接近90亿美元", "双边投资规模"),
 ])
 def test_what_is_measured_is_the_thing_counted_not_the_words_around_it(sentence, text, measure):
     f = one(sentence)
