@@ -126,6 +126,8 @@ SELF_REFERENCE = re.compile(r"本报|本网|本台|本刊|本站|本社")
 PLACEHOLDER_SOURCE = re.compile(r"网络|互联网|网络整理|综合|综合整理|网友|本站|本网|未知|不详|原创|转载|其他|其它")
 # A Latin outlet name in a source line, spaces included (LINE TODAY, Voice of America).
 LATIN_SOURCE = re.compile(r"[A-Za-z][A-Za-z0-9.&'’-]*(?: [A-Za-z][A-Za-z.&'’-]*)*")
+# A source field's own label repeated in its value.
+SOURCE_LABEL = re.compile(r"^\s*(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*", re.I)
 # A source label with its value in the next block (来源：| 人民日报海外版).
 BARE_SOURCE_LABEL = re.compile(r"^(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]?$")
 # A byline right after the body counts whatever rule dropped it (本文来源：… 作者：… under the text).
@@ -323,6 +325,7 @@ def _source_line(page: PageView) -> Sourced | None:
 def _credited_source(hints: Hints, outlets: Outlets) -> Sourced | None:
     """Rule `credited-source`: the page's or record's own source field, when it names something."""
     for value, rule in hints.outlets:
+        value = SOURCE_LABEL.sub("", value)  # a field that repeats its label: 来源：人民网
         if rule in CREDITED_SOURCE_RULES and _is_name(value):
             return Sourced(_credited_name(value, outlets), rule)
     return None

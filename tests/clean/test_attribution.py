@@ -374,3 +374,8 @@ def test_a_repost_from_an_account_names_the_account_not_the_platform(clean_bytes
 @pytest.mark.parametrize("line", ["文/秦立峰 图/郑雨桐", "作者：秦立峰 摄影：郑雨桐", "文|秦立峰  编辑|郑雨桐"])
 def test_the_next_credit_on_a_byline_is_not_the_writers(clean_bytes: Clean, line: str) -> None:
     assert clean_bytes(f"港口扩建计划公布\n\n{line}\n\n{P1}\n\n{P2}\n").authors == ("秦立峰",)
+
+
+def test_a_source_field_repeating_its_label(clean_bytes: Clean) -> None:
+    article = clean_bytes(page(head="<meta name='source' content='来源：东岸晨报－国际频道'>"), "story.html")
+    assert outlet_of(article) == ("东岸晨报", "html:meta-source")
