@@ -131,7 +131,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError(f"the briefing generator failed: {type(error).__name__}: {error}") from error
         if self.config.search == "pagefind":  # Pagefind indexes while MkDocs renders; see on_post_build
             try:
-                self.pending_index = search_engine.start_index(site.corpus)
+                self.pending_index = search_engine.start_index(site.corpus, self.settings.cache_dir)
             except search_engine.SearchError as error:
                 raise PluginError(f"search index: {error}") from None
         docs = Path(config.docs_dir).name

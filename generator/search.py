@@ -28,6 +28,7 @@ What is indexed, and how:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -65,6 +66,7 @@ NAMES_WEIGHT = 0.5  # the names after the body: found, but ranked and excerpted 
 # Briefings per Pagefind run: Pagefind needs about 0.4 MB of memory per briefing, so a shard
 # stays near 600 MB; each shard adds a chunk or two (some 30 kB) to a query.
 SHARD_SIZE = 1500
+CACHE_FOLDER = "search"  # under the generator's cache folder: segmented pages (`SegmentedPages`)
 MIN_WORD_FORM = 2  # one-character forms (abbreviations such as 俄) would make every use of the character a name
 
 
@@ -175,12 +177,59 @@ def pagefind_binary() -> Path:
     return Path(binary)
 
 
-def write_pages(folder: Path, documents: Iterable[SearchDocument], segmenter: Segmenter) -> None:
+class SegmentedPages:
+    """Segmented pages kept from one build to the next (`<cache_dir>/search/<2 hex>/<key>.html`):
+    segmenting is most of the index's cost, and after one article changes the others' pages are
+    the same. The key is the document, every name the segmenter knows, and this module's code and
+    jieba's version; entries no document of the last index used are removed."""
+
+    def __init__(self, folder: Path | None, names: Sequence[str]) -> None:
+        self.folder = folder
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        digest.update(json.dumps([jieba.__version__, sorted(names)], ensure_ascii=False).encode())
+        self._salt = digest.hexdigest()
+        self.used: set[str] = set()
+
+    def key(self, document: SearchDocument) -> str:
+        record = json.dumps(asdict(document), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256((self._salt + record).encode()).hexdigest()
+
+    def page(self, document: SearchDocument, segmenter: Segmenter) -> str:
+        if self.folder is None:
+            return document_html(document, segmenter)
+        key = self.key(document)
+        self.used.add(key)
+        entry = self.folder / key[:2] / f"{key}.html"
+        try:
+            return entry.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+        text = document_html(document, segmenter)
+        tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(entry)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+        return text
+
+    def prune(self) -> None:
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for file in self.folder.glob("??/*"):
+            if file.name.endswith(".tmp") or file.name.split(".", 1)[0] not in self.used:
+                file.unlink(missing_ok=True)
+
+
+def write_pages(folder: Path, documents: Iterable[SearchDocument], segmenter: Segmenter,
+                kept: SegmentedPages | None = None) -> None:
     """The page Pagefind reads for every document, at its URL under `folder`."""
     for document in documents:
         target = folder / document.url.strip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(document_html(document, segmenter), encoding="utf-8")
+        text = kept.page(document, segmenter) if kept is not None else document_html(document, segmenter)
+        target.write_text(text, encoding="utf-8")
 
 
 def run_job(job: Path) -> int:
@@ -196,19 +245,21 @@ def run_job(job: Path) -> int:
         documents = [SearchDocument(**{**record, "paragraphs": tuple(record["paragraphs"]),
                                        "names": tuple(record["names"])}) for record in map(json.loads, lines)]
     segmenter = Segmenter(header["names"])
+    kept = SegmentedPages(Path(header["cache"]) if header.get("cache") else None, header["names"])
     shard_size = header["shard_size"]
     shards = [documents[start:start + shard_size] for start in range(0, len(documents), shard_size)] or [[]]
     bundle = job / "bundle"
     for number, shard in enumerate(shards):
         pages = job / f"pages-{number}"
         pages.mkdir()
-        write_pages(pages, shard, segmenter)
+        write_pages(pages, shard, segmenter, kept)
         out = bundle if number == 0 else bundle / "shards" / str(number)
         done = subprocess.run([str(pagefind_binary()), "--site", str(pages), "--output-path", str(out), "--quiet"],
                               stdin=subprocess.DEVNULL, check=False)
         if done.returncode != 0:
             return done.returncode
         shutil.rmtree(pages)
+    kept.prune()
     extra = [f"shards/{number}/" for number in range(1, len(shards))]
     (bundle / "shards.json").write_text(json.dumps(extra) + "\n", encoding="utf-8")
     return 0
@@ -220,14 +271,17 @@ class PendingIndex:
     that it runs on another core while MkDocs renders the pages; moved into the site when MkDocs
     is done. Its files live in a private temporary folder, never in the site."""
 
-    def __init__(self, documents: Sequence[SearchDocument], names: Iterable[str], shard_size: int = SHARD_SIZE) -> None:
+    def __init__(self, documents: Sequence[SearchDocument], names: Iterable[str], shard_size: int = SHARD_SIZE,
+                 cache_dir: Path | None = None) -> None:
         self.started = time.perf_counter()
         self.documents = len(documents)
         pagefind_binary()  # a missing binary is said now, not after MkDocs has rendered every page
         self._tmp = tempfile.TemporaryDirectory(prefix="briefing-search-")
         job = self.folder = Path(self._tmp.name)
         with (job / "documents.jsonl").open("w", encoding="utf-8") as out:
-            out.write(json.dumps({"names": sorted(set(names)), "shard_size": shard_size}, ensure_ascii=False) + "\n")
+            header = {"names": sorted(set(names)), "shard_size": shard_size,
+                      "cache": str(cache_dir / CACHE_FOLDER) if cache_dir is not None else None}
+            out.write(json.dumps(header, ensure_ascii=False) + "\n")
             for document in documents:
                 out.write(json.dumps(asdict(document), ensure_ascii=False) + "\n")
         self._bundle = job / "bundle"
@@ -294,10 +348,12 @@ class PendingIndex:
             self._tmp.cleanup()
 
 
-def start_index(corpus: Corpus) -> PendingIndex:
+def start_index(corpus: Corpus, cache_dir: Path | None = None) -> PendingIndex:
     """The build's search step, begun: every briefing of `corpus`, to be segmented with every
-    actor's Chinese forms as words. `finish(site_dir)` once MkDocs has written the site."""
-    return PendingIndex(search_documents(corpus), [form for actor in corpus.actors for form in actor.zh_forms])
+    actor's Chinese forms as words (pages kept under `cache_dir/search`).
+    `finish(site_dir)` once MkDocs has written the site."""
+    return PendingIndex(search_documents(corpus), [form for actor in corpus.actors for form in actor.zh_forms],
+                        cache_dir=cache_dir)
 
 
 def index_site(site_dir: Path, corpus: Corpus) -> IndexReport:

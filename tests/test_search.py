@@ -153,7 +153,8 @@ def test_a_rebuild_stops_the_last_index_before_it_reaches_the_site(pagefind: Pat
 
 
 def test_a_large_collection_is_indexed_in_shards_the_search_box_merges(pagefind: Path, tmp_path: Path) -> None:
-    others = [briefing(f"b{n}", title=f"第{n}篇", body="卢卡申科会见来访客人。", actors=(LUKASHENKO,)) for n in range(4)]
+    others = [briefing(f"b{n}", title=f"第{n}篇", body="卢卡申科会见来访客人。", actors=(LUKASHENKO,))
+              for n in range(4)]
     documents = [search.search_document(b) for b in (MINSK, *others)]
     search.PendingIndex(documents, ["卢卡申科"], shard_size=2).finish(tmp_path)
     bundle = tmp_path / "pagefind"
@@ -161,3 +162,24 @@ def test_a_large_collection_is_indexed_in_shards_the_search_box_merges(pagefind:
     counts = [json.loads((folder / "pagefind-entry.json").read_text())["languages"][search.INDEX_LANGUAGE]["page_count"]
               for folder in (bundle, bundle / "shards" / "1", bundle / "shards" / "2")]
     assert counts == [2, 2, 1]
+
+
+def bundle_files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_segmented_pages_kept_between_builds_give_the_same_index(pagefind: Path, tmp_path: Path) -> None:
+    other = briefing("moscow", actors=(RUSSIA,), title="莫斯科", body="俄罗斯方面表示欢迎。")
+    documents = [search.search_document(b) for b in (MINSK, other)]
+    names = ["卢卡申科", "白俄罗斯", "俄罗斯"]
+    search.PendingIndex(documents, names).finish(tmp_path / "fresh")
+    cache = tmp_path / "cache"
+    search.PendingIndex(documents, names, cache_dir=cache).finish(tmp_path / "cold")
+    kept = sorted((cache / search.CACHE_FOLDER).rglob("*.html"))
+    assert len(kept) == 2
+    search.PendingIndex(documents, names, cache_dir=cache).finish(tmp_path / "warm")
+    fresh = bundle_files(tmp_path / "fresh")
+    assert fresh == bundle_files(tmp_path / "cold") == bundle_files(tmp_path / "warm")
+    # A briefing gone: its kept page goes with it.
+    search.PendingIndex(documents[:1], names, cache_dir=cache).finish(tmp_path / "fewer")
+    assert len(list((cache / search.CACHE_FOLDER).rglob("*.html"))) == 1
