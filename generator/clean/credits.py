@@ -158,10 +158,22 @@ def split_names(text: str) -> list[str]:
         name = name[: tail.start()].strip() if tail else name
         label = LABEL_TAIL.search(to_simplified(name))  # 秦立峰发布: the next field's label glued on
         name = name[: label.start()] if label and label.start() >= 2 else name
+        name = _strip_place(name)  # 王小明台北 (…台北報導): where the reporter filed from
         if not name or len(name) > NAME_MAX or re.search(r"\d", name):
             continue
         names.append(name.title() if name.isupper() and " " in name else name)
     return names
+
+
+def _strip_place(name: str) -> str:
+    """王小明台北 → 王小明: a known dateline place glued after a Chinese name of two to four characters."""
+    folded = to_simplified(name)
+    if len(folded) <= 4 or not re.fullmatch(f"[{_HAN}]+", folded):
+        return name
+    for place in DATELINE_PLACES:
+        if folded.endswith(place) and 2 <= len(folded) - len(place) <= 4:
+            return name[: -len(place)]
+    return name
 
 
 def is_person_name(name: str) -> bool:

@@ -379,3 +379,8 @@ def test_the_next_credit_on_a_byline_is_not_the_writers(clean_bytes: Clean, line
 def test_a_source_field_repeating_its_label(clean_bytes: Clean) -> None:
     article = clean_bytes(page(head="<meta name='source' content='来源：东岸晨报－国际频道'>"), "story.html")
     assert outlet_of(article) == ("东岸晨报", "html:meta-source")
+
+
+def test_the_place_glued_after_a_reporters_name_is_not_part_of_it(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口擴建計劃公布\n\n（東岸時報記者秦立峰台北報導）{P1}\n\n{P2}\n")
+    assert article.authors == ("秦立峰",)
