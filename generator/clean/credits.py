@@ -39,7 +39,8 @@ TRANSLATOR_CREDIT = re.compile(rf"(?:^|(?<=[\s(（【\[〔/／|｜]))(?:翻译|�
 # Rule `closing-credit`: reporters' names in brackets closing the last paragraph (…收购这种平台。”(唐风)),
 # optionally after a label ((记者 张三), (文/李四)). Only after a sentence's end, so an abbreviation
 # in brackets (世界卫生组织（世卫）) is not one; the first name must start with a common surname.
-CLOSING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*[（(]\s*(?:(?:记者|作者|文|撰文|采写)\s*[:：/／|｜]?\s*)?"
+CLOSING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*[（(]\s*"
+                            r"(?:(?:(?:本报|本台|本网|本刊)?(?:特约|特派|首席|实习)?记者|作者|文|撰文|采写)\s*[:：/／|｜]?\s*)?"
                             rf"(?P<names>[{_HAN}]{{2,4}}(?:[\s、，,]+[{_HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
 # Rule `closing-credit`, the labelled kind: a credit list in the bracket that closes the article
 # (（记者：王小明 责编：李四）); the byline rule reads it, editors are refused there.

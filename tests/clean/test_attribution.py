@@ -200,6 +200,8 @@ def test_editor_and_translator_credits(line: str, editors: list[str], translator
     ("世界卫生组织（世卫）", []),
     ("港口扩建是长远之计。（完）", []),
     ("港口扩建是长远之计。（待续）", []),
+    ("港口扩建是长远之计。（本报记者 秦立峰）", ["秦立峰"]),
+    ("港口扩建是长远之计。（本报综合）", []),
 ])
 def test_closing_credits(line: str, names: list[str]) -> None:
     assert closing_credit(to_simplified(line), line) == names
