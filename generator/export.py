@@ -87,11 +87,17 @@ def citation_files(corpus: Corpus, site_url: str | None) -> dict[str, str]:
     """Every briefing as CSL-JSON, BibTeX and RIS (Zotero, EndNote and pandoc import these)."""
     accessed = accessed_on()
     links = [(b, urls.absolute(b.url, site_url)) for b in corpus.briefings]
-    return {
-        urls.CSL_JSON.source: csl_json(csl_item(b, link, accessed) for b, link in links),
-        urls.BIBTEX.source: "\n".join(bibtex_entry(b, link, accessed) for b, link in links),
+    items = [csl_item(b, link, accessed) for b, link in links]
+    entries = [bibtex_entry(b, link, accessed) for b, link in links]
+    files = {
+        urls.CSL_JSON.source: csl_json(items),
+        urls.BIBTEX.source: "\n".join(entries),
         urls.RIS.source: "\n".join(ris_entry(b, link, accessed) for b, link in links),
     }
+    for (briefing, _), item, entry in zip(links, items, entries):  # the Cite block's downloads
+        files[urls.CITE_CSL.of(briefing.id).source] = csl_json([item])
+        files[urls.CITE_BIB.of(briefing.id).source] = entry
+    return files
 
 
 def report_json(fates: Iterable[InputFate]) -> str:

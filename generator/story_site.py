@@ -6,14 +6,13 @@ which calls these; every address comes from `urls`.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from datetime import date as Date
 from urllib.parse import quote
 
 from . import urls
-from .citations import STYLES, accessed_on, bibtex_entry, csl_item, figure_citation
+from .citations import STYLES, accessed_on, figure_citation
 from .conflicts import Conflict, FigureRef
 from .model import Briefing, Corpus, Figure
 from .render import Trusted, render
@@ -65,25 +64,18 @@ def _fenced(text: str) -> str:
     return f"{fence}text\n{text}\n{fence}"
 
 
-def _data_uri(text: str, media_type: str) -> str:
-    return f"data:{media_type};charset=utf-8," + quote(text, safe="")
-
-
 def cite_styles(briefing: Briefing, site_url: str | None, accessed: Date) -> Trusted:
     """The Cite block's styles, each in a fenced block (Material gives each a copy button), and the
-    briefing's CSL-JSON and BibTeX as downloads."""
+    briefing's CSL-JSON and BibTeX as downloads (files next to its page, made by `export`)."""
     permalink = urls.absolute(briefing.url, site_url)
     parts = []
     for name, style in STYLES:
         text = re.sub(r"\s+", " ", style(briefing, permalink, accessed))
         parts.append(f'<div class="cite-style" markdown>\n\n**{name}**\n\n{_fenced(text)}\n\n</div>')
-    csl = json.dumps([csl_item(briefing, permalink, accessed)], ensure_ascii=False, indent=1)
-    bib = bibtex_entry(briefing, permalink, accessed)
-    key = quote(briefing.id, safe="")
-    parts.append(f'<p class="cite-downloads">下载 Download: '
-                 f'<a download="{key}.csl.json" href="{_data_uri(csl, "application/vnd.citationstyles.csl+json")}">'
-                 f'CSL-JSON</a> · <a download="{key}.bib" href="{_data_uri(bib, "application/x-bibtex")}">BibTeX</a>'
-                 f"</p>")
+    here, key = briefing.address, quote(briefing.id, safe="")
+    csl, bib = here.href_to(urls.CITE_CSL.of(briefing.id)), here.href_to(urls.CITE_BIB.of(briefing.id))
+    parts.append(f'<p class="cite-downloads">下载 Download: <a download="{key}.csl.json" href="{quote(csl)}">'
+                 f'CSL-JSON</a> · <a download="{key}.bib" href="{quote(bib)}">BibTeX</a></p>')
     return Trusted("\n\n".join(parts))
 
 

@@ -63,6 +63,8 @@ MONTH = PageKind("timeline/{key}.md")  # "2025-03": used when the corpus is too 
 FIGURE_GROUP = PageKind("figures/{key}.md")  # a topic's figures, when there are too many for one table
 STORY = PageKind("stories/{key}.md")  # accounts of one event; the key is its earliest briefing's id
 OUTLET = PageKind("outlets/{key}.md")
+CITE_CSL = PageKind("briefings/{key}/cite.csl.json")  # one briefing's citation, next to its page
+CITE_BIB = PageKind("briefings/{key}/cite.bib")
 
 # One page each.
 HOME = Address("index.md")

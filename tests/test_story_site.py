@@ -93,7 +93,11 @@ def test_the_cite_block_offers_three_styles_each_in_a_copyable_block_and_downloa
         "GB/T 7714-2015", "Chicago", "APA"]
     assert cite.count("```text") == 4  # the short line and the three styles: Material adds a copy button to each
     assert "烏克蘭接受停火三十天方案 美恢復軍援[N/OL]. 明報, 2025-03-12[" in cite
-    assert 'download="jeddah-mingpao.bib"' in cite and 'download="jeddah-mingpao.csl.json"' in cite
+    assert 'download="jeddah-mingpao.bib" href="../../briefings/jeddah-mingpao/cite.bib"' in cite
+    assert 'download="jeddah-mingpao.csl.json" href="../../briefings/jeddah-mingpao/cite.csl.json"' in cite
+    one = bibtexparser.parse_string(site.files["briefings/jeddah-mingpao/cite.bib"]).entries
+    assert [e.key for e in one] == ["jeddah-mingpao"]
+    jsonschema.validate(json.loads(site.files["briefings/jeddah-mingpao/cite.csl.json"]), CSL_SCHEMA)
 
 
 def test_an_outlet_page_profiles_a_registry_outlet_that_briefings_credit(site):
