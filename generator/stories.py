@@ -189,8 +189,11 @@ class _Index:
                         yield (min(i, j), max(i, j))
 
 
-def _order_key(briefing: Briefing) -> tuple[str, str]:
-    return (briefing.date or "\uffff", briefing.id)
+def _order_key(briefing: Briefing) -> tuple[str, bool, str, str]:
+    """Accounts by date; one known only to the month comes after the dated accounts of that month
+    (it cannot be shown to be earlier, so it never takes the story's id from them)."""
+    date = briefing.date or "\uffff"
+    return (date[:7], len(date) < len("2025-01-01"), date, briefing.id)
 
 
 def find_stories(briefings: Sequence[Briefing]) -> tuple[Story, ...]:

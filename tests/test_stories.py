@@ -88,6 +88,12 @@ def test_undated_accounts_never_join_and_month_dated_ones_need_close_text(briefi
     assert evidence.linked == (evidence.text >= TEXT_ALONE_MONTH)
 
 
+def test_an_account_dated_only_to_the_month_never_names_the_story(briefings):
+    month = [_redated(b, "2025-06") if b.id == "hague-reuters" else b for b in briefings]
+    story = story_of(find_stories(month))["hague-xinhua"]
+    assert story.id == "hague-xinhua" and story.members[-1] == "hague-reuters"
+
+
 def test_the_distractors_share_actors_but_not_enough_text(briefings):
     evidence = explain_pair(briefings, "alaska-bbc", "x-prisoner-exchange")
     assert evidence.days == 2 and evidence.actors > 0.2  # Russia, Ukraine, Zelensky
