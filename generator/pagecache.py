@@ -45,6 +45,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
@@ -287,8 +288,8 @@ def still_valid(entry: RenderedPage, files: Files) -> bool:
 
 class PageReuse:
     """One build's use of the page cache, driven by the plugin's page events in this order:
-    `start` (on_nav), `before_render` (on_page_markdown, last), `after_render` (on_page_content,
-    first), `output` (on_post_page, last), `finish` (on_post_build)."""
+    `start` (on_nav), `before_render` (on_page_markdown, last), `output` (on_post_page, last) and
+    `finish` (on_post_build)."""
 
     def __init__(self, folder: Path) -> None:
         self.cache = PageCache(folder)
@@ -298,6 +299,7 @@ class PageReuse:
         self.fresh: dict[str, tuple[str, RenderedPage | None]] = {}  # src_uri -> (key, record once rendered)
         self.pages = 0
         self.hits = 0
+        self.began = self.done = time.perf_counter()
 
     def start(self, config: MkDocsConfig, nav: Navigation) -> None:
         others = unknown_plugins(config)
@@ -306,6 +308,7 @@ class PageReuse:
             self.site = None
             return
         self.site = site_digest(config, nav)
+        self.began = self.done = time.perf_counter()
 
     def before_render(self, page: Page, files: Files) -> None:
         """Reuse the page when its key has an entry whose links still resolve the same; otherwise
@@ -361,6 +364,7 @@ class PageReuse:
     def output(self, page: Page, html: str) -> str:
         """The page's HTML: the cached one for a reused page; a fresh page's is stored."""
         uri = page.file.src_uri
+        self.done = time.perf_counter()
         entry = self.reused.pop(uri, None)
         if entry is not None:
             return entry.html()
@@ -370,10 +374,11 @@ class PageReuse:
             self.cache.put(key, record)
         return html
 
-    def finish(self) -> tuple[int, int, int]:
-        """(pages reused, pages seen, entries pruned) once the build has written every page."""
+    def finish(self) -> str:
+        """Prune the entries this build did not use; a line for the log on what the cache did."""
         removed = self.cache.prune(self.used) if self.site is not None else 0
-        return self.hits, self.pages, removed
+        return (f"page cache: {self.hits} of {self.pages} pages reused, {removed} stale entries removed; "
+                f"pages read, converted or reused and written in {self.done - self.began:.1f} s")
 
 
 def add_skip_template(env: jinja2.Environment) -> jinja2.Environment:

@@ -207,8 +207,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     raise PluginError(f"search index: {error}") from None
                 _report_index(report)
         if self.page_reuse is not None:
-            reused, pages, removed = self.page_reuse.finish()
-            log.info("page cache: %d of %d pages reused, %d stale entries removed", reused, pages, removed)
+            log.info(self.page_reuse.finish())
             self.page_reuse = None
 
     def on_build_error(self, error: Exception) -> None:
