@@ -40,7 +40,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,11 +118,16 @@ class Segmenter:
     """jieba with every actor's Chinese forms as words: 卢卡申科 stays one word wherever it stands."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._tokenizer = jieba.Tokenizer()
-        for name in sorted(set(names)):
-            if len(name) >= MIN_WORD_FORM and not any(ch.isspace() for ch in name):
-                self._tokenizer.add_word(name, freq=100_000)
+        self._words = sorted({n for n in names if len(n) >= MIN_WORD_FORM and not any(ch.isspace() for ch in n)})
         self._names = lru_cache(maxsize=None)(self.segment)
+
+    @cached_property
+    def _tokenizer(self) -> jieba.Tokenizer:
+        """Made on first use (a second of loading): when every page is kept, never."""
+        tokenizer = jieba.Tokenizer()
+        for word in self._words:
+            tokenizer.add_word(word, freq=100_000)
+        return tokenizer
 
     def words(self, text: str) -> list[str]:
         text = text.replace(WORD_SEPARATOR, " ").replace("\u27e8", "<").replace("\u27e9", ">")
