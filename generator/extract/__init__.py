@@ -16,7 +16,7 @@ from ..model import Article, BlockKind, Briefing, TopicScore
 from ..settings import DEFAULTS, Settings
 from ..textnorm import to_simplified
 from ..vocab import Vocabulary
-from .actors import ActorMatcher, Match, mentions, within
+from .actors import ActorMatcher, Match, mentions, within, without_own_outlet
 from .figures import find_figures
 from .quotes import find_quotes
 from .recogniser import recognise, recognised_matches, sentence_spans, worth_a_look
@@ -27,9 +27,16 @@ from .topics import KeywordIndex, score_topics
 LEAD_PARAGRAPHS = 2
 
 
+# An outlet's name this long, in Han characters, is claimed before any actor's form inside it:
+# 朝日新闻 names a newspaper, not North Korea and Japan. (Shorter names are words: 日经 in 中日经济.)
+OUTLET_BLOCKER_MIN = 3
+
+
 @lru_cache(maxsize=4)
 def _matcher(vocab: Vocabulary) -> ActorMatcher:
-    return ActorMatcher(vocab.actors, vocab.not_actors)
+    outlets = (name for outlet in vocab.outlets for name in outlet.simplified_prefixes
+               if len(name) >= OUTLET_BLOCKER_MIN)
+    return ActorMatcher(vocab.actors, (*vocab.not_actors, *outlets))
 
 
 def matcher_for(vocab: Vocabulary) -> ActorMatcher:
@@ -68,6 +75,7 @@ def extract(article: Article, vocab: Vocabulary, settings: Settings = DEFAULTS) 
                                    _not_names(vocab), title_end, lead_end)
     if simplified != original:
         found = [replace(m, surface=_as_written(m, simplified, original)) for m in found]
+    found = without_own_outlet(found, _outlet_names(article, vocab), simplified, title_end)
     matches = _with_front_matter(found, article, vocab)
     actor_mentions = mentions(matches, title_end, lead_end)
 
@@ -119,6 +127,14 @@ def extract(article: Article, vocab: Vocabulary, settings: Settings = DEFAULTS) 
         quotes=find_quotes(sentences, matches),
         events=_events(sentences),
     )
+
+
+def _outlet_names(article: Article, vocab: Vocabulary) -> tuple[str, ...]:
+    """The Simplified names of the outlet the article is credited to, as written and as listed."""
+    if article.outlet is None or not article.outlet.value:
+        return ()
+    listed = vocab.outlets.named(article.outlet.value)
+    return (to_simplified(article.outlet.value), *(listed.simplified_names if listed else ()))
 
 
 def _as_written(match: Match, simplified: str, original: str) -> str:

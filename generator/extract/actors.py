@@ -8,7 +8,8 @@ articles too. Rules, each named in the mention it produces:
   organ-of-state      a country followed by one of its organs (吉尔吉斯斯坦外交部, 俄国防部) counts
                       for the country
   abbrev-compound     single-character abbreviations count only in compounds that start a word:
-                      中俄, 俄乌, 美俄, 俄亚关系; never inside another word (道德中 is not Germany-China)
+                      中俄, 俄乌, 美俄, 俄亚关系; never inside another word (道德中 is not Germany-China),
+                      nor when two of them abbreviate one actor (中华 is not a list of countries)
   abbrev-object       an abbreviation after a verb of relation: 对华, 访华, 联俄制华, 驻华
   transliterated-name a foreign name joined with a middle dot: 马里奥·纳夫尔法; the last part of a
                       listed person's name (德米特里·佩斯科夫) resolves to that person
@@ -22,6 +23,17 @@ articles too. Rules, each named in the mention it produces:
   listed-last-part    a dotted name whose last part runs into a listed person's form takes it whole:
                       弗拉基米尔·普京 is Putin although 京 writes no other foreign name
   foreign-organisation a transliterated name ending in an institution word: 约翰·霍普金斯大学
+  dotted-name-word-start a dotted name starts where the word holding its first character starts:
+                      史蒂芬·埃洛普 and 露西·里格比 keep 史 and 露, which write few other names
+  name-runs-on        a listed person's short form is not found inside a longer transliteration
+                      that jieba reads as one word: 鲍尔默 (Ballmer) is not 鲍尔 (Powell)
+  street-name         a form followed by a road word names a street: 中华东路 is not China
+  compound-names-a-company two abbreviations before a company's last word name the company:
+                      华泰汽车 is not China and Thailand
+  own-outlet          the outlet an article is credited to is not its actor unless the text is
+                      about it (`without_own_outlet`)
+  compound-in-a-place an abbreviation compound that runs into a place's suffix is the place's
+                      name: 台中市 is a city, not Taiwan and China
 """
 
 from __future__ import annotations
@@ -35,6 +47,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..han import is_han
 from ..model import Actor, ActorMention
 from ..textnorm import word_tokenizer
 
@@ -81,6 +94,12 @@ NAME_MIN = 2
 # Characters that end a clause or sentence (`figures.CLAUSE_BREAK`, `sentences.TERMINAL`, …) and
 # white space: none is Han, a digit, a name's dot or in jieba's word characters (`ActorMatcher.isolates`).
 CLAUSE_EDGES = "，；;,。！？!?…”」』)）" + " \t\n\u3000\u00a0"
+# Words after a form that make it a street's name (rule street-name): 中华东路, 北京西路.
+STREET_WORDS = ("路", "街", "大道", "大街", "东路", "西路", "南路", "北路", "中路", "巷")
+# Words that end a company's name (rule compound-names-a-company): 华泰汽车, 中美集团.
+COMPANY_WORDS = ("汽车", "集团", "公司", "证券", "控股", "股份", "实业", "电器", "保险", "基金")
+# Suffixes of a place's name (rule compound-in-a-place): 台中市, 中西区.
+PLACE_SUFFIX_CHARS = "市县区省州镇乡村"
 # Words a transliterated-looking run often ends with but that are not part of the name.
 NAME_STOP_TAIL = ("表示", "说", "称", "指出", "强调", "认为", "在", "与", "和", "对", "将", "曾", "也", "则")
 
@@ -149,7 +168,7 @@ class ActorMatcher:
         # Foreign names first: 马里奥·纳夫尔法 must not yield 马里 (Mali).
         for found in DOTTED_NAME.finditer(text):
             start, end = found.span()
-            start += _title_overlap(text, start)
+            start += _title_overlap(text, start) or -_word_start_before(text, start)
             end = self._listed_last_part_end(text, start, end)
             name = text[start:end]
             org = FOREIGN_ORG.match(text, start)
@@ -172,7 +191,11 @@ class ActorMatcher:
                     continue  # 亚方向, 法方案: 方 starts another word
                 if _inside_latin_word(text, start, end):
                     continue  # Nest in Nestlé, Meta in Metaverse
+                if text.startswith(STREET_WORDS, end):
+                    continue  # 中华东路 is a street (rule street-name)
                 actor = self.by_form[form]
+                if actor.type == "person" and self._name_runs_on(text, start, end):
+                    continue  # 鲍尔默 is not 鲍尔 (rule name-runs-on)
                 if self._organ_of_another_state(text, start, form, actor):
                     continue  # 美国教育部 is the United States', not China's 教育部
                 rule = "listed-form"
@@ -201,6 +224,13 @@ class ActorMatcher:
                 return True
         other = self.by_abbrev.get(text[start - 1:start]) if start else None
         return other is not None and other.type == "country" and other.id != actor.country
+
+    def _name_runs_on(self, text: str, start: int, end: int) -> bool:
+        """Whether jieba reads the transliterated form at [start, end) as the start of a longer
+        transliteration (rule name-runs-on): 鲍尔默 is one word, 鲍尔希望 is two."""
+        if end >= len(text) or text[end] not in self.name_chars or not set(text[start:end]) <= self.name_chars:
+            return False
+        return _word_end(text, start) > end and set(text[start:_word_end(text, start)]) <= self.name_chars
 
     def _listed_last_part_end(self, text: str, start: int, end: int) -> int:
         """`end`, or past it when the name's last part begins a listed form that runs on (rule
@@ -253,8 +283,12 @@ class ActorMatcher:
                     continue
                 if start > 0 and text[start - 1].isdigit():
                     continue  # 5日中方: 日 is the day
-                if len(set(run)) < len(run):
-                    continue  # 美美, 中中: not a list of countries
+                if len({self.by_abbrev[char].id for char in run}) < len(run):
+                    continue  # 美美, 中华: not a list of countries
+                if text[found.end():found.end() + 1] in PLACE_SUFFIX_CHARS and _word_end(text, start) > found.end():
+                    continue  # 台中市 is a city (rule compound-in-a-place)
+                if len(run) == 2 and text.startswith(COMPANY_WORDS, found.end()):
+                    continue  # 华泰汽车 is a carmaker (rule compound-names-a-company)
                 for offset, char in enumerate(run):
                     claim(Match(start + offset, start + offset + 1, self.by_abbrev[char], run, "abbrev-compound"))
         if self.object_pattern:
@@ -327,6 +361,38 @@ def _word_starts(window: str) -> frozenset[int]:
     return frozenset(starts)
 
 
+@lru_cache(maxsize=4096)
+def _words(window: str) -> tuple[tuple[int, int], ...]:
+    """jieba's words of `window` as (start, end) spans."""
+    spans, position = [], 0
+    for token in word_tokenizer().cut(window, HMM=False):
+        spans.append((position, position + len(token)))
+        position += len(token)
+    return tuple(spans)
+
+
+def _word_at(text: str, at: int) -> tuple[int, int]:
+    """The (start, end) in `text` of the word jieba reads around `at`, on a small window."""
+    left = max(0, at - 6)
+    for start, end in _words(text[left:at + 8]):
+        if start <= at - left < end:
+            return left + start, left + end
+    return at, at + 1
+
+
+def _word_end(text: str, start: int) -> int:
+    return _word_at(text, start)[1]
+
+
+def _word_start_before(text: str, start: int) -> int:
+    """How many Han characters before `start` belong to the word jieba reads at `start`, at most
+    two (rule dotted-name-word-start): 1 for 史蒂芬·埃洛普 matched from 蒂."""
+    if start <= 0 or not is_han(text[start - 1]):
+        return 0
+    word_start = _word_at(text, start)[0]
+    return start - word_start if 0 < start - word_start <= 2 else 0
+
+
 def _starts_word(text: str, start: int) -> bool:
     """Whether a word starts at `start`, by jieba on a small window around it (cheap, and a window
     segments like the whole sentence near its middle)."""
@@ -335,6 +401,32 @@ def _starts_word(text: str, start: int) -> bool:
     left = max(0, start - 6)
     window = text[left:start + 6]
     return (start - left) in _word_starts(window)
+
+
+# What follows an outlet's name in a dateline or a credit (新华社北京6月22日电, 新华社记者, 据新华社
+#报道): there it is the source of the text, not its subject.
+CREDIT_AFTER = re.compile(r"记者|通讯员|特约|讯|电|报道|报导|消息|[^，。；！？\n]{1,10}?\d{1,2}日(?:电|讯)")
+# An article names the outlet that publishes it as an actor only when it says this much about it.
+OWN_OUTLET_MENTIONS = 2
+
+
+def without_own_outlet(matches: Sequence[Match], outlet_names: Iterable[str], text: str,
+                       title_end: int) -> list[Match]:
+    """The matches without those of the outlet the article is credited to (rule own-outlet),
+    unless the text is about it: its headline names it, or the text names it
+    `OWN_OUTLET_MENTIONS` times outside datelines and credits. A Xinhua wire story opening
+    新华社北京6月22日电 is not about Xinhua."""
+    names = set(outlet_names)
+    own = {m.actor.id for m in matches if m.surface in names or m.actor.name_zh in names}
+    if not own:
+        return list(matches)
+    about = set()
+    for actor_id in own:
+        group = [m for m in matches if m.actor.id == actor_id]
+        plain = [m for m in group if not CREDIT_AFTER.match(text, m.end)]
+        if any(m.start < title_end for m in group) or len(plain) >= OWN_OUTLET_MENTIONS:
+            about.add(actor_id)
+    return [m for m in matches if m.actor.id not in own or m.actor.id in about]
 
 
 def within(matches: Sequence[Match], starts: Sequence[int], start: int, end: int) -> Sequence[Match]:

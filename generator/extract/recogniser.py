@@ -26,7 +26,18 @@ Rules that turn a guess down (`Judge.rejection`, each named as it is returned):
   holds-a-listed-organisation       联合国下属世界粮食计划署
   ends-with-a-title                 启明派出所长
   credit-line                       a reporter, editor or translator (记者潘强, 编译/林靖东, （李华）)
-  form-of-address                   李教授, 杨先生, 王某
+  form-of-address                   李教授, 杨先生, 王某, 金所长; and in Taiwanese reports a surname
+                                    with a kin or sex word (李男, 高母, 陈妻)
+  storm-name                        a name right after 台风/飓风 (in quotes or not) names a storm
+  relation-object                   an organisation guess that starts with an abbreviation after a
+                                    verb of relation or 在: 在华布局, 在华合资公司 (华 is China)
+  word-of-another-kind              a two-character person guess that jieba's dictionary files as
+                                    a place or a common noun (安宁疗护, 关闭边卡)
+  unit-after-a-name                 a person guess right before 部门, 委 or 机构 (商卫健部门)
+  person-begins-an-organisation     a person guess that begins an accepted organisation's name,
+                                    guessed no more often, is that organisation (施罗德投资集团)
+  place-named-as-organisation       an organisation guess that ends in a place's suffix (南市) is
+                                    a place, counted as places are
   given-name-is-a-common-word       邓最终
   not-a-name-shape                  a person neither a Chinese name (surname + one or two
                                     characters) nor a transliteration
@@ -51,8 +62,8 @@ from typing import Any
 
 from ..han import is_han
 from ..model import Actor
-from ..textnorm import word_tokenizer
-from .actors import STATE_ORGANS, ActorMatcher, Match, unlisted_actor, within
+from ..textnorm import pos_tokenizer, word_tokenizer
+from .actors import RELATION_VERBS, STATE_ORGANS, ActorMatcher, Match, unlisted_actor, within
 
 log = logging.getLogger("generator")
 
@@ -194,7 +205,16 @@ GIVEN_NAME_MAX = 2
 # Words after a surname that make a form of address, not a name: 李教授, 杨先生, 邓同学.
 ADDRESS_WORDS = ("教授", "先生", "女士", "小姐", "同学", "老师", "博士", "医生", "律师", "院士", "主任", "总统",
                  "总理", "部长", "局长", "书记", "市长", "省长", "董事长", "总裁", "经理", "记者", "太太", "夫人",
-                 "某", "姓", "氏", "家", "总", "董", "老", "小", "说", "称", "表示")
+                 "某", "姓", "氏", "家", "总", "董", "老", "小", "说", "称", "表示",
+                 "所长", "院长", "校长", "行长", "处长", "科长", "队长", "站长")
+# In Taiwanese reports a surname with one of these stands for a private person: 李男, 高母, 陈妻.
+KIN_WORDS = tuple("男女母父妻夫嫂婆翁妇嬷童妹姐哥弟叔姨")
+# Words that introduce a storm's name, maybe in quotes: 台风“天鸽” (rule storm-name).
+STORM_WORDS = ("台风", "飓风", "热带风暴", "强热带风暴", "气旋")
+# Words a person's name is never followed by: the guess is part of an organisation's name.
+UNIT_AFTER = ("部门", "委", "机构", "系统")
+# jieba's dictionary tags that make a two-character person guess a word of another kind.
+OTHER_KIND_TAGS = ("ns", "n")
 # Words before a name that make it a credit line (新华社记者潘强, 编译/林靖东): its author, not its subject.
 CREDIT_WORDS = ("记者", "通讯员", "摄影", "编辑", "编译", "翻译", "撰稿", "作者", "责编", "实习生", "核稿", "校对",
                 "主编", "监制", "来源", "文", "图")
@@ -288,6 +308,8 @@ class Judge:
                 return "countries-compound"  # 美中科技, 美中贸易战
             if entity.tag == "ORG" and not name.endswith(ORGANISATION_ENDS):
                 return "abbreviation-and-a-word"  # 华强硬
+            if entity.start > 0 and self.text[entity.start - 1] in RELATION_VERBS + "在":
+                return "relation-object"  # 在华布局: 华 is China, the object of 在
         if entity.tag == "ORG":
             if any(name.startswith(n) for n in self.not_names if len(n) >= 3):
                 return "generic-word"  # 新浪科技讯: an outlet's dateline
@@ -295,6 +317,8 @@ class Judge:
                 return "holds-a-listed-organisation"  # 联合国下属世界粮食计划署
             if name.endswith(ROLE_ENDS) or name.endswith(("所长", "队长", "处长", "科长")):
                 return "ends-with-a-title"  # 启明派出所长
+        if self.text[max(0, entity.start - 6):entity.start].rstrip("“「《\"'").endswith(STORM_WORDS):
+            return "storm-name"  # 台风“天鸽”
         if entity.tag == "PER":
             return self._person_rejection(entity)
         if entity.tag == "LOC" and len(name) >= 3 and name.endswith(FEATURE_ENDS):
@@ -319,6 +343,12 @@ class Judge:
             return "credit-line"  # 记者潘强, 编译/林靖东, (唐风), 陈立希（新华社专稿）
         if any(name.endswith(word) for word in ADDRESS_WORDS) and len(name) <= 4:
             return "form-of-address"
+        if len(name) == 2 and name[0] in SURNAMES and name[1] in KIN_WORDS:
+            return "form-of-address"  # 李男, 高母
+        if self.text.startswith(UNIT_AFTER, entity.end):
+            return "unit-after-a-name"  # 商卫健部门
+        if len(name) == 2 and pos_tokenizer().word_tag_tab.get(name) in OTHER_KIND_TAGS:
+            return "word-of-another-kind"  # 安宁 (疗护), 边卡
         if chinese_name_shape(name):
             given = name[-2:]
             if len(name) == 3 and word_tokenizer().FREQ.get(given, 0) >= COMMON_WORD_FREQ:
@@ -445,6 +475,8 @@ def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[E
             continue
         if entity.tag == "PER" and split_name(entity, person_starts, person_ends):
             continue
+        if entity.tag == "ORG" and entity.text.endswith(PLACE_SUFFIXES):
+            entity = Entity(entity.start, entity.end, entity.text, "LOC")  # 南市 (rule place-named-as-organisation)
         name = actor_name(entity, judge)
         if entity.tag == "ORG" and name in matcher.by_form and judge.parent_organisation(entity.text):
             name = entity.text  # 北京大学法学院: a unit of a listed organisation, counted for it below
@@ -459,6 +491,10 @@ def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[E
     names = [n for n in seen
              if not any(o != n and tags[o] == tags[n] and (n.startswith(o) or n.endswith(o) or o.startswith(n)
                                                              or o.endswith(n)) and rank(o) > rank(n) for o in seen)]
+    # A person's name that begins an accepted organisation's, seen no more often than it, is the
+    # organisation's short name (施罗德 and 施罗德投资集团: rule person-begins-an-organisation).
+    names = [n for n in names if not (tags[n] == "PER" and any(
+        tags[o] == "ORG" and len(o) > len(n) and o.startswith(n) and seen[o] >= seen[n] for o in names))]
     dotted = {_last_part(m.surface): m.surface for m in matches if "·" in m.surface or "－" in m.surface}
     taken = bytearray(len(text))
     replaced: set[int] = set()

@@ -260,6 +260,14 @@ def accepted(matcher, text: str, *guesses: tuple[str, str], title_end: int = 0, 
     ("邓最终同意赴约。", "邓最终", "PER", "given-name-is-a-common-word"),
     ("桑顿中国发布报告。", "桑顿中国", "PER", "not-a-name-shape"),
     ("东湖大桥封闭。", "东湖大桥", "LOC", "structure-or-feature"),
+    ("事后李男向警方坦承犯案。", "李男", "PER", "form-of-address"),
+    ("陈母表示儿子平时很乖。", "陈母", "PER", "form-of-address"),
+    ("据诊所的孙所长介绍，病人很多。", "孙所长", "PER", "form-of-address"),
+    ("外资车企纷纷在华布局新工厂。", "华布局", "ORG", "relation-object"),
+    ("外企通过在华合资公司销售产品。", "华合资公司", "ORG", "relation-object"),
+    ("老人在安宁病房度过最后时光。", "安宁", "PER", "word-of-another-kind"),
+    ("由教育部门商卫健部门安排检测。", "商卫健", "PER", "unit-after-a-name"),
+    ("台风“海燕”登陆后减弱。", "海燕", "PER", "storm-name"),
 ])
 def test_a_guess_that_names_no_new_actor_is_turned_down_by_a_named_rule(matcher, text, word, tag, rule):
     assert judged(matcher, text, word, tag) == rule
@@ -464,3 +472,71 @@ def test_a_one_character_word_in_not_names_is_refused_with_the_file_named(tmp_pa
 ])
 def test_a_parliament_court_or_ministry_after_a_country_counts_for_that_country(matcher, text, expected):
     assert [(m.actor.name, m.surface) for m in matcher.find(text)] == expected
+
+
+# ---------------------------------------------------------------- precision on unseen articles
+# Short forms inside longer words, names cut at their first character, the credited outlet.
+
+def test_a_dotted_name_starts_where_the_word_of_its_first_character_starts(matcher):
+    found = [m.surface for m in matcher.find("前任总经理史蒂芬·帕克下月退休，接任者露西·霍华德来自伦敦。")]
+    assert "史蒂芬·帕克" in found and "露西·霍华德" in found
+
+
+def test_a_listed_persons_short_form_inside_a_longer_transliteration_is_not_that_person(matcher):
+    assert "Jerome Powell" not in names(matcher, "出身销售的鲍尔默并没有反思产品本身。")
+    assert names(matcher, "鲍尔希望再等一等。") == ["Jerome Powell"]  # 希望 is a word of its own
+
+
+@pytest.mark.parametrize("text", [
+    "事故发生在中华东路与人民路口。",  # a street
+    "台中市今天清晨下了一场大雨。",  # a city whose name is written with two abbreviations
+    "王先生在台中经营一家小店。",
+    "该厂与华泰汽车签了合作协议。",  # a carmaker
+    "两国合办的中华文化节开幕。",  # 中 and 华 are both China: no list of countries
+])
+def test_abbreviations_that_write_a_street_a_city_or_a_company_name_no_country(matcher, text):
+    assert names(matcher, text) == []
+
+
+def test_abbreviation_compounds_of_two_countries_still_count(matcher):
+    assert set(names(matcher, "中美关系和中日关系都在变化。")) == {"China", "United States", "Japan"}
+
+
+def test_a_newspapers_name_is_not_read_as_the_countries_it_holds(vocab):
+    from generator.extract import matcher_for
+
+    assert [m.actor.name for m in matcher_for(vocab).find("他对《朝日新闻》记者说，情况正在好转。")] == []
+
+
+def test_the_outlet_an_article_is_credited_to_is_no_actor_of_its_dateline(matcher):
+    from generator.extract.actors import without_own_outlet
+
+    text = "标题\n新华社上海3月2日电（记者周明）上海今天发布暴雨预警。据新华社报道，市民应减少出行。"
+    matches = matcher.find(text)
+    assert "Xinhua News Agency" in [m.actor.name for m in matches]
+    kept = without_own_outlet(matches, ("新华社",), text, title_end=3)
+    assert "Xinhua News Agency" not in [m.actor.name for m in kept]
+    assert len(kept) == len(matches) - 2
+    # an article about the outlet names it in its headline: then it stays
+    about = "新华社发布年度报告\n新华社上海3月2日电 正文。"
+    kept = without_own_outlet(matcher.find(about), ("新华社",), about, title_end=10)
+    assert "Xinhua News Agency" in [m.actor.name for m in kept]
+
+
+def test_an_organisation_guess_ending_in_a_city_suffix_is_counted_as_a_place(matcher):
+    lead = "标题\n开头一段。\n第二段。\n"
+    kwargs = {"title_end": 3, "lead_end": 13}
+    # named twice, an organisation would count; a place needs the headline, the lead or three mentions
+    assert accepted(matcher, lead + "记者前往东市采访。东市警方说明案情。", ("东市", "ORG"), **kwargs) == {}
+    assert accepted(matcher, lead + "东市、东市和东市都下雨。", ("东市", "ORG"), **kwargs) == {"东市": ["东市"] * 3}
+
+
+def test_a_persons_name_that_begins_a_companys_is_the_company_unless_guessed_more_often(matcher):
+    text = "标题\n柯林斯资本集团宣布扩张。柯林斯表示看好市场，柯林斯说将增聘员工。"
+    company = guess(text, "柯林斯资本集团", "ORG")
+    once = [company, guess(text, "柯林斯", "PER", nth=1)]
+    found = recognised_matches(text, matcher.find(text), once, matcher, frozenset(), 3, 60)
+    assert {m.actor.name_zh for m in found} == {"柯林斯资本集团"}
+    twice = [*once, guess(text, "柯林斯", "PER", nth=2)]
+    found = recognised_matches(text, matcher.find(text), twice, matcher, frozenset(), 3, 60)
+    assert {m.actor.name_zh for m in found} == {"柯林斯资本集团", "柯林斯"}
