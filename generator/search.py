@@ -205,15 +205,17 @@ class SegmentedPages:
         key = self.key(document)
         self.used.add(key)
         entry = self.folder / key[:2] / f"{key}.html"
-        try:
-            return entry.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        try:  # the first line is the SHA-256 of the rest: a damaged or foreign entry is made again
+            digest, text = entry.read_text(encoding="utf-8").split("\n", 1)
+            if hashlib.sha256(text.encode()).hexdigest() == digest:
+                return text
+        except (OSError, UnicodeDecodeError, ValueError):
             pass
         text = document_html(document, segmenter)
         tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(text, encoding="utf-8")
+            tmp.write_text(hashlib.sha256(text.encode()).hexdigest() + "\n" + text, encoding="utf-8")
             tmp.replace(entry)
         except OSError:
             tmp.unlink(missing_ok=True)

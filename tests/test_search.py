@@ -180,6 +180,10 @@ def test_segmented_pages_kept_between_builds_give_the_same_index(pagefind: Path,
     search.PendingIndex(documents, names, cache_dir=cache).finish(tmp_path / "warm")
     fresh = bundle_files(tmp_path / "fresh")
     assert fresh == bundle_files(tmp_path / "cold") == bundle_files(tmp_path / "warm")
+    # A damaged kept page is made again, not indexed.
+    kept[0].write_text(kept[0].read_text(encoding="utf-8").replace("</body>", "<p>伪造</p></body>"), encoding="utf-8")
+    search.PendingIndex(documents, names, cache_dir=cache).finish(tmp_path / "repaired")
+    assert bundle_files(tmp_path / "repaired") == fresh
     # A briefing gone: its kept page goes with it.
     search.PendingIndex(documents[:1], names, cache_dir=cache).finish(tmp_path / "fewer")
     assert len(list((cache / search.CACHE_FOLDER).rglob("*.html"))) == 1
