@@ -40,8 +40,9 @@ class RuleAction(str, Enum):
 
 
 RULE_ACTIONS = tuple(action.value for action in RuleAction)
-# Which blocks a rule looks at: any block, or only those the markup marks as headings.
-RULE_WHERE = ("any", "heading")
+# Which blocks a rule looks at: any block, only those the markup marks as headings, or only the
+# blocks at the body's start or end (clean/classify.py, rule family `edge`).
+RULE_WHERE = ("any", "heading", "edge")
 OUTLET_KEYS = {"name", "type", "region", "hosts", "forms"}
 OUTLET_TYPES = ("newsroom", "wire", "state-media", "public-broadcaster", "portal", "self-media")
 OUTLET_REGIONS = ("mainland", "hong-kong", "macau", "taiwan", "singapore", "malaysia", "overseas", "foreign")

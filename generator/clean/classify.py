@@ -19,12 +19,27 @@ Structural rules (code, because they look at more than one line or at markup):
                           time): read for metadata, not body
   header-account          the posting account named just above the post time (self-media pages)
   leading-chrome          other short lines above the body (channel names, menus)
-  after-body-chrome       short lines after the last sentence of the article (not in Markdown
+  after-body-chrome       short lines after the last sentence of the article (a short line whose only
+                          sentence end is a closing bracket, "新歌(搞笑版)", is a label, not a
+                          sentence; not in Markdown
                           the author structured: their lists and headings stay; not a line that
                           stops at a comma or mid-character: that is running text cut short)
   short-between-noise     a short line without punctuation whose neighbours are both noise
   after-desk-credit       short lines right after the editor's credit that closes an article
                           (责任编辑：…): keyword tags and feedback buttons, until running text returns
+  repeated-headline       above the body, a line that repeats the page's headline (a headline printed
+                          again over the text), with the short heading lines right above it (its
+                          kicker, when the headline is printed over two lines)
+
+Edge rules (`where: edge` in content/boilerplate.yaml) look only at the body's first and last blocks
+still counted as content, because their words are ordinary inside an article and chrome only there:
+  - an `end` edge rule opens a reader-facing box (a hotline, a follow-the-account promo) within the
+    last EDGE_WINDOW content blocks: that block and every block after it go, provided the block is a
+    short line and all content after it is short too (a box, not the article going on); within the
+    first EDGE_WINDOW, the block and every block before it go, on the same conditions and only when
+    no block before it is running text (a box above the article, not one after its first paragraph);
+  - a `drop` or `caption` edge rule peels the first or last content block, again and again while
+    one matches (a caption under the lead picture, an author's bio line closing the text).
 """
 
 from __future__ import annotations
@@ -55,6 +70,14 @@ ACCOUNT_MAX = 20
 # characters in links, a short block is a list of links, not a paragraph.
 LINK_DENSITY_MAX = 0.5
 LINK_BLOCK_MAX = 80
+# Edge rules look at this many content blocks at each end of the body.
+EDGE_WINDOW = 6
+# A box opened by an `end` edge rule: its opening line is at most EDGE_LINE_MAX characters, and
+# every content block between it and the body's edge at most EDGE_BOX_MAX (a box, not paragraphs).
+EDGE_LINE_MAX = 80
+EDGE_BOX_MAX = 120
+# A headline's kicker printed over it: a heading line of at most this many characters.
+KICKER_MAX = 20
 # How many lines above or below a meta line the headline is looked for first (two: a self-media
 # page puts the account between the headline and the post time).
 HEADLINE_NEAR_META = 2
@@ -73,6 +96,8 @@ def classify(candidates: Sequence[Candidate], rules: Sequence[BoilerplateRule]) 
     _revise_tail(candidates, labels)
     _revise_short_between_noise(candidates, labels)
     _revise_after_desk_credit(candidates, labels)
+    _revise_repeated_headline(candidates, labels)
+    _revise_edges(candidates, labels, rules)
     blocks = []
     for index, (candidate, label) in enumerate(zip(candidates, labels)):
         rule, kind = label if label else ("content", _content_kind(candidates, labels, index))
@@ -96,7 +121,7 @@ def _context_free(candidate: Candidate, rules: Sequence[BoilerplateRule],
         return None, None
     heading = candidate.kind is BlockKind.HEADING
     for rule in rules:
-        if rule.where == "heading" and not heading:
+        if (rule.where == "heading" and not heading) or rule.where == "edge":
             continue
         if rule.matches(folded) or (folded != text and rule.matches(text)):
             kind = BlockKind.CAPTION if rule.action is RuleAction.CAPTION else BlockKind.NOISE
@@ -203,10 +228,18 @@ def _revise_header_zone(candidates: Sequence[Candidate], labels: list[Label], ch
             labels[i] = ("leading-chrome", BlockKind.NOISE)  # a line that stops at a comma is running text
 
 
+def _bracket_label(text: str) -> bool:
+    """A short line that ends in a bracketed label ("新歌(搞笑版)") and has no full stop; a line
+    that is all in brackets ("（某报 5月4日）") is a closing stamp or note, not a label."""
+    return (len(text) <= SHORT_LINE and text[-1] in ")）" and "。" not in text and text[0] not in "(（"
+            and ("(" in text or "（" in text))
+
+
 def _revise_tail(candidates: Sequence[Candidate], labels: list[Label]) -> None:
     last = None
     for index, candidate in enumerate(candidates):
-        if labels[index] is None and (ends_sentence(candidate.text) or looks_like_body(candidate.text)):
+        text = candidate.text
+        if labels[index] is None and ((ends_sentence(text) and not _bracket_label(text)) or looks_like_body(text)):
             last = index
     if last is None:
         return
@@ -243,6 +276,71 @@ def _revise_after_desk_credit(candidates: Sequence[Candidate], labels: list[Labe
         elif (after_credit and label is None and len(text) <= SHORT_LINE and not ends_sentence(text)
               and not candidate.authored and candidate.kind is not BlockKind.HEADING):
             labels[index] = ("after-desk-credit", BlockKind.NOISE)
+
+
+def _revise_repeated_headline(candidates: Sequence[Candidate], labels: list[Label]) -> None:
+    """Rule `repeated-headline`: above the first paragraph, a line equal to the headline the page
+    was found to have, and the short heading lines right above that copy (a two-line headline)."""
+    headlines = {candidates[i].folded for i, label in enumerate(labels) if label and label[0] == "headline"}
+    first = _first_body(candidates, labels)
+    if not headlines or first is None:
+        return
+    for i in range(first):
+        if labels[i] is None and candidates[i].folded in headlines:
+            labels[i] = ("repeated-headline", BlockKind.NOISE)
+            above = i - 1
+            while (above >= 0 and labels[above] is None and candidates[above].kind is BlockKind.HEADING
+                   and len(candidates[above].text) <= KICKER_MAX):
+                labels[above] = ("repeated-headline", BlockKind.NOISE)
+                above -= 1
+
+
+def _edge_rule(candidate: Candidate, rules: Sequence[BoilerplateRule]) -> BoilerplateRule | None:
+    return next((rule for rule in rules if rule.matches(candidate.folded)
+                 or (candidate.folded != candidate.text and rule.matches(candidate.text))), None)
+
+
+def _revise_edges(candidates: Sequence[Candidate], labels: list[Label], rules: Sequence[BoilerplateRule]) -> None:
+    """The edge rules (see the module's note): boxes first, then peeling the ends."""
+    edge = [rule for rule in rules if rule.where == "edge"]
+    if not edge:
+        return
+    boxes = [rule for rule in edge if rule.action is RuleAction.END]
+    content = [i for i, label in enumerate(labels) if label is None]
+
+    def short(indices: Sequence[int]) -> bool:
+        return all(len(candidates[j].text) <= EDGE_BOX_MAX for j in indices)
+
+    tail = content[-EDGE_WINDOW:]
+    for pos, index in enumerate(tail):
+        rule = _edge_rule(candidates[index], boxes) if len(candidates[index].text) <= EDGE_LINE_MAX else None
+        if rule is not None and short(tail[pos + 1:]) and pos + len(content) - len(tail) > 0:
+            for j in range(index, len(candidates)):
+                if labels[j] is None:
+                    labels[j] = (rule.name, BlockKind.NOISE)
+            break
+    content = [i for i, label in enumerate(labels) if label is None]
+    head = content[:EDGE_WINDOW]
+    for pos in range(len(head) - 1, -1, -1):
+        index = head[pos]
+        rule = _edge_rule(candidates[index], boxes) if len(candidates[index].text) <= EDGE_LINE_MAX else None
+        if (rule is not None and short(head[:pos]) and pos < len(content) - 1
+                and not any(looks_like_body(candidates[j].text) for j in head[:pos])):
+            for j in range(index + 1):
+                if labels[j] is None:
+                    labels[j] = (rule.name, BlockKind.NOISE)
+            break
+    peel = [rule for rule in edge if rule.action in (RuleAction.DROP, RuleAction.CAPTION)]
+    for from_end in (False, True):
+        while True:
+            content = [i for i, label in enumerate(labels) if label is None]
+            if len(content) < 2:
+                break
+            index = content[-1] if from_end else content[0]
+            rule = _edge_rule(candidates[index], peel)
+            if rule is None:
+                break
+            labels[index] = (rule.name, BlockKind.CAPTION if rule.action is RuleAction.CAPTION else BlockKind.NOISE)
 
 
 def _content_kind(candidates: Sequence[Candidate], labels: list[Label], index: int) -> BlockKind:

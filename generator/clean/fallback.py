@@ -4,6 +4,10 @@ chrome), trafilatura reads the page instead, and its text goes through the text 
 classifier. Our blocks stay in the article, not kept (rule `replaced-by-fallback`), so `explain`
 shows them and the metadata chains still read their bylines and dates.
 
+A page where our reader kept one whole paragraph of running text (FALLBACK_PARAGRAPH_CHARS or more,
+with a full stop) found its article, however short: a one-paragraph story whose hotline box the edge
+rules took is read as it is, not replaced by a fallback that runs the page's header into one line.
+
 trafilatura is asked for the main text only (no comments, no tables); its metadata search (and the
 extensive date search) is never run: dates are the metadata chains' business.
 """
@@ -16,7 +20,7 @@ import trafilatura
 
 from ..model import Block, BlockKind
 from ..vocab import BoilerplateRule
-from .candidates import Candidate
+from .candidates import Candidate, looks_like_body
 from .classify import classify
 from .text import read_text
 
@@ -25,6 +29,7 @@ FALLBACK_BELOW_CHARS = 150
 # The fallback is taken only when it keeps at least this much, and this many times what we kept.
 FALLBACK_MIN_CHARS = 80
 FALLBACK_MIN_GAIN = 2.0
+FALLBACK_PARAGRAPH_CHARS = 80
 
 
 def body_chars(blocks: Sequence[Block]) -> int:
@@ -35,7 +40,9 @@ def fall_back_if_empty(page: str, candidates: list[Candidate], blocks: list[Bloc
                        rules: Sequence[BoilerplateRule]) -> tuple[list[Candidate], list[Block]]:
     """The candidates and blocks to use: ours, or ours set aside followed by the fallback's."""
     kept = body_chars(blocks)
-    if kept >= FALLBACK_BELOW_CHARS:
+    if kept >= FALLBACK_BELOW_CHARS or any(
+            b.kept and b.kind is BlockKind.PARAGRAPH and len(b.text) >= FALLBACK_PARAGRAPH_CHARS
+            and looks_like_body(b.text) for b in blocks):
         return candidates, blocks
     try:
         text = trafilatura.extract(page, include_comments=False, include_tables=False, include_images=False,

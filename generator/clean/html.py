@@ -13,7 +13,8 @@ one candidate per block element in reading order. Structure decides what it can 
                         promotions, a teaser): the classifier reads the meta lines, nothing is body
   markup-bold-heading   a short paragraph all in bold: a sub-head
   markup-caption        <figcaption>, a box classed as a caption (picinfo, img-desc), a <small>/<em>
-                        right after an image, an <img alt> sentence
+                        right after an image, an <img alt> sentence, the <dd>/<dt> text of a <dl>
+                        that holds a picture
   html-flatten          markup nested deeper than the parser builds is flattened first, so its text
                         is not silently lost
 Chrome is emitted with its verdict, not removed, so that `explain` still shows it and metadata can
@@ -414,8 +415,13 @@ def _alt_captions(element: Any, verdict: str | None) -> list[Candidate]:
 
 def _caption_box(element: Any) -> bool:
     """Rule `markup-caption` for a caption box: the element or its parent is classed as a picture's
-    caption (<div class="picinfo">, <p class="img-desc">)."""
-    for box in (element, element.getparent()):
+    caption (<div class="picinfo">, <p class="img-desc">), or it is the description (<dd>, <dt>) of a
+    definition list that holds a picture (<dl><dt><img></dt><dd>…</dd></dl>)."""
+    parent = element.getparent()
+    if element.tag in ("dd", "dt") and parent is not None and parent.tag == "dl" \
+            and next(parent.iter("img"), None) is not None:
+        return True
+    for box in (element, parent):
         if box is None or not isinstance(box.tag, str):
             continue
         words, raw = _class_words(box)
