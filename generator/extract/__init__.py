@@ -73,9 +73,9 @@ def extract(article: Article, vocab: Vocabulary, settings: Settings = DEFAULTS) 
         spans = worth_a_look(simplified, sentence_spans(simplified), listed_starts)
         found = recognised_matches(simplified, found, recognise(simplified, spans), matcher,
                                    _not_names(vocab), title_end, lead_end)
+    found = without_own_outlet(found, _outlet_names(article, vocab), simplified, title_end)
     if simplified != original:
         found = [replace(m, surface=_as_written(m, simplified, original)) for m in found]
-    found = without_own_outlet(found, _outlet_names(article, vocab), simplified, title_end)
     matches = _with_front_matter(found, article, vocab)
     actor_mentions = mentions(matches, title_end, lead_end)
 
