@@ -8,10 +8,12 @@ present, overrides what was found.
 
 from __future__ import annotations
 
-from ..model import Article, Block, RawDocument, SourceForm
+from dataclasses import replace
+
+from ..model import Article, Block, BlockKind, RawDocument, SourceForm
 from ..textnorm import is_traditional
 from ..vocab import Vocabulary
-from .candidates import Candidate, Hints
+from .candidates import Candidate, Hints, normalise_space
 from .classify import classify
 from .fallback import fall_back_if_empty
 from .html import read_html
@@ -35,7 +37,24 @@ def read_blocks(raw: RawDocument, vocab: Vocabulary) -> tuple[list[Candidate], H
         raw.record.markup if raw.record is not None and raw.record.whole_page else None)
     if page is not None:
         candidates, blocks = fall_back_if_empty(page, candidates, blocks, vocab.rules)
-    return candidates, hints, blocks
+    titles = [title for title, _ in hints.titles]
+    if isinstance(raw.front_matter.get("title"), str):
+        titles.append(raw.front_matter["title"])
+    return candidates, hints, drop_stated_title(blocks, titles)
+
+
+def drop_stated_title(blocks: list[Block], titles: list[str]) -> list[Block]:
+    """Rule `repeated-headline` for a title the markup or record states (JSON-LD, a feed item's
+    title, front matter) rather than a line of the page: the body's first kept block, when it is
+    that title again, is the headline printed over the text, not its first paragraph."""
+    wanted = {normalise_space(t) for t in titles if t and t.strip()}
+    for index, block in enumerate(blocks):
+        if block.kept and block.kind is not BlockKind.CAPTION:
+            if normalise_space(block.text) in wanted:
+                blocks = [*blocks[:index], replace(block, kind=BlockKind.NOISE, kept=False,
+                                                     rule="repeated-headline"), *blocks[index + 1:]]
+            break
+    return blocks
 
 
 def clean(raw: RawDocument, vocab: Vocabulary) -> Article:

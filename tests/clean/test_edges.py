@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.clean import drop_stated_title
 from generator.clean.candidates import Candidate
 from generator.clean.classify import EDGE_BOX_MAX, classify
 from generator.clean.fallback import FALLBACK_PARAGRAPH_CHARS, fall_back_if_empty
@@ -159,3 +160,19 @@ def test_a_page_whose_reader_kept_only_a_short_line_is_read_by_the_fallback(voca
     page = "<html><body><article>" + "".join(f"<p>{LAST}{LEAD}</p>" for _ in range(3)) + "</article></body></html>"
     _, after = fall_back_if_empty(page, candidates, blocks, vocab.rules)
     assert any(b.rule == "reader-fallback" for b in after)
+
+
+# --- repeated-headline: a title the markup states, printed again as the first line -------------------
+
+
+def test_a_stated_title_repeated_as_the_first_body_line_is_not_the_first_paragraph(vocab: Vocabulary) -> None:
+    title = "六层住宅楼顶楼起火。消防员二十分钟扑灭明火，所幸无人受伤"  # a sentence: the classifier keeps it
+    blocks = drop_stated_title(run([title, LEAD, MIDDLE, LAST], vocab), [title])
+    assert body(blocks) == [LEAD, MIDDLE, LAST]
+    assert blocks[0].rule == "repeated-headline"
+
+
+def test_the_title_words_later_in_the_body_stay(vocab: Vocabulary) -> None:
+    title = "六层住宅楼顶楼起火 无人受伤"
+    blocks = drop_stated_title(run([LEAD, title, MIDDLE, LAST], vocab), [title])
+    assert body(blocks) == [LEAD, title, MIDDLE, LAST]
