@@ -487,9 +487,6 @@ def project_config(repo: Path = CODE, code: Path = CODE) -> str:
     code is whichever `generator` comes first on sys.path: bench/timed_mkdocs.py puts `code` there."""
     text = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     text = replace_top_level(text, "watch", f"watch:\n  - content\n  - {code / 'templates'}\n")
-    # The theme's custom_dir (the search box) lives in the code, not in the corpus folder.
-    text = re.sub(r"^(\s+custom_dir:\s*)overrides\b", lambda m: f"{m.group(1)}{code / 'overrides'}", text,
-                  flags=re.MULTILINE)
     return replace_top_level(text, "site_dir", "site_dir: site\n")
 
 

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 ENGINES = ("pagefind", "material")
 DEFAULT_ENGINE = "pagefind"
+THEME_DIR = Path(__file__).resolve().parent.parent / "overrides"  # the search box (Material partials)
 BUNDLE_DIR = "pagefind"  # under the built site; the search box loads <base>/pagefind/pagefind.js
 # A language Pagefind knows no segmenter or stemmer for: it then splits words at white space only,
 # which keeps our segmentation, and the browser passes the query through unsegmented as well.
@@ -370,14 +371,22 @@ def index_site(site_dir: Path, corpus: Corpus) -> IndexReport:
 
 def configure(config: MkDocsConfig, engine: str) -> None:
     """Let the theme know which search the site uses (`config.extra.search_engine`, read by
-    overrides/), and switch Material's search plugin off when Pagefind answers: its index would be
-    built for nothing. Runs before Material's search reads its configuration."""
+    overrides/); when Pagefind answers, switch Material's search plugin off (its index would be
+    built for nothing) and add overrides/ to the theme. Runs before Material's search reads its
+    configuration and before MkDocs makes the theme's template environment."""
     if engine not in ENGINES:
         raise SearchError(f"unknown search engine {engine!r}; use one of {', '.join(ENGINES)}")
     config.extra["search_engine"] = engine
+    if engine != "pagefind":
+        return
     material = config.plugins.get("material/search") or config.plugins.get("search")
-    if material is not None and engine != "material":
+    if material is not None:
         material.config["enabled"] = False
+    # The search box's templates, script and style, after the site's own custom_dir (which may
+    # override them) and before Material's: a site needs no custom_dir of its own for them.
+    dirs = config.theme.dirs
+    if THEME_DIR.is_dir() and all(Path(d).resolve() != THEME_DIR for d in dirs):
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 
 
 if __name__ == "__main__":

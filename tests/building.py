@@ -39,8 +39,6 @@ def make_project(dest: Path, fill_raw: Callable[[Path], None] | None = None) -> 
     shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", ".*")
     shutil.copytree(REPO / "templates", dest / "templates", ignore=ignore)
-    if (REPO / "overrides").is_dir():  # the theme's custom_dir (the search box)
-        shutil.copytree(REPO / "overrides", dest / "overrides", ignore=ignore)
     if fill_raw is None:
         shutil.copytree(REPO / "content", dest / "content", ignore=ignore)
     else:

@@ -111,6 +111,9 @@ def test_choosing_pagefind_switches_materials_search_off(tmp_path: Path) -> None
     search.configure(config, "pagefind")
     assert config.extra["search_engine"] == "pagefind"
     assert config.plugins["material/search"].config["enabled"] is False
+    assert config.theme.dirs[0] == str(search.THEME_DIR)  # the search box, before Material's templates
+    search.configure(config, "pagefind")  # MkDocs serve configures again: added once
+    assert config.theme.dirs.count(str(search.THEME_DIR)) == 1
 
 
 def test_choosing_material_keeps_materials_search(tmp_path: Path) -> None:
@@ -118,6 +121,7 @@ def test_choosing_material_keeps_materials_search(tmp_path: Path) -> None:
     search.configure(config, "material")
     assert config.extra["search_engine"] == "material"
     assert config.plugins["material/search"].config["enabled"] is True
+    assert str(search.THEME_DIR) not in config.theme.dirs
 
 
 def test_an_unknown_engine_is_refused() -> None:
