@@ -10,7 +10,8 @@ articles too. Rules, each named in the mention it produces:
   abbrev-compound     single-character abbreviations count only in compounds that start a word:
                       中俄, 俄乌, 美俄, 俄亚关系; never inside another word (道德中 is not Germany-China),
                       nor when two of them abbreviate one actor (中华 is not a list of countries)
-  abbrev-object       an abbreviation after a verb of relation: 对华, 访华, 联俄制华, 驻华
+  abbrev-object       an abbreviation after a verb of relation: 对华, 访华, 联俄制华, 驻华; not
+                      when it begins a longer word (反越来越严) or repeats (越反越腐)
   transliterated-name a foreign name joined with a middle dot: 马里奥·纳夫尔法; the last part of a
                       listed person's name (德米特里·佩斯科夫) resolves to that person
   title-name          a transliterated name right after a title: 外长米尔佐扬, 前防长萨尔基相
@@ -294,6 +295,10 @@ class ActorMatcher:
         if self.object_pattern:
             for found in self.object_pattern.finditer(text):
                 start = found.start()
+                if _word_at(text, start)[0] == start and _word_end(text, start) > start + 1:
+                    continue  # 反越来越严: 越 begins another word (rule object-word-of-its-own)
+                if text[start - 2:start - 1] == text[start]:
+                    continue  # 越反越腐: a correlative, not Vietnam
                 if free(start, start + 1) and _starts_word(text, start - 1):
                     claim(Match(start, start + 1, self.by_abbrev[found.group()], text[start - 1:start + 1],
                                 "abbrev-object"))

@@ -493,13 +493,16 @@ def test_a_listed_persons_short_form_inside_a_longer_transliteration_is_not_that
     "王先生在台中经营一家小店。",
     "该厂与华泰汽车签了合作协议。",  # a carmaker
     "两国合办的中华文化节开幕。",  # 中 and 华 are both China: no list of countries
+    "可是反越来越严的规定的人不多。",  # 越 begins 越来越
+    "问题不是越反越多，而是越查越深。",  # a correlative 越…越…
 ])
 def test_abbreviations_that_write_a_street_a_city_or_a_company_name_no_country(matcher, text):
     assert names(matcher, text) == []
 
 
-def test_abbreviation_compounds_of_two_countries_still_count(matcher):
+def test_abbreviation_compounds_of_two_countries_and_objects_of_relation_still_count(matcher):
     assert set(names(matcher, "中美关系和中日关系都在变化。")) == {"China", "United States", "Japan"}
+    assert names(matcher, "他们反越扩张，并调整对华政策。") == ["Vietnam", "China"]
 
 
 def test_a_newspapers_name_is_not_read_as_the_countries_it_holds(vocab):
