@@ -28,7 +28,10 @@ Rules that turn a guess down (`Judge.rejection`, each named as it is returned):
   credit-line                       a reporter, editor or translator (记者潘强, 编译/林靖东, （李华）)
   form-of-address                   李教授, 杨先生, 王某, 金所长; and in Taiwanese reports a surname
                                     with a kin or sex word (李男, 高母, 陈妻)
-  storm-name                        a name right after 台风/飓风 (in quotes or not) names a storm
+  storm-name                        a name the text writes right after 台风/飓风 (in quotes or not)
+                                    names a storm
+  garbled-edge                      a guess next to a "?" or U+FFFD, where a page decoded with the
+                                    wrong code page lost characters: it may have lost its first
   relation-object                   an organisation guess that starts with an abbreviation after a
                                     verb of relation or 在: 在华布局, 在华合资公司 (华 is China)
   word-of-another-kind              a two-character person guess that jieba's dictionary files as
@@ -210,7 +213,9 @@ ADDRESS_WORDS = ("教授", "先生", "女士", "小姐", "同学", "老师", "�
 # In Taiwanese reports a surname with one of these stands for a private person: 李男, 高母, 陈妻.
 KIN_WORDS = tuple("男女母父妻夫嫂婆翁妇嬷童妹姐哥弟叔姨")
 # Words that introduce a storm's name, maybe in quotes: 台风“天鸽” (rule storm-name).
-STORM_WORDS = ("台风", "飓风", "热带风暴", "强热带风暴", "气旋")
+STORM_NAME = "(?:台风|飓风|热带风暴|气旋)[“「\"']?{}"
+# What stands where a page decoded with the wrong code page lost a character.
+GARBLED = ("?", "\ufffd")
 # Words a person's name is never followed by: the guess is part of an organisation's name.
 UNIT_AFTER = ("部门", "委", "机构", "系统")
 # jieba's dictionary tags that make a two-character person guess a word of another kind.
@@ -317,8 +322,10 @@ class Judge:
                 return "holds-a-listed-organisation"  # 联合国下属世界粮食计划署
             if name.endswith(ROLE_ENDS) or name.endswith(("所长", "队长", "处长", "科长")):
                 return "ends-with-a-title"  # 启明派出所长
-        if self.text[max(0, entity.start - 6):entity.start].rstrip("“「《\"'").endswith(STORM_WORDS):
-            return "storm-name"  # 台风“天鸽”
+        if self.text[entity.start - 1:entity.start] in GARBLED or self.text[entity.end:entity.end + 1] in GARBLED:
+            return "garbled-edge"  # ?９?安部: 公 was lost with the page's encoding
+        if re.search(STORM_NAME.format(re.escape(name)), self.text):
+            return "storm-name"  # 台风“天鸽”, wherever the text gives the storm its kind
         if entity.tag == "PER":
             return self._person_rejection(entity)
         if entity.tag == "LOC" and len(name) >= 3 and name.endswith(FEATURE_ENDS):

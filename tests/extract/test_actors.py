@@ -268,6 +268,8 @@ def accepted(matcher, text: str, *guesses: tuple[str, str], title_end: int = 0, 
     ("老人在安宁病房度过最后时光。", "安宁", "PER", "word-of-another-kind"),
     ("由教育部门商卫健部门安排检测。", "商卫健", "PER", "unit-after-a-name"),
     ("台风“海燕”登陆后减弱。", "海燕", "PER", "storm-name"),
+    ("海燕过境后损失严重。台风“海燕”已经减弱。", "海燕", "ORG", "storm-name"),  # said of another mention
+    ("?９?安部方面透露了案情。", "安部", "ORG", "garbled-edge"),
 ])
 def test_a_guess_that_names_no_new_actor_is_turned_down_by_a_named_rule(matcher, text, word, tag, rule):
     assert judged(matcher, text, word, tag) == rule
