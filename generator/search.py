@@ -252,11 +252,15 @@ def run_job(job: Path) -> int:
         header = json.loads(next(lines))
         documents = [SearchDocument(**{**record, "paragraphs": tuple(record["paragraphs"]),
                                        "names": tuple(record["names"])}) for record in map(json.loads, lines)]
+    bundle = job / "bundle"
+    if not documents:  # Pagefind cannot index nothing; the search box reads this and answers "none"
+        bundle.mkdir()
+        (bundle / "shards.json").write_text(json.dumps({"empty": True}) + "\n", encoding="utf-8")
+        return 0
     segmenter = Segmenter(header["names"])
     kept = SegmentedPages(Path(header["cache"]) if header.get("cache") else None, header["names"])
     shard_size = header["shard_size"]
-    shards = [documents[start:start + shard_size] for start in range(0, len(documents), shard_size)] or [[]]
-    bundle = job / "bundle"
+    shards = [documents[start:start + shard_size] for start in range(0, len(documents), shard_size)]
     for number, shard in enumerate(shards):
         pages = job / f"pages-{number}"
         pages.mkdir()

@@ -191,3 +191,9 @@ def test_segmented_pages_kept_between_builds_give_the_same_index(pagefind: Path,
     # A briefing gone: its kept page goes with it.
     search.PendingIndex(documents[:1], names, cache_dir=cache).finish(tmp_path / "fewer")
     assert len(list((cache / search.CACHE_FOLDER).rglob("*.html"))) == 1
+
+
+def test_a_site_without_briefings_has_no_index_and_the_build_goes_on(pagefind: Path, tmp_path: Path) -> None:
+    report = search.PendingIndex([], []).finish(tmp_path)
+    assert report.documents == 0
+    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == {"empty": True}

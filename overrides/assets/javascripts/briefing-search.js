@@ -38,8 +38,10 @@ if (root) {
 
   const load = () => {
     engine ??= (async () => {
-      // Large collections are indexed in shards (generator/search.py: run_job), merged below.
-      const listed = fetch(new URL("pagefind/shards.json", base)).then((r) => (r.ok ? r.json() : []), () => []);
+      // Large collections are indexed in shards (generator/search.py: run_job), merged below; a
+      // site without briefings has no index at all ({"empty": true}).
+      const shards = await fetch(new URL("pagefind/shards.json", base)).then((r) => (r.ok ? r.json() : []), () => []);
+      if (!Array.isArray(shards)) return null;
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
       // noWorker: the few small chunks a query needs are searched on the page; a shared worker
       // would add a script to download and hide the index's requests from the page's timeline.
@@ -54,7 +56,6 @@ if (root) {
       } finally {
         html.setAttribute("lang", lang);
       }
-      const shards = await listed;
       await Promise.all(
         shards.map((shard) =>
           pagefind.mergeIndex(new URL(`pagefind/${shard}`, base).pathname, {
@@ -167,7 +168,7 @@ if (root) {
     }
     const pagefind = await load();
     let found = null;
-    for (const reading of readings(query)) {
+    for (const reading of pagefind ? readings(query) : []) {
       found = await pagefind.search(reading);
       if (ticket !== latest) return;
       if (found.results.length) break;
