@@ -38,7 +38,8 @@ Rules that turn a guess down (`Judge.rejection`, each named as it is returned):
                                     a place or a common noun (安宁疗护, 关闭边卡)
   unit-after-a-name                 a person guess right before 部门, 委 or 机构 (商卫健部门)
   person-begins-an-organisation     a person guess that begins an accepted organisation's name,
-                                    guessed no more often, is that organisation (施罗德投资集团)
+                                    guessed no more often or never introduced as a person (a
+                                    role before, speech after), is that organisation (施罗德投资集团)
   place-named-as-organisation       an organisation guess that ends in a place's suffix (南市) is
                                     a place, counted as places are
   given-name-is-a-common-word       邓最终
@@ -498,10 +499,15 @@ def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[E
     names = [n for n in seen
              if not any(o != n and tags[o] == tags[n] and (n.startswith(o) or n.endswith(o) or o.startswith(n)
                                                              or o.endswith(n)) and rank(o) > rank(n) for o in seen)]
-    # A person's name that begins an accepted organisation's, seen no more often than it, is the
-    # organisation's short name (施罗德 and 施罗德投资集团: rule person-begins-an-organisation).
-    names = [n for n in names if not (tags[n] == "PER" and any(
-        tags[o] == "ORG" and len(o) > len(n) and o.startswith(n) and seen[o] >= seen[n] for o in names))]
+    # A person's name that begins an accepted organisation's is the organisation's short name when
+    # it is guessed no more often than the organisation, or when the text never introduces it as a
+    # person (施罗德 and 施罗德投资集团: rule person-begins-an-organisation).
+    def short_name_of_organisation(n: str) -> bool:
+        longer = [o for o in names if tags[o] == "ORG" and len(o) > len(n) and o.startswith(n)]
+        return bool(longer) and (any(seen[o] >= seen[n] for o in longer) or not any(
+            judge.introduced(m.start(), m.end()) for m in re.finditer(re.escape(n), text)))
+
+    names = [n for n in names if not (tags[n] == "PER" and short_name_of_organisation(n))]
     dotted = {_last_part(m.surface): m.surface for m in matches if "·" in m.surface or "－" in m.surface}
     taken = bytearray(len(text))
     replaced: set[int] = set()

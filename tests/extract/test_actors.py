@@ -544,4 +544,8 @@ def test_a_persons_name_that_begins_a_companys_is_the_company_unless_guessed_mor
     assert {m.actor.name_zh for m in found} == {"柯林斯资本集团"}
     twice = [*once, guess(text, "柯林斯", "PER", nth=2)]
     found = recognised_matches(text, matcher.find(text), twice, matcher, frozenset(), 3, 60)
-    assert {m.actor.name_zh for m in found} == {"柯林斯资本集团", "柯林斯"}
+    assert {m.actor.name_zh for m in found} == {"柯林斯资本集团", "柯林斯"}  # 柯林斯表示: a person speaks
+    quiet = text.replace("柯林斯表示看好市场，柯林斯说", "柯林斯在杭州设厂，柯林斯在苏州")
+    twice = [guess(quiet, "柯林斯资本集团", "ORG"), guess(quiet, "柯林斯", "PER", 1), guess(quiet, "柯林斯", "PER", 2)]
+    found = recognised_matches(quiet, matcher.find(quiet), twice, matcher, frozenset(), 3, 60)
+    assert {m.actor.name_zh for m in found} == {"柯林斯资本集团"}
