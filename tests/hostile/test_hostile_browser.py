@@ -91,11 +91,26 @@ def test_no_page_runs_anything_or_calls_another_host(hostile_build: Build, serve
 def test_searching_for_the_payloads_runs_nothing(hostile_build: Build, served: str, browser: object) -> None:
     """Material shows search results as HTML: titles and text from hostile articles among them."""
 
+    shown: list[str] = []
+    found: list[int] = []
+
     def search(page: object) -> None:
+        pagefind = page.locator("[data-briefing-search]").count() > 0
         for query in ("alert", "script", "title", "7*7"):
             page.locator("input.md-search__input").fill(query)
-            page.wait_for_selector(".md-search-result__meta", state="attached", timeout=10_000)
+            if pagefind:  # the Pagefind box marks a query answered once its results are shown
+                page.wait_for_function("q => document.querySelector('[data-briefing-search]').dataset.answered === q",
+                                       arg=query, timeout=30_000)
+                # Titles are text; excerpts hold no element but the highlight.
+                found.append(page.locator("li.md-search-result__item").count())
+                shown.extend(page.eval_on_selector_all(
+                    ".md-search-result__article h1 *, .md-search-result__teaser :not(mark)",
+                    "els => els.map(e => e.outerHTML)"))
+            else:
+                page.wait_for_selector(".md-search-result__meta", state="attached", timeout=10_000)
             page.wait_for_timeout(300)
 
     seen = _visit(browser, served, [""], then=search)
     assert not seen[""], seen
+    assert not shown, shown
+    assert not found or max(found) > 0, "the payloads were searched for but nothing was shown"
