@@ -41,6 +41,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +68,10 @@ NAMES_WEIGHT = 0.5  # the names after the body: found, but ranked and excerpted 
 # Briefings per Pagefind run: Pagefind needs about 0.4 MB of memory per briefing, so a shard
 # stays near 600 MB; each shard adds a chunk or two (some 30 kB) to a query.
 SHARD_SIZE = 1500
+try:
+    PAGEFIND_VERSION = version("pagefind")  # part of a kept shard's key
+except PackageNotFoundError:
+    PAGEFIND_VERSION = "-"
 CACHE_FOLDER = "search"  # under the generator's cache folder: segmented pages (`SegmentedPages`)
 MIN_WORD_FORM = 2  # one-character forms (abbreviations such as 俄) would make every use of the character a name
 
@@ -260,18 +265,42 @@ def run_job(job: Path) -> int:
     segmenter = Segmenter(header["names"])
     kept = SegmentedPages(Path(header["cache"]) if header.get("cache") else None, header["names"])
     shard_size = header["shard_size"]
-    shards = [documents[start:start + shard_size] for start in range(0, len(documents), shard_size)]
+    # Shards are cut from the oldest briefing on (documents come newest first): new articles only
+    # change the newest shard, and every shard whose pages are all kept is reused as it was.
+    oldest_first = documents[::-1]
+    shards = [oldest_first[start:start + shard_size] for start in range(0, len(documents), shard_size)]
+    bundles = kept.folder / "bundles" if kept.folder is not None else None
+    used: set[str] = set()
     for number, shard in enumerate(shards):
+        out = bundle if number == 0 else bundle / "shards" / str(number)
+        stored = None
+        if bundles is not None:
+            keys = [kept.key(document) for document in shard]
+            shard_key = hashlib.sha256(json.dumps([PAGEFIND_VERSION, keys]).encode()).hexdigest()
+            stored = bundles / shard_key
+            used.add(shard_key)
+            if stored.is_dir():
+                shutil.copytree(stored, out)
+                kept.used.update(keys)
+                continue
         pages = job / f"pages-{number}"
         pages.mkdir()
         write_pages(pages, shard, segmenter, kept)
-        out = bundle if number == 0 else bundle / "shards" / str(number)
         done = subprocess.run([str(pagefind_binary()), "--site", str(pages), "--output-path", str(out), "--quiet"],
                               stdin=subprocess.DEVNULL, check=False)
         if done.returncode != 0:
             return done.returncode
         shutil.rmtree(pages)
+        if stored is not None:  # whole or not at all: copied beside, then renamed
+            partial = stored.with_name(f"{stored.name}.{os.getpid()}.tmp")
+            shutil.rmtree(partial, ignore_errors=True)
+            shutil.copytree(out, partial, ignore=shutil.ignore_patterns("shards", "shards.json"))
+            partial.rename(stored)
     kept.prune()
+    if bundles is not None and bundles.is_dir():
+        for old in bundles.iterdir():
+            if old.name not in used:
+                shutil.rmtree(old, ignore_errors=True)
     extra = [f"shards/{number}/" for number in range(1, len(shards))]
     (bundle / "shards.json").write_text(json.dumps(extra) + "\n", encoding="utf-8")
     return 0

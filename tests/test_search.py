@@ -197,3 +197,21 @@ def test_a_site_without_briefings_has_no_index_and_the_build_goes_on(pagefind: P
     report = search.PendingIndex([], []).finish(tmp_path)
     assert report.documents == 0
     assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == {"empty": True}
+
+
+def test_after_a_new_article_only_the_newest_shard_is_indexed_again(pagefind: Path, tmp_path: Path) -> None:
+    older = [briefing(f"b{n}", date=f"2024-0{n + 1}-01", title=f"第{n}篇", body="卢卡申科会见来访客人。")
+             for n in range(4)]
+    newest = briefing("new", date="2025-01-01", title="新的一篇", body="白俄罗斯方面表示欢迎。")
+    documents = [search.search_document(b) for b in reversed(older)]  # newest first, as the corpus gives them
+    cache = tmp_path / "cache"
+    search.PendingIndex(documents, ["卢卡申科"], shard_size=2, cache_dir=cache).finish(tmp_path / "before")
+    bundles = cache / search.CACHE_FOLDER / "bundles"
+    before = {p.name for p in bundles.iterdir()}
+    assert len(before) == 2
+    with_new = [search.search_document(newest), *documents]
+    search.PendingIndex(with_new, ["卢卡申科"], shard_size=2, cache_dir=cache).finish(tmp_path / "after")
+    after = {p.name for p in bundles.iterdir()}
+    assert len(after) == 3 and len(before & after) == 2  # the two full shards of older briefings kept
+    search.PendingIndex(with_new, ["卢卡申科"], shard_size=2).finish(tmp_path / "fresh")
+    assert bundle_files(tmp_path / "after" / "pagefind") == bundle_files(tmp_path / "fresh" / "pagefind")
