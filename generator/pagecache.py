@@ -281,9 +281,16 @@ def unknown_plugins(config: MkDocsConfig) -> list[str]:
     return sorted(name for name in config.plugins if name not in KNOWN_PLUGINS)
 
 
-def still_valid(entry: RenderedPage, files: Files) -> bool:
-    """Every link target the page's conversion looked up is found as it was then."""
-    return all(_target(files.get_file_from_path(path)) == found for path, found in entry.lookups.items())
+def still_valid(entry: RenderedPage, files: Files, seen: dict[str, Target] | None = None) -> bool:
+    """Every link target the page's conversion looked up is found as it was then. `seen`: what
+    each path finds in this build's files, filled as paths are looked up (pages share most)."""
+    seen = {} if seen is None else seen
+    for path, found in entry.lookups.items():
+        if path not in seen:
+            seen[path] = _target(files.get_file_from_path(path))
+        if seen[path] != found:
+            return False
+    return True
 
 
 class PageReuse:
@@ -297,6 +304,7 @@ class PageReuse:
         self.used: set[str] = set()
         self.reused: dict[str, RenderedPage] = {}  # src_uri -> cached page being reused
         self.fresh: dict[str, tuple[str, RenderedPage | None]] = {}  # src_uri -> (key, record once rendered)
+        self.targets: dict[str, Target] = {}  # path -> what it finds among this build's files
         self.pages = 0
         self.hits = 0
         self.began = self.done = time.perf_counter()
@@ -319,7 +327,7 @@ class PageReuse:
         key = page_key(self.site, page)
         self.used.add(key)
         entry = self.cache.get(key)
-        if entry is not None and entry.packed_output and still_valid(entry, files):
+        if entry is not None and entry.packed_output and still_valid(entry, files, self.targets):
             self.reused[page.file.src_uri] = entry
             self.hits += 1
             page.render = lambda config, files: self._restore(page, entry, files)  # type: ignore[method-assign]
