@@ -42,12 +42,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 from importlib.metadata import PackageNotFoundError, version
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jieba
 
 from .model import Briefing, Corpus
+from .textnorm import to_simplified
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -147,12 +149,25 @@ class Segmenter:
         """The text with its words separated by `WORD_SEPARATOR` (white space kept as it was).
         A word that is an actor's name is followed by its other names in `GLOSS` brackets, so that
         "Lukashenko" is found, and highlighted, where the text says 卢卡申科; the search box
-        shows a gloss only when it holds the highlighted word."""
+        shows a gloss only when it holds the highlighted word.
+
+        Text in Traditional characters is cut where its Simplified form (OpenCC, character for
+        character) is cut, jieba's dictionary being Simplified, and each word that differs is
+        glossed with its Simplified form: 长和 finds the briefing that writes 長和."""
+        simplified = to_simplified(text) if not text.isascii() else text
+        words = self.words(simplified)
+        if simplified != text:
+            starts = list(accumulate((len(w) for w in words), initial=0))
+            originals = [text[start:start + len(w)] for start, w in zip(starts, words)]
+        else:
+            originals = words
         out: list[str] = []
-        for word in self.words(text):
+        for word, plain in zip(originals, words):
             out.append(word)
             if glosses and word in glosses:
                 out.append(GLOSS.format(glosses[word]))
+            elif word != plain:
+                out.append(GLOSS.format(plain))
         return WORD_SEPARATOR.join(out).replace(f"{WORD_SEPARATOR} {WORD_SEPARATOR}", " ")
 
 

@@ -215,3 +215,12 @@ def test_after_a_new_article_only_the_newest_shard_is_indexed_again(pagefind: Pa
     assert len(after) == 3 and len(before & after) == 2  # the two full shards of older briefings kept
     search.PendingIndex(with_new, ["卢卡申科"], shard_size=2).finish(tmp_path / "fresh")
     assert bundle_files(tmp_path / "after" / "pagefind") == bundle_files(tmp_path / "fresh" / "pagefind")
+
+
+def test_traditional_text_is_cut_as_its_simplified_form_and_found_by_it() -> None:
+    seg = segmenter("贝莱德")
+    text = seg.segment("美國貝萊德牽頭的財團", {"貝萊德": "贝莱德 BlackRock"})
+    parts = text.split(search.WORD_SEPARATOR)
+    assert "貝萊德" in parts and search.GLOSS.format("贝莱德 BlackRock") in parts  # the actor's gloss
+    assert search.GLOSS.format("财团") in parts  # any other word that differs: its Simplified form
+    assert "".join(p for p in parts if not p.startswith("⟨")) == "美國貝萊德牽頭的財團"  # the text as written

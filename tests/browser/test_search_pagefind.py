@@ -157,3 +157,13 @@ def test_an_index_in_shards_finds_what_one_index_finds(open_tab, site_build, tmp
     assert MINSK in whole and sorted(r.path for r in in_shards) == whole
     assert all(r.title and r.date and "<mark>" in r.excerpt_html for r in in_shards)
     tab.assert_clean()
+
+
+def test_a_simplified_word_finds_a_briefing_written_in_traditional_characters(open_tab, base_url: str) -> None:
+    tab = open_tab(DESKTOP)
+    tab.page.goto(base_url)
+    results = search(tab.page, "审查")  # the Ming Pao briefing writes 審查
+    mingpao = [r for r in results if r.path == "briefings/2025-03-ck-hutchison-ports-mingpao/"]
+    assert mingpao, results
+    assert "審查" in mingpao[0].excerpt_html  # shown as written, the Simplified form highlighted beside it
+    tab.assert_clean()
