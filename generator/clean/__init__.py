@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..model import Article, Block, BlockKind, RawDocument, SourceForm
 from ..textnorm import is_traditional
 from ..vocab import Vocabulary
+from .attribution import trim_credits
 from .candidates import Candidate, Hints, normalise_space
 from .classify import classify
 from .fallback import fall_back_if_empty
@@ -62,6 +63,7 @@ def clean(raw: RawDocument, vocab: Vocabulary) -> Article:
     # One block per candidate, same text: the metadata chains reuse the Simplified forms.
     front = raw.front_matter
     meta = build_metadata(raw.form, hints, blocks, vocab.outlets, [c.folded for c in candidates], front)
+    blocks = trim_credits(blocks, vocab.outlets)  # the credits metadata read are not the story's text
     body_text = "".join(b.text for b in blocks if b.kept)
     return Article(
         source=raw.source,

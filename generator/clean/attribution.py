@@ -7,12 +7,18 @@ of them are the header, the lead, the body and the trailer) and the markup's hin
            feed. Best first:
            1. a self-media platform (its notice, a breadcrumb through it, WeChat's viewer strings, a
               listed platform's statement that it only hosts the post: 搜狐号系信息发布平台):
-              the post is the account's, the platform is where it stands;
-           2. a credit: a 来源 line (its value may be the next block) > the page's own source field
+              the post is the account's, the platform is where it stands. WeChat's viewer strings
+              alone name no one: a credit of step 2 (原文来自订阅号「海外米筐」) comes first there
+              (`credit-over-viewer`);
+           2. a credit: a licence (本文为东岸晨报授权海风网发布: the licensor) > a 来源 line (its value
+              may be the next block or in brackets, 来源：[ 人民网 ]; a placeholder such as 转载文章 or
+              网络 names no one and the chain reads on; of several, 新浪体育、凤凰体育, the first) >
+              the page's own source field
               (<meta name=source>, an API record's source, a page script's `source:`) > the agency
               of a dateline in the header or the first paragraphs (新华社北京3月5日电, 2018-02-28 中央社 澎湖縣28日電),
               an outlet tag (新京报讯), a listed outlet alone in brackets (（德国之声中文网）), an
-              English-style dateline of a listed outlet (VOA 华盛顿 —), an outlet named in a
+              English-style dateline of a listed outlet or a Latin abbreviation (VOA 华盛顿 —,
+              VOA - ; cut from the paragraph by `trim_credits`), an outlet named in a
               reporter credit (端傳媒記者 楊子琪) or a bracket tag (【明报专讯】) > the outlet after a
               header's date (2017年08月24日06:48 新浪综合) or alone in the article header >
               a wire credit (陈立希（新华社专稿）, 据新华社电) > an app promotion (本文来自海川新闻客户端)
@@ -28,7 +34,9 @@ of them are the header, the lead, the body and the trailer) and the markup's hin
            spells the same names out in full (front matter's ERICA is the byline's ERICA FRANTZ) >
            bylines in the header > reporters of a dateline or outlet tag in the opening > a credit
            opening the body > bylines after the body > a closing credit ((唐风) after the last
-           sentence) or a wire sign-off (陈立希（新华社专稿）) > the self-media account (marked by
+           sentence, or with where they filed from: (王小明／台南报导); cut from the paragraph by
+           `trim_credits`) or a wire sign-off (陈立希（新华社专稿）) > an author's note under the text
+           (作者林墨，海风网专栏作者) > the self-media account (marked by
            the classifier, or by shape: above its statistics, above the post time, in the 来源 line). Translators
            named as people join whichever answers (the devset's gold counts them as authors). Never
            editors: a name the page credits as editor (责任编辑, 编辑, 核稿) is dropped from every
@@ -39,12 +47,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
 from urllib.parse import urlparse
 
 from ..han import HAN, HAN_CLASS
-from ..model import Block, Sourced, SourceType
+from ..model import Block, BlockKind, Sourced, SourceType
 from ..rulenames import ACCOUNT_BLOCK, BREADCRUMB, EDITOR_LINE
 from ..rulenames import SOURCE_LINE as SOURCE_LINE_RULE
 from ..textnorm import to_simplified
@@ -53,6 +62,8 @@ from .candidates import Hints
 from .credits import (
     BRACKET_OUTLET,
     DASH_DATELINE,
+    LATIN_DASH_DATELINE,
+    LICENCE_CREDIT,
     NOT_TEXT_SOURCE,
     OUTLET_LIKE,
     OWN_CREDIT,
@@ -60,8 +71,10 @@ from .credits import (
     REPOST_VERB,
     after_stamp,
     before_stamp,
+    bio_credit,
     byline,
     closing_credit,
+    closing_credit_start,
     editor_names,
     outlet_tag,
     parse_dateline,
@@ -86,14 +99,15 @@ from .patterns import (
 
 # Each chain's precedence in a line, for `explain`.
 OUTLET_CHAIN = ("front matter > self-media platform (notice, breadcrumb, WeChat strings, platform statement) > "
-                "来源 line > source field > dateline, outlet tag, bracketed or "
+                "licence credit > 来源 line > source field > dateline, outlet tag, bracketed or "
                 "dash-dateline outlet, reporter credit > outlet after the header's date > wire sign-off > app "
                 "promotion > own or re-post credit > translator outlet > publisher / site name / feed channel "
                 "(section cut) > known host > "
                 "<title> suffix or copyright owner > unknown host")
 AUTHORS_CHAIN = ("front matter or markup (JSON-LD, <address>, meta author, record field; unless a byline spells it "
                  "out) > header byline > dateline or outlet-tag reporters > a credit opening the body > a byline "
-                 "after the body > closing credit or wire sign-off > self-media account; + translators; - editors")
+                 "after the body > closing credit or wire sign-off > author's note (作者X，…专栏作者) > "
+                 "self-media account; + translators; - editors")
 LEAD_CREDIT_CHARS = 80
 # How many real paragraphs a dateline may open (a photo caption or a kicker the reader kept can
 # stand before the one that carries it); and how many dropped blocks just above the body count as
@@ -104,8 +118,13 @@ OPENING_DROPPED_BLOCKS = 3
 HEADER_ACCOUNT = "header-account"
 ASCII_TAIL = re.compile(r"(\s+[A-Za-z][\w-]*)+$")
 WECHAT_PLATFORM = "微信公众号"
+GENERIC_PLATFORM_RULE = "wechat-markers"
 WECHAT_MARKERS_MIN = 2
 MARKUP_AUTHOR_RULES = ("json-ld:author", "html:address", "html:meta-author", "api:author", "feed:author")
+# Rule `not-a-person`: a host or address in a byline field (www.example.cn, example.com/news).
+DOMAIN = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[A-Za-z]{2,}(?:/\S*)?$")
+# Rule `not-a-person`: a company or institution in a byline field (东岸传媒股份有限公司海风网).
+ORGANISATION = re.compile(r"公司|集团|控股|股份|有限|报业|出版社|委员会|协会|研究院|研究所|工作室")
 # What a byline field sometimes holds instead of a name.
 PLACEHOLDER_NAME = re.compile(r"未知|佚名|匿名|不详|admin|administrator|name|author|editor|user|system|root|"
                               r"小编|本站|本网|网友|管理员|编辑部|记者|作者|null|none|undefined", re.I)
@@ -122,8 +141,17 @@ ACCOUNT_NAME_MAX = 20
 BREADCRUMB_SHAPE = re.compile(r"^\S{1,12}(?:\s*[>›»]\s*\S{1,12}){1,6}(?:\s+\S{1,6})?$")
 # How a paper names itself in its own credits (【本報消息】, 本报北京3月5日电): it names no outlet.
 SELF_REFERENCE = re.compile(r"本报|本网|本台|本刊|本站|本社")
-# A 来源 that names no one: "from the internet".
-PLACEHOLDER_SOURCE = re.compile(r"网络|互联网|网络整理|综合|综合整理|网友|本站|本网|未知|不详|原创|转载|其他|其它")
+# Rule `placeholder-source`: a 来源 that names no one — "from the internet", "a re-posted article",
+# "our own": words of where-from or how (网络, 转载, 原创, 综合, 整理), run together (网络转载, 综合整理),
+# with a word for the text itself after them (转载文章, 网友投稿, 网络资料). The chain reads on.
+PLACEHOLDER_SOURCE = re.compile(r"(?:网络|互联网|网上|网友|本站|本网|本刊|未知|不详|原创|转载|转帖|转发|综合|整理|编辑|"
+                                r"其他|其它|投稿|来稿|用户|匿名|佚名)+"
+                                r"(?:文章|稿件|作品|内容|资料|信息|新闻|图文|投稿)?")
+# Rule `source-line`, the bracketed value: 来源：[ 人民网 ], 来源：【东岸晨报】.
+BRACKETED_SOURCE = re.compile(r"(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]\s*[\[【〔［]\s*"
+                              r"([^\]】〕］]{2,24}?)\s*[\]】〕］]")
+# Rule `first-credit`: a source naming several outlets (新浪体育、凤凰体育; 东岸晨报; 海风网) credits the first.
+CREDIT_LIST = re.compile(r"\s*[、;；]\s*")
 # A Latin outlet name in a source line, spaces included (LINE TODAY, Voice of America).
 LATIN_SOURCE = re.compile(r"[A-Za-z][A-Za-z0-9.&'’-]*(?: [A-Za-z][A-Za-z.&'’-]*)*")
 # A source field's own label repeated in its value.
@@ -219,7 +247,7 @@ def _platform(page: PageView) -> Sourced | None:
                 return Sourced(part, "source-platform")
     markers = {m.group(0) for folded in page.folded for m in WECHAT_MARKERS.finditer(folded)}
     if len(markers) >= WECHAT_MARKERS_MIN:  # one alone (微信扫一扫) is any page's share prompt
-        return Sourced(WECHAT_PLATFORM, "wechat-markers")
+        return Sourced(WECHAT_PLATFORM, GENERIC_PLATFORM_RULE)
     return None
 
 
@@ -305,7 +333,7 @@ def _source_line(page: PageView) -> Sourced | None:
                     or (index < first_body and BARE_SOURCE_LABEL.match(folded.strip()) is not None))
         if not in_place or not any(label in folded for label in ("来源", "稿源", "出处")):
             continue
-        match = SOURCE_LINE.search(folded)
+        match = BRACKETED_SOURCE.search(folded) or SOURCE_LINE.search(folded)
         if match and NOT_TEXT_SOURCE.search(folded[:match.start()]):
             continue  # 图片来源：视觉中国 credits the picture
         if match:
@@ -313,6 +341,7 @@ def _source_line(page: PageView) -> Sourced | None:
             end = max(match.end(1), latin.end() if latin else 0)
             name = SOURCE_TRAILING_LABEL.sub("", block.text[match.start(1):end].strip())
             name = SOURCE_CHANNEL.sub("", name) or name
+            name = CREDIT_LIST.split(name)[0]
             if len(name) >= 2 and not PLACEHOLDER_SOURCE.fullmatch(to_simplified(name)):
                 return Sourced(name, f"text:{block.rule}")
         elif BARE_SOURCE_LABEL.match(folded.strip()) and index + 1 < len(page.blocks):
@@ -326,6 +355,7 @@ def _credited_source(hints: Hints, outlets: Outlets) -> Sourced | None:
     """Rule `credited-source`: the page's or record's own source field, when it names something."""
     for value, rule in hints.outlets:
         value = SOURCE_LABEL.sub("", value)  # a field that repeats its label: 来源：人民网
+        value = CREDIT_LIST.split(value.strip())[0]
         if rule in CREDITED_SOURCE_RULES and _is_name(value):
             return Sourced(_credited_name(value, outlets), rule)
     return None
@@ -353,19 +383,34 @@ def _dateline_credit(page: PageView, outlets: Outlets) -> Sourced | None:
         match = BRACKET_OUTLET.match(folded)
         if match and outlets.named(match["agency"]):
             return Sourced(_cut(page, index, match.start("agency"), match.end("agency")), "text:bracket-outlet")
-        match = DASH_DATELINE.match(folded)
-        if match:
-            # The longest listed outlet the line opens with (美国之音华盛顿 — is 美国之音 in 华盛顿).
-            head = folded[match.start("agency"):match.end()].rstrip("—– ")
-            for end in range(len(head), 1, -1):
-                if outlets.named(head[:end]):
-                    start = match.start("agency")
-                    return Sourced(_cut(page, index, start, start + end).strip(), "text:dash-dateline")
+        dash = dash_dateline(folded, outlets)
+        if dash:
+            return Sourced(_cut(page, index, dash[0], dash[1]).strip(), "text:dash-dateline")
     for index in [*page.header, *page.lead]:
         credit = byline(page.folded[index][:LEAD_CREDIT_CHARS], page.blocks[index].text[:LEAD_CREDIT_CHARS],
                         anchored=index in page.lead)
         if credit and credit[0] and not SELF_REFERENCE.fullmatch(to_simplified(credit[0])):
             return Sourced(credit[0], "text:credit")
+    return None
+
+
+def dash_dateline(folded: str, outlets: Sequence[Outlet]) -> tuple[int, int, int] | None:
+    """Rule `dash-dateline`: an English-style dateline opening a paragraph — a listed outlet, or a
+    Latin abbreviation, with the place and a dash (VOA 华盛顿 —, 美国之音华盛顿—, AFP - ). Gives the
+    outlet's span and where the text after the dash starts."""
+    registry = _registry(outlets)
+    latin = LATIN_DASH_DATELINE.match(folded)
+    if latin:
+        return latin.start("agency"), latin.end("agency"), latin.end()
+    match = DASH_DATELINE.match(folded)
+    if not match:
+        return None
+    # The longest listed outlet the line opens with (美国之音华盛顿 — is 美国之音 in 华盛顿).
+    start = match.start("agency")
+    head = folded[start:match.end()].rstrip("—– ")
+    for end in range(len(head), 1, -1):
+        if registry.named(head[:end]):
+            return start, start + end, match.end()
     return None
 
 
@@ -414,6 +459,21 @@ def _repost_credit(page: PageView, outlets: Outlets) -> Sourced | None:
     return None
 
 
+def _licence_credit(page: PageView) -> Sourced | None:
+    """Rule `licence-credit`: 本文为东岸晨报授权海风网发布 — the licensor, who the page says the text
+    comes from, before any 来源 or source field (which on the licensee's page names the licensee).
+    In the body's sentences only the form that says 本文 counts."""
+    body = set(page.body)
+    for index, folded in enumerate(page.folded):
+        if "授权" not in folded:
+            continue
+        for match in LICENCE_CREDIT.finditer(folded):
+            if (match["own"] or index not in body) and _is_name(match["agency"]) \
+                    and not SELF_REFERENCE.fullmatch(to_simplified(match["agency"])):
+                return Sourced(_cut(page, index, match.start("agency"), match.end("agency")), "text:licence-credit")
+    return None
+
+
 def _wire_credit(page: PageView) -> Sourced | None:
     for index in page.body:
         found = wire_credit(page.folded[index], page.blocks[index].text) if "电" in page.folded[index] \
@@ -440,10 +500,17 @@ def _app_promotion(page: PageView) -> Sourced | None:
     return None
 
 
+# What follows 版权所有 when it is the notice going on, not an owner: 版權所有 不得轉載, 翻印必究.
+RIGHTS_WORDS = re.compile(r"不得|禁止|严禁|未经|转载|翻印|必究|保留")
+
+
 def _copyright_owner(page: PageView) -> Sourced | None:
+    """Rule `copyright-owner`: the owner a copyright line in the trailer names (© 2024 东岸晨报), not
+    the notice's own words (版權所有 不得轉載)."""
     for index in page.trailer:
         match = COPYRIGHT_OWNER.search(page.folded[index])
-        if match and not re.fullmatch(r"[A-Za-z ]+", match["owner"]) and HAN.search(match["owner"]):
+        if match and not re.fullmatch(r"[A-Za-z ]+", match["owner"]) and HAN.search(match["owner"]) \
+                and not RIGHTS_WORDS.search(to_simplified(match["owner"])):
             return Sourced(page.blocks[index].text[match.start("owner"):match.end("owner")], "text:copyright")
     return None
 
@@ -451,7 +518,8 @@ def _copyright_owner(page: PageView) -> Sourced | None:
 def credited_outlet(hints: Hints, page: PageView, outlets: Sequence[Outlet]) -> Sourced | None:
     """The organisation the file credits for the text, or None (step 2 of the outlet chain)."""
     registry = _registry(outlets)
-    return (_source_line(page) or _credited_source(hints, registry) or _dateline_credit(page, registry)
+    return (_licence_credit(page) or _source_line(page) or _credited_source(hints, registry)
+            or _dateline_credit(page, registry)
             or _header_outlet(page, registry) or _wire_credit(page) or _app_promotion(page)
             or _repost_credit(page, registry) or _translator_outlet(page, registry))
 
@@ -464,6 +532,10 @@ def choose_outlet(hints: Hints, page: PageView, url: str | None,
     by_host = registry.serving(host) if host and not front else None
     platform = _platform(page) or _registry_platform(page, registry)
     found = Sourced(front.strip(), "front-matter") if front and front.strip() else None
+    if platform is not None and platform.rule == GENERIC_PLATFORM_RULE:
+        # Rule `credit-over-viewer`: WeChat's viewer strings only say the page is some 公众号's post;
+        # the account or outlet the text credits (原文来自订阅号「X」, 来源：X) says whose.
+        found = found or credited_outlet(hints, page, registry)
     found = found or platform or credited_outlet(hints, page, registry)
     if found is None:
         found = next((Sourced(_site_name(v), r) for v, r in hints.outlets if r in SITE_RULES and _is_name(v)), None)
@@ -496,7 +568,8 @@ def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Out
                  sites: Sequence[str] = (), editors: set[str] | frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Rule `not-a-person`: drop what a byline field holds that is not a person or an account — the
     outlet itself or any listed outlet (网易, 新京报 in a meta author), a site name, a placeholder
-    (未知, name, admin), an address, a label (责任编辑), a title (本报驻澳大利亚记者), a dateline
+    (未知, name, admin), an address or host (www.example.cn), a company or institution (…股份有限公司…),
+    a label (责任编辑), a title (本报驻澳大利亚记者), a dateline
     (澎湖縣28日電), or an editor (a name the page credits as editor, or ending in one: 青网校园崔宁宁)."""
     refused = {to_simplified(x) for x in (outlet, *sites) if x}
     prefixes = _registry(outlets).prefixes
@@ -504,6 +577,7 @@ def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Out
     for name in (n.strip() for n in names):
         folded = to_simplified(name)
         if (not name or folded in refused or folded.startswith(prefixes) or "@" in name
+                or DOMAIN.match(name) or ORGANISATION.search(folded)
                 or _registry(outlets).named(folded.split()[0]) is not None  # BBC News 中文
                 or _registry(outlets).named(folded) is not None
                 or PLACEHOLDER_NAME.fullmatch(folded) or NAME_LABEL.fullmatch(folded) or TITLE_ONLY.match(folded)
@@ -602,6 +676,8 @@ def choose_authors(hints: Hints, page: PageView, outlet: str | None, self_media:
         if signed:
             text.append(clean(signed[1]))
             break
+    for index in page.trailer[:TRAILER_NEAR_BLOCKS]:
+        text.append(clean(bio_credit(page.folded[index], page.blocks[index].text)))
     markup = [m for m in markup if m]
     text = [t for t in text if t]
     chosen: tuple[str, ...] = ()
@@ -675,5 +751,30 @@ def _account_by_shape(page: PageView) -> str | None:
         to_simplified(source.value)) else None
 
 
+# --- the credits' own text in the body ---------------------------------------------------------------------
+
+
+def trim_credits(blocks: Sequence[Block], outlets: Sequence[Outlet]) -> list[Block]:
+    """Rule `credit-cut`: the credits the outlet and authors chains read at the body's edges are not
+    the story's text — an English-style dateline opening the first paragraph (VOA - , 美国之音华盛顿—)
+    and a closing credit ending the last one (（记者 王小明）, （王小明／台南报导））. The paragraph
+    keeps the rest; one that would be left empty stays as it is."""
+    kept = [i for i, b in enumerate(blocks) if b.kept and b.kind is BlockKind.PARAGRAPH]
+    if not kept:
+        return list(blocks)
+    out = list(blocks)
+    first, last = kept[0], kept[-1]
+    text = out[first].text
+    dash = dash_dateline(to_simplified(text), outlets)
+    if dash and text[dash[2]:].strip():
+        out[first] = replace(out[first], text=text[dash[2]:].lstrip())
+    text = out[last].text
+    folded = to_simplified(text)
+    start = closing_credit_start(folded if len(folded) == len(text) else text)
+    if start is not None and text[:start].strip():
+        out[last] = replace(out[last], text=text[:start].rstrip())
+    return out
+
+
 __all__ = ["AUTHORS_CHAIN", "OUTLET_CHAIN", "choose_authors", "choose_outlet", "credited_outlet",
-           "front_matter_authors", "known_outlet", "outlet_by_host"]
+           "front_matter_authors", "known_outlet", "outlet_by_host", "trim_credits"]

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 
 from ..han import HAN_CLASS
 from ..textnorm import to_simplified
-from .patterns import BRACKET_TAG, BYLINE, CREDIT_TAIL, DATELINE, NOT_AUTHOR_LABEL, REPORTER, ROLE_TAIL
+from .patterns import (
+    BRACKET_TAG,
+    BYLINE,
+    CREDIT_TAIL,
+    DATELINE,
+    NOT_AUTHOR_LABEL,
+    OUTLET_BEFORE_REPORTER,
+    REPORTER,
+    REPORTER_TITLE,
+    ROLE_TAIL,
+)
 
 NAME_MAX = 40
 _HAN = HAN_CLASS
@@ -37,11 +47,13 @@ EDITOR_CREDIT = re.compile(rf"(?:责任编辑|责编|值班编辑|网编|编辑|
 TRANSLATOR_CREDIT = re.compile(rf"(?:^|(?<=[\s(（【\[〔/／|｜]))(?:翻译|译者|编译|译)\s*[:：|｜/／]\s*"
                                rf"(?P<names>{_NAMES})")
 # Rule `closing-credit`: reporters' names in brackets closing the last paragraph (…收购这种平台。”(唐风)),
-# optionally after a label ((记者 张三), (文/李四)). Only after a sentence's end, so an abbreviation
-# in brackets (世界卫生组织（世卫）) is not one; the first name must start with a common surname.
+# optionally after a label ((记者 张三), (文/李四)) and before where they filed from ((王小明／台南报导),
+# (记者 王小明 北京报道)). Only after a sentence's end, so an abbreviation in brackets (世界卫生组织（世卫）)
+# is not one; the first name must start with a common surname.
 CLOSING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*[（(]\s*"
                             r"(?:(?:(?:本报|本台|本网|本刊)?(?:特约|特派|首席|实习)?记者|作者|文|撰文|采写)\s*[:：/／|｜]?\s*)?"
-                            rf"(?P<names>[{_HAN}]{{2,4}}(?:[\s、，,]+[{_HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
+                            rf"(?P<names>[{_HAN}]{{2,4}}(?:[\s、，,]+[{_HAN}]{{2,4}}){{0,3}}?)"
+                            rf"(?:\s*[/／\s]\s*[{_HAN}]{{1,8}}?(?:综合)?报[道导])?\s*[)）]\s*$")
 # Rule `closing-credit`, the labelled kind: a credit list in the bracket that closes the article
 # (（记者：王小明 责编：李四）); the byline rule reads it, editors are refused there.
 CLOSING_BRACKET = re.compile(r"[（(]\s*(?P<credits>(?:记者|作者|撰稿|文)\s*[:：/／|｜][^（()）]{2,60})[)）]\s*$")
@@ -49,11 +61,25 @@ CLOSING_BRACKET = re.compile(r"[（(]\s*(?P<credits>(?:记者|作者|撰稿|文)
 EDITOR_LABEL = re.compile(r"责任编辑|责编|编辑|网编|校对|审核|审校|核稿|监制|美编")
 # The next field of a credit line after the names: a short label and its separator (图/, 编辑|, 摄影：).
 NEXT_FIELD = re.compile(rf"\s+[{_HAN}]{{1,4}}\s*[/／|｜:：]")
+# The credit words that say where a reporter filed from (北京报道, 台中報導 folded to 报导).
+FILED_FROM = re.compile(r"(?:综合|联合)?报[道导]")
+# How the name of an administrative unit ends: 冠县, 南市, 山东省, 新界区, 某某镇.
+ADMIN_UNIT = re.compile(r"(?:省|市|县|区|州|镇|乡|村|岛|郡|盟|旗)$")
 # A field label glued to the name before it when the page set two fields without a space (秦立峰发布 / …).
 LABEL_TAIL = re.compile(r"(?:发布|发表|来源|时间|日期|更新|出版|编辑|责编)$")
 # Rule `own-credit`: a text declaring whose it is (本文系观察者网独家稿件, 本文为端传媒原创).
 OWN_CREDIT = re.compile(rf"本文(?:系|为|是)\s*[「『《“]?(?P<agency>[{_HAN}A-Za-z0-9]{{2,16}}?)[」』》”]?\s*"
                         r"(?:独家|原创|特约|专稿|稿件|约稿|首发)")
+# Rule `licence-credit`: who licensed the text to the page (本文为东岸晨报授权海风网发布, 本文经海风周刊授权
+# 转载, 经东岸晨报授权刊发): the licensor is where it comes from. `own` marks the form that says 本文,
+# which counts anywhere; the bare 经X授权 form may be a story's own words (经国务院授权，…发布).
+LICENCE_CREDIT = re.compile(rf"(?:(?P<own>本文|此文|该文)(?:为|系|是|由|经)|(?<![未不须需])经)\s*[「『《“]?"
+                            rf"(?P<agency>[{_HAN}A-Za-z0-9·]{{2,16}}?)[」』》”]?\s*(?:独家|正式)?授权\s*"
+                            r"[^，,。；;！!]{0,20}?(?:发布|转载|刊发|刊登|首发|使用|转发|刊载)")
+# Rule `bio-credit`: an author's note under the text naming the writer, then what they are
+# (作者林墨，海风网专栏作者; 作者 seabird，为某某网特约撰稿人): the name is a person's or a handle.
+BIO_CREDIT = re.compile(rf"^\s*作者\s*[:：]?\s*(?P<names>[A-Za-z][A-Za-z0-9_.-]{{1,29}}|[{_HAN}·]{{2,8}}?)\s*[，,]\s*"
+                        r"(?:现为|现任|曾任|系|为|是)?\s*\S{0,20}?(?:作者|撰稿人|评论员|记者|编辑|学者|研究员|教授|博士|主笔|专栏|创始人)")
 # Rule `wire-credit`: a wire named as the text's source in brackets, with the writer before it
 # (the name stands after a sentence's end, not inside a sentence): 陈立希（新华社专稿）, （据新华社电）;
 # or run in: 据新华社电　叙利亚….
@@ -64,17 +90,26 @@ WIRE_CREDIT = re.compile(rf"(?:(?<![{_HAN}A-Za-z0-9，,、])(?P<names>[{_HAN}]{{
 # 北京时间…消息. The reporters in brackets after it are the authors.
 OUTLET_TAG = re.compile(rf"^[【\[(（〔]?\s*(?P<agency>[{_HAN}A-Za-z0-9]{{1,12}}?"
                         rf"(?:社|网|报|台|站|新闻|客户端|频道|日报|时报|晚报|财经|科技))(?:专讯|讯|消息)(?=[\s（(【)）】\]]|$)")
+# Rule `byline`, an outlet's reporter with a label separator: 东岸晨报记者 | 秦立峰, 海风网记者：林墨.
+LABELLED_REPORTER = re.compile(rf"(?:^|(?<=[\s(（【\[〔]))(?P<outlet>{OUTLET_BEFORE_REPORTER})?\s*"
+                               rf"{REPORTER_TITLE}\s*[:：|｜/／]\s*"
+                               rf"(?P<names>[{_HAN}·]{{2,12}}(?:[ \u3000、，,]+[{_HAN}·]{{2,12}}){{0,5}})")
 # Rule `dash-dateline`: an English-style dateline, outlet and place before a dash: VOA 华盛顿 —,
 # 美国之音华盛顿— ; the outlet must be listed (the caller checks), a dash alone proves nothing.
 DASH_DATELINE = re.compile(rf"^\s*(?P<agency>[A-Za-z]{{2,8}}|[{_HAN}A-Za-z]{{2,10}}?)\s*(?P<place>[{_HAN}]{{2,8}})?"
-                           r"\s*[—–]{1,2}")
+                           r"\s*[—–]{1,2}\s*")
+# Rule `dash-dateline`, a Latin abbreviation set apart by spaces before any dash, a plain hyphen too
+# (VOA - 日本首相…, AFP 巴黎 — …): listed or not, as the first word of a Chinese sentence is never
+# all capitals.
+LATIN_DASH_DATELINE = re.compile(rf"^\s*(?P<agency>[A-Z]{{2,6}})(?:\s+(?P<place>[{_HAN}]{{2,8}}))?"
+                                 r"\s+[-－—–]{1,2}\s+(?=\S)")
 # Rule `bracket-outlet`: an outlet's name alone in brackets opening the body: （德国之声中文网）; listed only.
 BRACKET_OUTLET = re.compile(r"^\s*[（(【\[〔]\s*(?P<agency>[^（(）)【】\[\]〔〕\s]{2,16})\s*[）)】\]〕]")
 # Rule `repost-credit`: where a re-post says the text comes from: 本文转载自信报, 原文来自「好奇心日报」,
 # 本文来自端传媒, 原载《南方周末》, 转自：观察者网.
 REPOST_CREDIT = re.compile(r"(?:本文|此文|文章|全文|原文)?"
                            r"(?:转载自|转自|转载于|来自|来源于|原载于?|原刊于?|首发于|刊于|选自)"
-                           r"\s*[:：]?\s*(?:微信公众号|公众号|微信号|微博|头条号|百家号|网易号|搜狐号)?"
+                           r"\s*[:：]?\s*(?:微信公众号|微信订阅号|公众号|订阅号|服务号|微信号|微博|头条号|百家号|网易号|搜狐号)?"
                            rf"\s*[「『《“\"【]?\s*(?P<agency>[{_HAN}A-Za-z0-9·]{{2,16}}?)\s*"
                            r"(?:[」』》”\"】]|(?=[，,。.；;：:！!\s(（\[]|$)|(?:微信)?公众号|网站|官网|客户端|app|APP)")
 # What a 来源 label credits when another word stands before it: a picture's or a chart's source
@@ -152,11 +187,13 @@ def split_names(text: str) -> list[str]:
     # Latin names keep the spaces inside them (a field of "BBC News 中文" is one name, refused later as an outlet).
     latin = bool(re.search(r"[A-Za-z]{2}", text))
     separators = r"\s*(?:,|，|、|;|；|/|\band\b|&)\s*" if latin else r"\s*(?:,|，|、|;|；|/|\band\b|&|和|与|及|\s)\s*"
-    names = []
+    names: list[str] = []
     for name in re.split(separators, text):
         name = name.strip(" 　.·")
         tail = CREDIT_TAIL.search(to_simplified(name))  # 發自香港 is 发自香港: the tail is matched folded
         name = name[: tail.start()].strip() if tail else name
+        if names and tail and FILED_FROM.fullmatch(tail.group(0)) and _is_place(name):
+            continue  # 记者 王小明 北京报道: where the reporter filed from, not a second reporter
         label = LABEL_TAIL.search(to_simplified(name))  # 秦立峰发布: the next field's label glued on
         name = name[: label.start()] if label and label.start() >= 2 else name
         name = _strip_place(name)  # 王小明台北 (…台北報導): where the reporter filed from
@@ -164,6 +201,15 @@ def split_names(text: str) -> list[str]:
             continue
         names.append(name.title() if name.isupper() and " " in name else name)
     return names
+
+
+def _is_place(word: str) -> bool:
+    """Rule `filed-from`: a word before 报道 in a credit that names a place, not a reporter: a known
+    dateline place, a word ending like an administrative unit (冠县, 南市, 山东省), or one that starts
+    with no common surname."""
+    folded = to_simplified(word)
+    return (folded in DATELINE_PLACES or bool(ADMIN_UNIT.search(folded)) or not has_surname(folded)) \
+        and bool(re.fullmatch(f"[{_HAN}]{{2,8}}", folded))
 
 
 def _strip_place(name: str) -> str:
@@ -255,7 +301,7 @@ def byline(folded: str, original: str | None = None, anchored: bool = False) -> 
                  if is_person_name(n)]
         if names:
             return tag_outlet, names
-    for pattern in (BYLINE, REPORTER):
+    for pattern in (BYLINE, REPORTER, LABELLED_REPORTER):
         matches = [m for m in [OPENING.match(folded)] if m] if anchored else []
         found = ([pattern.match(folded, matches[0].end())] if anchored else list(pattern.finditer(folded)))
         for match in (m for m in found if m):
@@ -267,7 +313,7 @@ def byline(folded: str, original: str | None = None, anchored: bool = False) -> 
                 raw = raw.rsplit(None, 1)[0] if len(raw.split()) > 1 else ""
             tokens = split_names(raw)
             outlet = tag_outlet
-            if pattern is REPORTER and match["outlet"]:
+            if pattern is not BYLINE and match["outlet"]:
                 outlet = _from_original(original, folded, match.start("outlet"), match.end("outlet"))
             first = ROLE_TAIL.sub("", to_simplified(tokens[0])) if tokens else ""
             if len(tokens) > 1 and OUTLET_LIKE.search(first) and not is_person_name(tokens[0]):
@@ -320,6 +366,24 @@ def closing_credit(folded: str, original: str | None = None) -> list[str]:
     if not names or not all(is_person_name(n) and has_surname(n) for n in names):
         return []
     return names
+
+
+def bio_credit(folded: str, original: str | None = None) -> list[str]:
+    """Rule `bio-credit`: the writer an author's note under the text names (作者林墨，海风网专栏作者)."""
+    original = original if original is not None else folded
+    match = BIO_CREDIT.match(folded)
+    if not match:
+        return []
+    name = _from_original(original, folded, match.start("names"), match.end("names"))
+    return [name] if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]+", name) or is_person_name(name) else []
+
+
+def closing_credit_start(folded: str) -> int | None:
+    """Where a closing credit (rule `closing-credit`) starts in a paragraph: the body ends before it."""
+    if not closing_credit(folded):
+        return None
+    match = CLOSING_CREDIT.search(folded) or CLOSING_BRACKET.search(folded.translate(LABEL_SEPARATORS))
+    return match.start() if match else None
 
 
 def wire_credit(folded: str, original: str | None = None) -> tuple[str, list[str]] | None:

@@ -14,7 +14,9 @@ from collections.abc import Callable
 import pytest
 
 from generator.clean.credits import (
+    byline,
     closing_credit,
+    closing_credit_start,
     editor_names,
     outlet_tag,
     translator_names,
@@ -386,3 +388,123 @@ def test_a_source_field_repeating_its_label(clean_bytes: Clean) -> None:
 def test_the_place_glued_after_a_reporters_name_is_not_part_of_it(clean_bytes: Clean) -> None:
     article = clean_bytes(f"港口擴建計劃公布\n\n（東岸時報記者秦立峰台北報導）{P1}\n\n{P2}\n")
     assert article.authors == ("秦立峰",)
+
+
+# --- credits as unseen pages write them -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("placeholder", ["转载文章", "網絡轉載", "本站原创", "网友投稿", "综合整理"])
+def test_a_placeholder_source_names_no_one_and_the_chain_reads_on(clean_bytes: Clean, placeholder: str) -> None:
+    site = "<meta property='og:site_name' content='大山新闻网'>"
+    header = f"<span>2024-03-02 09:15 来源：{placeholder}</span>"
+    assert outlet_of(clean_bytes(page(head=site, header=header), "story.html")) == ("大山新闻网", "html:site-name")
+    credited = page(head=site, header=header, after="<p>来源：东岸晨报</p><p>编辑：郑雨桐</p>")
+    assert outlet_of(clean_bytes(credited, "story.html")) == ("东岸晨报", "text:source-line")
+
+
+@pytest.mark.parametrize("line", ["来源：[ 东岸晨报 ]", "来源：【东岸晨报】", "来源：东岸晨报、北岸周刊"])
+def test_a_bracketed_source_and_the_first_of_several(clean_bytes: Clean, line: str) -> None:
+    html = page(header=f"<span>2024-03-02 09:15</span> <span>{line}</span>")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("东岸晨报", "text:meta-line")
+
+
+def test_a_licence_names_the_licensor_before_the_licensees_own_source_field(clean_bytes: Clean) -> None:
+    config = "<script>var shareConfig = {source: '海风网', channel: 'money'};</script>"
+    html = page(head=config, after="<p>本文为东岸晨报授权海风网发布，转载请注明出处。</p>")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("东岸晨报", "text:licence-credit")
+    assert outlet_of(clean_bytes(page(head=config), "story.html")) == ("海风网", "html:page-source")
+
+
+def test_an_authority_licensing_something_in_the_story_is_no_credit(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n经港务局授权，码头公司昨日发布了新的收费标准。{P2}\n")
+    assert article.outlet is None
+
+
+def test_wechat_viewer_strings_give_way_to_the_account_the_text_credits(clean_bytes: Clean) -> None:
+    viewer = "\n\n微信扫一扫\n\n关注该公众号\n"
+    bare = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}{viewer}")
+    assert outlet_of(bare) == ("微信公众号", "wechat-markers")
+    credited = clean_bytes(f"港口扩建计划公布\n\n原文来自订阅号「港湾观察」\n\n{P1}\n\n{P2}{viewer}")
+    assert outlet_of(credited) == ("港湾观察", "text:repost-credit")
+    assert bare.source_type is credited.source_type is SourceType.SELF_MEDIA
+
+
+def body_paragraphs(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if b.kept and b.kind.value == "paragraph"]
+
+
+@pytest.mark.parametrize(("opening", "outlet"), [("VOA - ", "VOA"), ("AFP － ", "AFP"), ("VOA 华盛顿 - ", "VOA")])
+def test_a_latin_abbreviation_and_a_hyphen_open_a_dateline_cut_from_the_text(
+        clean_bytes: Clean, opening: str, outlet: str) -> None:
+    article = clean_bytes(page(body=f"<p>{opening}{P1}</p><p>{P2}</p><p>{P3}</p>"), "story.html")
+    assert outlet_of(article) == (outlet, "text:dash-dateline")
+    assert body_paragraphs(article)[0] == P1
+
+
+@pytest.mark.parametrize("opening", ["VOA-", "iPhone - ", "港务局 - "])
+def test_a_hyphen_after_other_words_is_no_dateline(clean_bytes: Clean, opening: str) -> None:
+    article = clean_bytes(page(body=f"<p>{opening}{P1}</p><p>{P2}</p><p>{P3}</p>"), "story.html")
+    assert article.outlet is None
+    assert body_paragraphs(article)[0] == f"{opening}{P1}"
+
+
+def test_a_table_page_crediting_no_one_is_the_sites(clean_bytes: Clean) -> None:
+    html = ("<html><head><title>港口扩建计划公布-东岸汽车</title></head><body><table><tr><td>"
+            f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></td></tr></table></body></html>")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("东岸汽车", "html:title-suffix")
+
+
+@pytest.mark.parametrize(("closing", "names"), [
+    ("（记者 秦立峰）", ("秦立峰",)),
+    ("（秦立峰／台南報導）", ("秦立峰",)),
+    ("（記者 秦立峰 孔令晨 高雄報導）", ("秦立峰", "孔令晨")),
+])
+def test_a_closing_byline_names_the_authors_and_leaves_the_text(
+        clean_bytes: Clean, closing: str, names: tuple[str, ...]) -> None:
+    article = clean_bytes(page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}{closing}</p>"), "story.html")
+    assert article.authors == names
+    assert body_paragraphs(article)[-1] == P3
+
+
+@pytest.mark.parametrize("line", ["記者秦立峰／台南報導", "东岸晨报记者 | 秦立峰", "东岸晨报记者 秦立峰 浙江海宁市报道",
+                                  "记者 秦立峰 福州报道"])
+def test_a_byline_gives_the_reporter_not_the_place_or_the_label(clean_bytes: Clean, line: str) -> None:
+    assert clean_bytes(f"港口扩建计划公布\n\n{line}\n\n{P1}\n\n{P2}\n").authors == ("秦立峰",)
+
+
+def test_hosts_and_companies_in_author_fields_are_not_authors(clean_bytes: Clean) -> None:
+    head = "<meta name='author' content='www.dongan.example.cn,东岸报业集团'>"
+    assert clean_bytes(page(head=head), "story.html").authors == ()
+    company = page(header="<address>东岸传媒股份有限公司东岸新闻云</address><span>記者秦立峰／台南報導</span>")
+    assert clean_bytes(company, "story.html").authors == ("秦立峰",)
+
+
+def test_an_authors_note_under_the_text_names_the_writer(clean_bytes: Clean) -> None:
+    html = page(after="<p>作者seabird，为东岸新闻网特约专栏作者，长期关注航运业。</p>")
+    assert clean_bytes(html, "story.html").authors == ("seabird",)
+    html = page(after="<p>作者秦立峰，为东岸新闻网专栏作者。</p>")
+    assert clean_bytes(html, "story.html").authors == ("秦立峰",)
+
+
+def test_the_words_of_a_copyright_notice_are_no_owner(clean_bytes: Clean) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n版權所有 不得轉載\n")
+    assert article.outlet is None
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("东岸晨报记者 | 秦立峰", ("东岸晨报", ["秦立峰"])),
+    ("记者 秦立峰 孔令晨 福州报道", (None, ["秦立峰", "孔令晨"])),
+    ("记者 秦立峰 李海报道", (None, ["秦立峰", "李海"])),  # a second reporter's name glued to 报道
+    ("记者 秦立峰 海宁市综合报道", (None, ["秦立峰"])),
+])
+def test_bylines_line_by_line(line: str, credit: tuple[str | None, list[str]]) -> None:
+    assert byline(line) == credit
+
+
+@pytest.mark.parametrize(("line", "start"), [
+    ("港口扩建是长远之计。（记者 秦立峰）", 10),
+    ("港口扩建是长远之计。（秦立峰／台南报导）", 10),
+    ("世界卫生组织（世卫）", None),
+])
+def test_where_a_closing_credit_starts(line: str, start: int | None) -> None:
+    assert closing_credit_start(line) == start
