@@ -136,7 +136,9 @@ def _read_json_ld(script: str, hints: Hints) -> None:
             hints.dates.insert(0, (item["datePublished"], "json-ld:datePublished"))
         authors = item.get("author")
         listed = authors if isinstance(authors, list) else [authors]
-        names = [a.get("name") if isinstance(a, dict) else a for a in listed]
+        # An author of @type Organization (NewsMediaOrganization, …) is the outlet signing for no one.
+        names = [(None if "Organization" in str(a.get("@type", "")) else a.get("name")) if isinstance(a, dict) else a
+                 for a in listed]
         names = [n for n in names if isinstance(n, str) and n.strip()]
         if names:
             hints.authors.insert(0, ([normalise_space(n) for n in names], "json-ld:author"))

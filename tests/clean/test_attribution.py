@@ -508,3 +508,13 @@ def test_bylines_line_by_line(line: str, credit: tuple[str | None, list[str]]) -
 ])
 def test_where_a_closing_credit_starts(line: str, start: int | None) -> None:
     assert closing_credit_start(line) == start
+
+
+def test_a_json_ld_author_that_is_an_organisation_signs_for_no_one(clean_bytes: Clean) -> None:
+    def ld(author: dict[str, str]) -> str:
+        item = {"@type": "NewsArticle", "headline": "港口扩建计划公布", "author": author}
+        return f"<script type='application/ld+json'>{json.dumps(item, ensure_ascii=False)}</script>"
+
+    organisation = ld({"@type": "Organization", "name": "海风传播"})
+    assert clean_bytes(page(head=organisation), "story.html").authors == ()
+    assert clean_bytes(page(head=ld({"@type": "Person", "name": "孔令晨"})), "story.html").authors == ("孔令晨",)
