@@ -98,7 +98,8 @@ from .patterns import (
 )
 
 # Each chain's precedence in a line, for `explain`.
-OUTLET_CHAIN = ("front matter > self-media platform (notice, breadcrumb, WeChat strings, platform statement) > "
+OUTLET_CHAIN = ("front matter > self-media platform (notice, breadcrumb, WeChat strings unless the text credits "
+                "someone, platform statement) > "
                 "licence credit > 来源 line > source field > dateline, outlet tag, bracketed or "
                 "dash-dateline outlet, reporter credit > outlet after the header's date > wire sign-off > app "
                 "promotion > own or re-post credit > translator outlet > publisher / site name / feed channel "
@@ -146,10 +147,10 @@ SELF_REFERENCE = re.compile(r"本报|本网|本台|本刊|本站|本社")
 # with a word for the text itself after them (转载文章, 网友投稿, 网络资料). The chain reads on.
 PLACEHOLDER_SOURCE = re.compile(r"(?:网络|互联网|网上|网友|本站|本网|本刊|未知|不详|原创|转载|转帖|转发|综合|整理|编辑|"
                                 r"其他|其它|投稿|来稿|用户|匿名|佚名)+"
-                                r"(?:文章|稿件|作品|内容|资料|信息|新闻|图文|投稿)?")
+                                r"(?:文章|稿件|作品|内容|资料|信息|新闻|图文|投稿|媒体|报道|报导|消息)*")
 # Rule `source-line`, the bracketed value: 来源：[ 人民网 ], 来源：【东岸晨报】.
-BRACKETED_SOURCE = re.compile(r"(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]\s*[\[【〔［]\s*"
-                              r"([^\]】〕］]{2,24}?)\s*[\]】〕］]")
+BRACKETED_SOURCE = re.compile(r"(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]\s*[\[【〔［(（]\s*"
+                              r"([^\]】〕］)）]{2,24}?)\s*[\]】〕］)）]")
 # Rule `first-credit`: a source naming several outlets (新浪体育、凤凰体育; 东岸晨报; 海风网) credits the first.
 CREDIT_LIST = re.compile(r"\s*[、;；]\s*")
 # A Latin outlet name in a source line, spaces included (LINE TODAY, Voice of America).

@@ -393,7 +393,7 @@ def test_the_place_glued_after_a_reporters_name_is_not_part_of_it(clean_bytes: C
 # --- credits as unseen pages write them -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("placeholder", ["转载文章", "網絡轉載", "本站原创", "网友投稿", "综合整理"])
+@pytest.mark.parametrize("placeholder", ["转载文章", "網絡轉載", "本站原创", "网友投稿", "综合整理", "综合媒体报道"])
 def test_a_placeholder_source_names_no_one_and_the_chain_reads_on(clean_bytes: Clean, placeholder: str) -> None:
     site = "<meta property='og:site_name' content='大山新闻网'>"
     header = f"<span>2024-03-02 09:15 来源：{placeholder}</span>"
@@ -402,7 +402,8 @@ def test_a_placeholder_source_names_no_one_and_the_chain_reads_on(clean_bytes: C
     assert outlet_of(clean_bytes(credited, "story.html")) == ("东岸晨报", "text:source-line")
 
 
-@pytest.mark.parametrize("line", ["来源：[ 东岸晨报 ]", "来源：【东岸晨报】", "来源：东岸晨报、北岸周刊"])
+@pytest.mark.parametrize("line", ["来源：[ 东岸晨报 ]", "来源：【东岸晨报】", "来源：（东岸晨报）",
+                                  "来源：东岸晨报、北岸周刊"])
 def test_a_bracketed_source_and_the_first_of_several(clean_bytes: Clean, line: str) -> None:
     html = page(header=f"<span>2024-03-02 09:15</span> <span>{line}</span>")
     assert outlet_of(clean_bytes(html, "story.html")) == ("东岸晨报", "text:meta-line")
