@@ -126,6 +126,8 @@ MARKUP_AUTHOR_RULES = ("json-ld:author", "html:address", "html:meta-author", "ap
 DOMAIN = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[A-Za-z]{2,}(?:/\S*)?$")
 # Rule `not-a-person`: a company or institution in a byline field (东岸传媒股份有限公司海风网).
 ORGANISATION = re.compile(r"公司|集团|控股|股份|有限|报业|出版社|委员会|协会|研究院|研究所|工作室")
+# Rule `not-a-person`: a newsroom desk signing a credit (国际中心, 社会组, 新闻部, 编辑室).
+DESK = re.compile(r"..(?:中心|部|组|室|团队)$")
 # What a byline field sometimes holds instead of a name.
 PLACEHOLDER_NAME = re.compile(r"未知|佚名|匿名|不详|admin|administrator|name|author|editor|user|system|root|"
                               r"小编|本站|本网|网友|管理员|编辑部|记者|作者|null|none|undefined", re.I)
@@ -396,12 +398,12 @@ def _dateline_credit(page: PageView, outlets: Outlets) -> Sourced | None:
 
 
 def dash_dateline(folded: str, outlets: Sequence[Outlet]) -> tuple[int, int, int] | None:
-    """Rule `dash-dateline`: an English-style dateline opening a paragraph — a listed outlet, or a
-    Latin abbreviation, with the place and a dash (VOA 华盛顿 —, 美国之音华盛顿—, AFP - ). Gives the
-    outlet's span and where the text after the dash starts."""
+    """Rule `dash-dateline`: an English-style dateline opening a paragraph — a listed outlet with the
+    place and a dash (VOA 华盛顿 —, 美国之音华盛顿—, VOA - ), or an unlisted Latin abbreviation with
+    a place (XNA 北京 - ). Gives the outlet's span and where the text after the dash starts."""
     registry = _registry(outlets)
     latin = LATIN_DASH_DATELINE.match(folded)
-    if latin:
+    if latin and (latin["place"] or registry.named(latin["agency"])):
         return latin.start("agency"), latin.end("agency"), latin.end()
     match = DASH_DATELINE.match(folded)
     if not match:
@@ -569,7 +571,8 @@ def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Out
                  sites: Sequence[str] = (), editors: set[str] | frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Rule `not-a-person`: drop what a byline field holds that is not a person or an account — the
     outlet itself or any listed outlet (网易, 新京报 in a meta author), a site name, a placeholder
-    (未知, name, admin), an address or host (www.example.cn), a company or institution (…股份有限公司…),
+    (未知, name, admin), an address or host (www.example.cn), a company or institution (…股份有限公司…)
+    or a desk (国际中心),
     a label (责任编辑), a title (本报驻澳大利亚记者), a dateline
     (澎湖縣28日電), or an editor (a name the page credits as editor, or ending in one: 青网校园崔宁宁)."""
     refused = {to_simplified(x) for x in (outlet, *sites) if x}
@@ -578,7 +581,7 @@ def _clean_names(names: Sequence[str], outlet: str | None, outlets: Sequence[Out
     for name in (n.strip() for n in names):
         folded = to_simplified(name)
         if (not name or folded in refused or folded.startswith(prefixes) or "@" in name
-                or DOMAIN.match(name) or ORGANISATION.search(folded)
+                or DOMAIN.match(name) or ORGANISATION.search(folded) or DESK.fullmatch(folded)
                 or _registry(outlets).named(folded.split()[0]) is not None  # BBC News 中文
                 or _registry(outlets).named(folded) is not None
                 or PLACEHOLDER_NAME.fullmatch(folded) or NAME_LABEL.fullmatch(folded) or TITLE_ONLY.match(folded)

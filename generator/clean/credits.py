@@ -49,11 +49,13 @@ TRANSLATOR_CREDIT = re.compile(rf"(?:^|(?<=[\s(（【\[〔/／|｜]))(?:翻译|�
 # Rule `closing-credit`: reporters' names in brackets closing the last paragraph (…收购这种平台。”(唐风)),
 # optionally after a label ((记者 张三), (文/李四)) and before where they filed from ((王小明／台南报导),
 # (记者 王小明 北京报道)). Only after a sentence's end, so an abbreviation in brackets (世界卫生组织（世卫）)
-# is not one; the first name must start with a common surname.
+# is not one; without a label or a place the first name must start with a common surname. A desk in
+# the names' place (（国际中心／综合报导）) is a credit too, which the authors chain refuses as no person.
 CLOSING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*[（(]\s*"
-                            r"(?:(?:(?:本报|本台|本网|本刊)?(?:特约|特派|首席|实习)?记者|作者|文|撰文|采写)\s*[:：/／|｜]?\s*)?"
+                            r"(?P<label>(?:(?:本报|本台|本网|本刊)?(?:特约|特派|首席|实习)?记者|作者|文|撰文|采写)"
+                            r"\s*[:：/／|｜]?\s*)?"
                             rf"(?P<names>[{_HAN}]{{2,4}}(?:[\s、，,]+[{_HAN}]{{2,4}}){{0,3}}?)"
-                            rf"(?:\s*[/／\s]\s*[{_HAN}]{{1,8}}?(?:综合)?报[道导])?\s*[)）]\s*$")
+                            rf"(?P<filed>\s*[/／\s]\s*[{_HAN}]{{1,8}}?(?:综合)?报[道导])?\s*[)）]\s*$")
 # Rule `closing-credit`, the labelled kind: a credit list in the bracket that closes the article
 # (（记者：王小明 责编：李四）); the byline rule reads it, editors are refused there.
 CLOSING_BRACKET = re.compile(r"[（(]\s*(?P<credits>(?:记者|作者|撰稿|文)\s*[:：/／|｜][^（()）]{2,60})[)）]\s*$")
@@ -99,8 +101,7 @@ LABELLED_REPORTER = re.compile(rf"(?:^|(?<=[\s(（【\[〔]))(?P<outlet>{OUTLET_
 DASH_DATELINE = re.compile(rf"^\s*(?P<agency>[A-Za-z]{{2,8}}|[{_HAN}A-Za-z]{{2,10}}?)\s*(?P<place>[{_HAN}]{{2,8}})?"
                            r"\s*[—–]{1,2}\s*")
 # Rule `dash-dateline`, a Latin abbreviation set apart by spaces before any dash, a plain hyphen too
-# (VOA - 日本首相…, AFP 巴黎 — …): listed or not, as the first word of a Chinese sentence is never
-# all capitals.
+# (VOA - 日本首相…, AFP 巴黎 — …): listed, or with a place (the caller checks); CEO - is no dateline.
 LATIN_DASH_DATELINE = re.compile(rf"^\s*(?P<agency>[A-Z]{{2,6}})(?:\s+(?P<place>[{_HAN}]{{2,8}}))?"
                                  r"\s+[-－—–]{1,2}\s+(?=\S)")
 # Rule `bracket-outlet`: an outlet's name alone in brackets opening the body: （德国之声中文网）; listed only.
@@ -363,7 +364,8 @@ def closing_credit(folded: str, original: str | None = None) -> list[str]:
         credit = byline(folded[start:end], _from_original(original, folded, start, end))
         return [n for n in credit[1] if not EDITOR_LABEL.fullmatch(to_simplified(n))] if credit else []
     names = _names_at(match, folded, original)
-    if not names or not all(is_person_name(n) and has_surname(n) for n in names):
+    credited = bool(match["label"] or match["filed"])
+    if not names or not all(is_person_name(n) and (credited or has_surname(n)) for n in names):
         return []
     return names
 

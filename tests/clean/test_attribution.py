@@ -434,7 +434,8 @@ def body_paragraphs(article: Article) -> list[str]:
     return [b.text for b in article.blocks if b.kept and b.kind.value == "paragraph"]
 
 
-@pytest.mark.parametrize(("opening", "outlet"), [("VOA - ", "VOA"), ("AFP － ", "AFP"), ("VOA 华盛顿 - ", "VOA")])
+@pytest.mark.parametrize(("opening", "outlet"), [("VOA - ", "VOA"), ("AFP － ", "AFP"), ("VOA 华盛顿 - ", "VOA"),
+                                                 ("XNA 北京 — ", "XNA")])
 def test_a_latin_abbreviation_and_a_hyphen_open_a_dateline_cut_from_the_text(
         clean_bytes: Clean, opening: str, outlet: str) -> None:
     article = clean_bytes(page(body=f"<p>{opening}{P1}</p><p>{P2}</p><p>{P3}</p>"), "story.html")
@@ -442,7 +443,7 @@ def test_a_latin_abbreviation_and_a_hyphen_open_a_dateline_cut_from_the_text(
     assert body_paragraphs(article)[0] == P1
 
 
-@pytest.mark.parametrize("opening", ["VOA-", "iPhone - ", "港务局 - "])
+@pytest.mark.parametrize("opening", ["VOA-", "iPhone - ", "港务局 - ", "CEO - "])
 def test_a_hyphen_after_other_words_is_no_dateline(clean_bytes: Clean, opening: str) -> None:
     article = clean_bytes(page(body=f"<p>{opening}{P1}</p><p>{P2}</p><p>{P3}</p>"), "story.html")
     assert article.outlet is None
@@ -519,3 +520,9 @@ def test_a_json_ld_author_that_is_an_organisation_signs_for_no_one(clean_bytes: 
     organisation = ld({"@type": "Organization", "name": "海风传播"})
     assert clean_bytes(page(head=organisation), "story.html").authors == ()
     assert clean_bytes(page(head=ld({"@type": "Person", "name": "孔令晨"})), "story.html").authors == ("孔令晨",)
+
+
+def test_a_desk_signing_the_closing_credit_is_cut_but_no_author(clean_bytes: Clean) -> None:
+    article = clean_bytes(page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}（國際中心／綜合報導）</p>"), "story.html")
+    assert article.authors == ()
+    assert body_paragraphs(article)[-1] == P3
