@@ -153,6 +153,8 @@ PLACEHOLDER_SOURCE = re.compile(r"(?:网络|互联网|网上|网友|本站|本�
 # Rule `source-line`, the bracketed value: 来源：[ 人民网 ], 来源：【东岸晨报】.
 BRACKETED_SOURCE = re.compile(r"(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]\s*[\[【〔［(（]\s*"
                               r"([^\]】〕］)）]{2,24}?)\s*[\]】〕］)）]")
+# A block that speaks of the text itself: 本文…, 原文…, （本文…）.
+ABOUT_THE_TEXT = re.compile(r"\s*[（(【\[]?\s*(?:本文|原文|此文|全文)")
 # Rule `first-credit`: a source naming several outlets (新浪体育、凤凰体育; 东岸晨报; 海风网) credits the first.
 CREDIT_LIST = re.compile(r"\s*[、;；]\s*")
 # A Latin outlet name in a source line, spaces included (LINE TODAY, Voice of America).
@@ -444,9 +446,12 @@ def _header_outlet(page: PageView, outlets: Outlets) -> Sourced | None:
 
 def _repost_credit(page: PageView, outlets: Outlets) -> Sourced | None:
     """Rule `repost-credit`: 本文转载自信报, 原文来自「好奇心日报」 — anywhere but the body's own sentences,
-    where 来自 is an ordinary word; there only a listed outlet counts."""
+    where 来自 is an ordinary word; there only a listed outlet counts, or any in a block that speaks
+    of the text itself (本文经授权转载自东岸晨报。), which is a credit the reader kept."""
     body = set(page.body[1:])
     for index, folded in enumerate(page.folded):
+        if index in body and ABOUT_THE_TEXT.match(folded) and len(folded) <= LEAD_CREDIT_CHARS:
+            body = body - {index}
         own = OWN_CREDIT.search(folded) if "本文" in folded else None
         if own and _is_name(own["agency"]):
             return Sourced(_cut(page, index, own.start("agency"), own.end("agency")), "text:own-credit")
@@ -456,7 +461,8 @@ def _repost_credit(page: PageView, outlets: Outlets) -> Sourced | None:
             name = match["agency"]
             if index in body and not outlets.named(name):
                 continue
-            credited = _looks_like_outlet(name, outlets) or match.group(0)[:2] in ("本文", "原文", "转载")
+            credited = _looks_like_outlet(name, outlets) or match.group(0)[:2] in ("本文", "原文", "转载") \
+                or ABOUT_THE_TEXT.match(folded) is not None
             if credited and _is_name(name):
                 return Sourced(_cut(page, index, match.start("agency"), match.end("agency")), "text:repost-credit")
     return None

@@ -95,6 +95,7 @@ def test_a_wire_sign_off_names_the_wire_and_its_writer(clean_bytes: Clean) -> No
     ("本文轉載自東岸日報", "東岸日報"),
     ("原文来自「北岸周刊」：港口扩建计划公布", "北岸周刊"),
     ("转自：东岸新闻网", "东岸新闻网"),
+    ("本文经授权转载自北岸周刊。", "北岸周刊"),  # kept by the reader as a paragraph: it speaks of the text
 ])
 def test_a_repost_credit_names_the_outlet(clean_bytes: Clean, line: str, outlet: str) -> None:
     article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n{line}\n")
