@@ -117,6 +117,7 @@ OPENING_BODY_BLOCKS = 2
 LEAD_MIN_CHARS = 40  # a paragraph this long is the story's; shorter ones before it are captions or kickers
 OPENING_DROPPED_BLOCKS = 3
 HEADER_ACCOUNT = "header-account"
+CLOSING_CREDIT_RULE = "closing-credit"
 ASCII_TAIL = re.compile(r"(\s+[A-Za-z][\w-]*)+$")
 WECHAT_PLATFORM = "微信公众号"
 GENERIC_PLATFORM_RULE = "wechat-markers"
@@ -155,6 +156,11 @@ BRACKETED_SOURCE = re.compile(r"(?:来源|本文来源|文章来源|稿源|出�
                               r"([^\]】〕］)）]{2,24}?)\s*[\]】〕］)）]")
 # A block that speaks of the text itself: 本文…, 原文…, （本文…）.
 ABOUT_THE_TEXT = re.compile(r"\s*[（(【\[]?\s*(?:本文|原文|此文|全文)")
+# Rule `source-line` with a bar for its separator, as WeChat posts set it: 来源 | 东岸晨报, 来源丨东岸晨报.
+BAR_SOURCE = re.compile(r"(?:来源|本文来源|文章来源|稿源|出处)\s*[|｜丨︱]\s*([^\s|｜丨︱,，:：]{2,24})")
+# A line above the body that opens with a source label, whatever rule dropped it (来源丨东岸晨报).
+SOURCE_OPENING = re.compile(r"^\s*(?:本文|文章)?(?:来源|稿源|出处)\s*[:：|｜丨︱]")
+SOURCE_BRACKET = re.compile(r"\s*[（(）)【】\[\]〔〕]")
 # Rule `first-credit`: a source naming several outlets (新浪体育、凤凰体育; 东岸晨报; 海风网) credits the first.
 CREDIT_LIST = re.compile(r"\s*[、;；]\s*")
 # A Latin outlet name in a source line, spaces included (LINE TODAY, Voice of America).
@@ -257,6 +263,8 @@ def _platform(page: PageView) -> Sourced | None:
 
 
 PLATFORM_WORDS = re.compile("平台|发布|上传")
+# What a re-post credit may name that is where, not whose: 来自微信, 转自微博.
+PLATFORM_WORD = re.compile(r"微信|微博|网络|互联网|朋友圈|公众号|订阅号")
 
 
 @lru_cache(maxsize=8)
@@ -335,16 +343,18 @@ def _source_line(page: PageView) -> Sourced | None:
     for index, block in enumerate(page.blocks):
         folded = page.folded[index]
         in_place = (block.rule in ("meta-line", SOURCE_LINE_RULE, "html-article-header") or index in page.trailer
-                    or (index < first_body and BARE_SOURCE_LABEL.match(folded.strip()) is not None))
+                    or (index < first_body and BARE_SOURCE_LABEL.match(folded.strip()) is not None)
+                    or (index < first_body and SOURCE_OPENING.match(folded) is not None))
         if not in_place or not any(label in folded for label in ("来源", "稿源", "出处")):
             continue
-        match = BRACKETED_SOURCE.search(folded) or SOURCE_LINE.search(folded)
+        match = BRACKETED_SOURCE.search(folded) or SOURCE_LINE.search(folded) or BAR_SOURCE.search(folded)
         if match and NOT_TEXT_SOURCE.search(folded[:match.start()]):
             continue  # 图片来源：视觉中国 credits the picture
         if match:
             latin = LATIN_SOURCE.match(block.text, match.start(1))  # 来源：LINE TODAY, one name with a space
             end = max(match.end(1), latin.end() if latin else 0)
             name = SOURCE_TRAILING_LABEL.sub("", block.text[match.start(1):end].strip())
+            name = SOURCE_BRACKET.split(name)[0]  # 东岸晨报）, 港湾观察（ID：…）: the name ends at a bracket
             name = SOURCE_CHANNEL.sub("", name) or name
             name = CREDIT_LIST.split(name)[0]
             if len(name) >= 2 and not PLACEHOLDER_SOURCE.fullmatch(to_simplified(name)):
@@ -463,7 +473,7 @@ def _repost_credit(page: PageView, outlets: Outlets) -> Sourced | None:
                 continue
             credited = _looks_like_outlet(name, outlets) or match.group(0)[:2] in ("本文", "原文", "转载") \
                 or ABOUT_THE_TEXT.match(folded) is not None
-            if credited and _is_name(name):
+            if credited and _is_name(name) and not PLATFORM_WORD.fullmatch(to_simplified(name)):
                 return Sourced(_cut(page, index, match.start("agency"), match.end("agency")), "text:repost-credit")
     return None
 
@@ -648,7 +658,10 @@ def choose_authors(hints: Hints, page: PageView, outlet: str | None, self_media:
     # A meta line the reader left among the opening's blocks (a headline it kept as a paragraph above).
     last = max(_opening(page), default=-1)
     inside = [i for i in range(first_body, last) if page.blocks[i].rule == "meta-line"]
-    for index in [*page.header, *fields, *inside]:
+    # A short credit line some rule dropped just above the body (文 | 秦立峰 taken for chrome).
+    above = [i for i in range(first_body) if not page.blocks[i].kept and i not in page.header
+             and len(page.folded[i]) <= LEAD_CREDIT_CHARS][-OPENING_DROPPED_BLOCKS:]
+    for index in [*page.header, *fields, *inside, *above]:
         wechat = WECHAT_HEADER.match(page.folded[index])
         if wechat:
             start, end = wechat.span("author") if wechat["author"] else wechat.span("account")
@@ -768,7 +781,8 @@ def trim_credits(blocks: Sequence[Block], outlets: Sequence[Outlet]) -> list[Blo
     """Rule `credit-cut`: the credits the outlet and authors chains read at the body's edges are not
     the story's text — an English-style dateline opening the first paragraph (VOA - , 美国之音华盛顿—)
     and a closing credit ending the last one (（记者 王小明）, （王小明／台南报导））. The paragraph
-    keeps the rest; one that would be left empty stays as it is."""
+    keeps the rest; a last paragraph that is only the credit is dropped (`closing-credit`), a first
+    one that is only a dateline stays."""
     kept = [i for i, b in enumerate(blocks) if b.kept and b.kind is BlockKind.PARAGRAPH]
     if not kept:
         return list(blocks)
@@ -783,6 +797,8 @@ def trim_credits(blocks: Sequence[Block], outlets: Sequence[Outlet]) -> list[Blo
     start = closing_credit_start(folded if len(folded) == len(text) else text)
     if start is not None and text[:start].strip():
         out[last] = replace(out[last], text=text[:start].rstrip())
+    elif start is not None and last != first:  # the credit alone: a byline the reader kept
+        out[last] = replace(out[last], kind=BlockKind.NOISE, kept=False, rule=CLOSING_CREDIT_RULE)
     return out
 
 

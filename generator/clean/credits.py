@@ -47,15 +47,16 @@ EDITOR_CREDIT = re.compile(rf"(?:责任编辑|责编|值班编辑|网编|编辑|
 TRANSLATOR_CREDIT = re.compile(rf"(?:^|(?<=[\s(（【\[〔/／|｜]))(?:翻译|译者|编译|译)\s*[:：|｜/／]\s*"
                                rf"(?P<names>{_NAMES})")
 # Rule `closing-credit`: reporters' names in brackets closing the last paragraph (…收购这种平台。”(唐风)),
+# or standing alone as the last one ((记者 王小明), (东岸晨报记者 王小明), 【记者 王小明】),
 # optionally after a label ((记者 张三), (文/李四)) and before where they filed from ((王小明／台南报导),
 # (记者 王小明 北京报道)). Only after a sentence's end, so an abbreviation in brackets (世界卫生组织（世卫）)
 # is not one; without a label or a place the first name must start with a common surname. A desk in
 # the names' place (（国际中心／综合报导）) is a credit too, which the authors chain refuses as no person.
-CLOSING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*[（(]\s*"
-                            r"(?P<label>(?:(?:本报|本台|本网|本刊)?(?:特约|特派|首席|实习)?记者|作者|文|撰文|采写)"
-                            r"\s*[:：/／|｜]?\s*)?"
+CLOSING_CREDIT = re.compile(rf"(?:(?<=[。！？!?”」』])|^)\s*[（(【\[]\s*"
+                            rf"(?P<label>(?:(?:本报|本台|本网|本刊|[{_HAN}A-Za-z]{{2,10}}?)?(?:特约|特派|首席|实习)?记者"
+                            r"|作者|文|撰文|采写)\s*[:：/／|｜]?\s*)?"
                             rf"(?P<names>[{_HAN}]{{2,4}}(?:[\s、，,]+[{_HAN}]{{2,4}}){{0,3}}?)"
-                            rf"(?P<filed>\s*[/／\s]\s*[{_HAN}]{{1,8}}?(?:综合)?报[道导])?\s*[)）]\s*$")
+                            rf"(?P<filed>\s*[/／\s]\s*[{_HAN}]{{1,8}}?(?:综合)?报[道导])?\s*[)）】\]]\s*$")
 # Rule `closing-credit`, the labelled kind: a credit list in the bracket that closes the article
 # (（记者：王小明 责编：李四）); the byline rule reads it, editors are refused there.
 CLOSING_BRACKET = re.compile(r"[（(]\s*(?P<credits>(?:记者|作者|撰稿|文)\s*[:：/／|｜][^（()）]{2,60})[)）]\s*$")
@@ -110,7 +111,8 @@ BRACKET_OUTLET = re.compile(r"^\s*[（(【\[〔]\s*(?P<agency>[^（(）)【】\[
 # 本文来自端传媒, 原载《南方周末》, 转自：观察者网.
 REPOST_CREDIT = re.compile(r"(?:本文|此文|文章|全文|原文)?"
                            r"(?:转载自|转自|转载于|来自|来源于|原载于?|原刊于?|首发于|刊于|选自)"
-                           r"\s*[:：]?\s*(?:微信公众号|微信订阅号|公众号|订阅号|服务号|微信号|微博|头条号|百家号|网易号|搜狐号)?"
+                           r"\s*[:：]?\s*(?:(?:微信公众号|微信订阅号|公众号|订阅号|服务号|微信号|微博|头条号|百家号|网易号|搜狐号)"
+                           r"\s*[:：]?)?"
                            rf"\s*[「『《“\"【]?\s*(?P<agency>[{_HAN}A-Za-z0-9·]{{2,16}}?)\s*"
                            r"(?:[」』》”\"】]|(?=[，,。.；;：:！!\s(（\[]|$)|(?:微信)?公众号|网站|官网|客户端|app|APP)")
 # What a 来源 label credits when another word stands before it: a picture's or a chart's source

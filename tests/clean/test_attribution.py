@@ -527,3 +527,35 @@ def test_a_desk_signing_the_closing_credit_is_cut_but_no_author(clean_bytes: Cle
     article = clean_bytes(page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}（國際中心／綜合報導）</p>"), "story.html")
     assert article.authors == ()
     assert body_paragraphs(article)[-1] == P3
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("来源 | 东岸晨报", "text:meta-line"),
+    ("来源丨东岸晨报", "text:leading-chrome"),  # 丨 is a Han character: the line was taken for chrome
+])
+def test_a_source_line_with_a_bar(clean_bytes: Clean, line: str, rule: str) -> None:
+    assert outlet_of(clean_bytes(f"港口扩建计划公布\n\n{line}\n\n{P1}\n\n{P2}\n")) == ("东岸晨报", rule)
+
+
+@pytest.mark.parametrize("line", ["（来源：东岸晨报）", "来源：东岸晨报（ID：dongan）",
+                                  "本文来自微信公众号：东岸晨报（ID：dongan），作者：秦立峰"])
+def test_a_source_name_ends_at_a_bracket(clean_bytes: Clean, line: str) -> None:
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n{line}\n")
+    assert article.outlet is not None and article.outlet.value == "东岸晨报"
+
+
+@pytest.mark.parametrize("closing", ["（东岸晨报记者 秦立峰）", "【记者 秦立峰】"])
+def test_a_closing_credit_with_the_outlet_or_in_square_brackets(clean_bytes: Clean, closing: str) -> None:
+    article = clean_bytes(page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}{closing}</p>"), "story.html")
+    assert article.authors == ("秦立峰",)
+    assert body_paragraphs(article)[-1] == P3
+
+
+def test_a_closing_credit_kept_as_the_last_paragraph_is_dropped(clean_bytes: Clean) -> None:
+    article = clean_bytes(page(body=f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>（记者 秦立峰）</p>"), "story.html")
+    assert article.authors == ("秦立峰",)
+    assert body_paragraphs(article) == [P1, P2, P3]
+
+
+def test_a_byline_dropped_as_chrome_above_the_body_still_counts(clean_bytes: Clean) -> None:
+    assert clean_bytes(f"港口扩建计划公布\n\n文 | 秦立峰\n\n{P1}\n\n{P2}\n").authors == ("秦立峰",)
