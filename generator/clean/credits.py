@@ -68,6 +68,11 @@ NEXT_FIELD = re.compile(rf"\s+[{_HAN}]{{1,4}}\s*[/／|｜:：]")
 FILED_FROM = re.compile(r"(?:综合|联合)?报[道导]")
 # How the name of an administrative unit ends: 冠县, 南市, 山东省, 新界区, 某某镇.
 ADMIN_UNIT = re.compile(r"(?:省|市|县|区|州|镇|乡|村|岛|郡|盟|旗)$")
+# A note in brackets after a name in a byline: （东岸晨报特约撰稿人）, (东岸晨报).
+BRACKET_NOTE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]")
+# A sentence's punctuation right before a credit label, set as a space so the label opens a credit
+# (…（ID：dongan），作者：王小明); one character for one.
+BEFORE_LABEL = re.compile(r"[，,；;。](?=\s*(?:作者|撰文|记者)\s*[:：/／|｜])")
 # A field label glued to the name before it when the page set two fields without a space (秦立峰发布 / …).
 LABEL_TAIL = re.compile(r"(?:发布|发表|来源|时间|日期|更新|出版|编辑|责编)$")
 # Rule `own-credit`: a text declaring whose it is (本文系观察者网独家稿件, 本文为端传媒原创).
@@ -187,6 +192,8 @@ def split_names(text: str) -> list[str]:
     text = re.sub(r"^(?:作者|文|记者|記者|撰文|By|BY|by)\s*[:：/|]?\s*", "", text.strip())
     text = re.split(r"\s+(?=\S*\d)", text)[0]  # a date after the names (… JOSEPH WRIGHT　2025年10月28日)
     text = NEXT_FIELD.split(text)[0]  # the next credit after the names (文/王小明 图/李四): not theirs
+    # Rule `name-note`: a note in brackets after a name says who they are (王小明（东岸晨报特约撰稿人）).
+    text = re.split(r"[（(]", BRACKET_NOTE.sub(" ", text))[0].strip()
     # Latin names keep the spaces inside them (a field of "BBC News 中文" is one name, refused later as an outlet).
     latin = bool(re.search(r"[A-Za-z]{2}", text))
     separators = r"\s*(?:,|，|、|;|；|/|\band\b|&)\s*" if latin else r"\s*(?:,|，|、|;|；|/|\band\b|&|和|与|及|\s)\s*"
@@ -293,7 +300,7 @@ def byline(folded: str, original: str | None = None, anchored: bool = False) -> 
     credits no author (an editor line is not a byline). `anchored`: only a credit that opens the
     line counts (in body text, 记者 further on is someone the story mentions)."""
     original = original if original is not None else folded
-    folded = folded.translate(LABEL_SEPARATORS)
+    folded = BEFORE_LABEL.sub(" ", folded.translate(LABEL_SEPARATORS))
     if NOT_AUTHOR_LABEL.match(folded.strip("【[（( ")):
         return None
     tag = BRACKET_TAG.match(folded)
@@ -312,8 +319,11 @@ def byline(folded: str, original: str | None = None, anchored: bool = False) -> 
                 continue
             raw = _from_original(original, folded, match.start("names"), match.end("names"))
             # 撰文：秦立峰 出版：…: the last word before a separator labels the next field.
-            if re.match(r"\s*[:：|｜]", folded[match.end("names"):]):
-                raw = raw.rsplit(None, 1)[0] if len(raw.split()) > 1 else ""
+            after = re.match(r"\s*([:：|｜])", folded[match.end("names"):])
+            if after and len(raw.split()) > 1:
+                raw = raw.rsplit(None, 1)[0]
+            elif after and after[1] in ":：":
+                raw = ""  # a lone word before a colon is the next label (作者：出品：)
             tokens = split_names(raw)
             outlet = tag_outlet
             if pattern is not BYLINE and match["outlet"]:
