@@ -561,11 +561,13 @@ def test_a_byline_dropped_as_chrome_above_the_body_still_counts(clean_bytes: Cle
     assert clean_bytes(f"港口扩建计划公布\n\n文 | 秦立峰\n\n{P1}\n\n{P2}\n").authors == ("秦立峰",)
 
 
-@pytest.mark.parametrize("line", ["作者：秦立峰（东岸晨报特约撰稿人）", "文/秦立峰（东岸晨报）", "撰文：秦立峰｜攝影：孔令晨"])
+@pytest.mark.parametrize("line", ["作者：秦立峰（东岸晨报特约撰稿人）", "文/秦立峰（东岸晨报）",
+                                  "撰文：秦立峰｜攝影：孔令晨"])
 def test_a_note_after_the_name_or_a_bar_before_the_next_field(clean_bytes: Clean, line: str) -> None:
     assert clean_bytes(f"港口扩建计划公布\n\n{line}\n\n{P1}\n\n{P2}\n").authors == ("秦立峰",)
 
 
 def test_a_credit_label_after_a_comma_opens_a_byline(clean_bytes: Clean) -> None:
-    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n本文来自微信公众号：东岸晨报（ID：dongan），作者：秦立峰\n")
+    credit = "本文来自微信公众号：东岸晨报（ID：dongan），作者：秦立峰"
+    article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n{credit}\n")
     assert article.authors == ("秦立峰",)
