@@ -46,6 +46,8 @@ EDITOR_CREDIT = re.compile(rf"(?:责任编辑|责编|值班编辑|网编|编辑|
 # and is credited as an author; an outlet named as translator (翻译：纽约时报中文网) is the outlet.
 TRANSLATOR_CREDIT = re.compile(rf"(?:^|(?<=[\s(（【\[〔/／|｜]))(?:翻译|译者|编译|译)\s*[:：|｜/／]\s*"
                                rf"(?P<names>{_NAMES})")
+# The roles a closing credit lists its people under: 记者, 特约记者, 实习生, 通讯员.
+CLOSING_ROLE = r"(?:(?:特约|特派|首席|实习)?记者|实习生|通讯员)"
 # Rule `closing-credit`: reporters' names in brackets closing the last paragraph (…收购这种平台。”(唐风)),
 # or standing alone as the last one ((记者 王小明), (东岸晨报记者 王小明), 【记者 王小明】),
 # optionally after a label ((记者 张三), (文/李四)) and before where they filed from ((王小明／台南报导),
@@ -53,9 +55,9 @@ TRANSLATOR_CREDIT = re.compile(rf"(?:^|(?<=[\s(（【\[〔/／|｜]))(?:翻译|�
 # is not one; without a label or a place the first name must start with a common surname. A desk in
 # the names' place (（国际中心／综合报导）) is a credit too, which the authors chain refuses as no person.
 CLOSING_CREDIT = re.compile(rf"(?:(?<=[。！？!?”」』])|^)\s*[（(【\[]\s*"
-                            rf"(?P<label>(?:(?:本报|本台|本网|本刊|[{_HAN}A-Za-z]{{2,10}}?)?(?:特约|特派|首席|实习)?记者"
+                            rf"(?P<label>(?:(?:本报|本台|本网|本刊|[{_HAN}A-Za-z]{{2,10}}?)?{CLOSING_ROLE}"
                             r"|作者|文|撰文|采写)\s*[:：/／|｜]?\s*)?"
-                            rf"(?P<names>[{_HAN}]{{2,4}}(?:[\s、，,]+[{_HAN}]{{2,4}}){{0,3}}?)"
+                            rf"(?P<names>[{_HAN}]{{2,4}}(?:[\s、，,]+(?:{CLOSING_ROLE}\s*)?[{_HAN}]{{2,4}}){{0,3}}?)"
                             rf"(?P<filed>\s*[/／\s]\s*[{_HAN}]{{1,8}}?(?:综合)?报[道导])?\s*[)）】\]]\s*$")
 # Rule `closing-credit`, the labelled kind: a credit list in the bracket that closes the article
 # (（记者：王小明 责编：李四）); the byline rule reads it, editors are refused there.
@@ -375,7 +377,7 @@ def closing_credit(folded: str, original: str | None = None) -> list[str]:
         start, end = listed.span("credits")
         credit = byline(folded[start:end], _from_original(original, folded, start, end))
         return [n for n in credit[1] if not EDITOR_LABEL.fullmatch(to_simplified(n))] if credit else []
-    names = _names_at(match, folded, original)
+    names = [n for n in _names_at(match, folded, original) if not re.fullmatch(CLOSING_ROLE, to_simplified(n))]
     credited = bool(match["label"] or match["filed"])
     if not names or not all(is_person_name(n) and (credited or has_surname(n)) for n in names):
         return []

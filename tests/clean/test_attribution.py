@@ -205,6 +205,8 @@ def test_editor_and_translator_credits(line: str, editors: list[str], translator
     ("港口扩建是长远之计。（待续）", []),
     ("港口扩建是长远之计。（本报记者 秦立峰）", ["秦立峰"]),
     ("港口扩建是长远之计。（本报综合）", []),
+    ("港口扩建是长远之计。（实习生 孔令晨 记者 秦立峰）", ["孔令晨", "秦立峰"]),
+    ("港口扩建是长远之计。（秦立峰／台南报导）", ["秦立峰"]),
 ])
 def test_closing_credits(line: str, names: list[str]) -> None:
     assert closing_credit(to_simplified(line), line) == names
