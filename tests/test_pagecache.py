@@ -99,6 +99,12 @@ def test_a_page_is_reused_only_while_its_links_find_the_same_files() -> None:
 def test_the_site_digest_follows_config_theme_and_code_but_not_the_output_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = building.make_project(tmp_path / "project")
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: mine\n", 1),
+                   encoding="utf-8")
+    override = project / "mine" / "partials" / "copyright.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>ours</p>\n", encoding="utf-8")
 
     def digest(**overrides: object) -> str:
         config = load_config(config_file=str(project / "mkdocs.yml"), **overrides)
@@ -110,12 +116,10 @@ def test_the_site_digest_follows_config_theme_and_code_but_not_the_output_folder
     config = load_config(config_file=os.path.relpath(project / "mkdocs.yml"))  # `-f mkdocs.yml` or a full path
     assert site_digest(config, get_navigation(get_files(config), config)) == first
     assert digest(site_url="http://127.0.0.1:8000/") != first  # canonical links change
-    yml = project / "mkdocs.yml"
     yml.write_text(yml.read_text(encoding="utf-8").replace("- navigation.top\n", ""), encoding="utf-8")
     assert digest() != first
     changed_yml = digest()
-    override = next(p for p in (project / "overrides").rglob("*") if p.is_file())
-    override.write_bytes(override.read_bytes() + b"\n")
+    override.write_text("<p>theirs</p>\n", encoding="utf-8")
     assert digest() != changed_yml
     changed_theme = digest()
     monkeypatch.setattr(pagecache, "code_digest", lambda: "another revision of the generator")
@@ -132,6 +136,8 @@ def frozen_project(dest: Path) -> Path:
     (project / "generator").unlink()
     shutil.copytree(building.REPO / "generator", project / "generator",
                     ignore=shutil.ignore_patterns("__pycache__"))
+    # The search box's theme folder, which the plugin finds beside the generator package.
+    shutil.copytree(building.REPO / "overrides", project / "overrides")
     return project
 
 
