@@ -208,3 +208,19 @@ def test_incremental_builds_write_the_bytes_of_a_clean_build(tmp_path: Path) -> 
     assert reused(incremental)[0] == 0
     assert_same_files(tmp_path / "site-3", tmp_path / "clean-site-3")
     assert any(b"<!-- edited -->" in page.read_bytes() for page in (tmp_path / "site-3" / "briefings").rglob("*.html"))
+
+
+def test_materials_search_index_is_the_same_when_pages_are_reused(tmp_path: Path) -> None:
+    """With `search: material` Material's search plugin reads every page's HTML content: a reused
+    page hands it the content its conversion gave, and the index equals a clean build's."""
+    project = frozen_project(tmp_path / "project")
+    yml = project / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    assert "search: pagefind" in text
+    yml.write_text(text.replace("search: pagefind", "search: material"), encoding="utf-8")
+    building.run_build(project, tmp_path / "site-1").require_ok()
+    edit_one_article(project / "content" / "raw")
+    incremental = build_both(project, tmp_path, "2")
+    assert reused(incremental)[0] > 0
+    assert (tmp_path / "site-2" / "search" / "search_index.json").stat().st_size > 0
+    assert_same_files(tmp_path / "site-2", tmp_path / "clean-site-2")
