@@ -35,10 +35,11 @@ class Site:
         return {**self.pages, **self.files}
 
 
-def build(settings: Settings, vocab: Vocabulary | None = None) -> Site:
+def build(settings: Settings, vocab: Vocabulary | None = None, keep_models: bool = False) -> Site:
     """Every page and data file of the site. `vocab` saves loading the vocabulary again when the
-    caller has it already (the plugin loads it to configure search)."""
-    corpus = run(settings, vocab or load_vocabulary(settings))
+    caller has it already (the plugin loads it to configure search); `keep_models` keeps jieba and
+    the recogniser loaded for the next build in this process (`cache.cached_results`)."""
+    corpus = run(settings, vocab or load_vocabulary(settings), keep_models)
     pages, files = site_pages(corpus, settings), site_files(corpus, settings)
     clash = pages.keys() & files.keys()
     if clash:

@@ -246,9 +246,12 @@ def _work(path: Path) -> FileResult:
 
 
 def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, vocab: Vocabulary,
-                   prune: bool = False) -> list[FileResult]:
+                   prune: bool = False, keep_models: bool = False) -> list[FileResult]:
     """A result for every path, from the cache where it holds one. With `prune` (the paths are the
-    whole raw folder) entries no path used are removed afterwards."""
+    whole raw folder) entries no path used are removed afterwards. jieba's dictionary and the
+    recogniser's model are loaded only if an article is extracted, and let go afterwards unless
+    `keep_models` (a process that builds again soon, `mkdocs serve`: loading them took longer than
+    extracting the one article changed)."""
     cache = ResultCache(settings.cache_dir, vocab) if settings.cache_dir is not None else None
     results: dict[Path, FileResult] = {}
     todo: list[tuple[Path, str | None]] = []
@@ -290,7 +293,7 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
             for path, key in todo:
                 keep(path, key, process_path(path, raw_dir, settings, vocab))
                 progress.advance()
-    if todo:
+    if todo and not keep_models:
         release_tokenizers()
         release_recogniser()
     if cache is not None and prune:

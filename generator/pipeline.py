@@ -121,16 +121,18 @@ def fates(results: Sequence[FileResult], briefings: Sequence[Briefing]) -> list[
     return [by_source[source] for source in sorted(by_source)]
 
 
-def collect(settings: Settings, vocab: Vocabulary, paths: Sequence[Path] | None = None) -> list[FileResult]:
+def collect(settings: Settings, vocab: Vocabulary, paths: Sequence[Path] | None = None,
+            keep_models: bool = False) -> list[FileResult]:
     raw_dir = settings.raw_dir
     whole_folder = paths is None  # then cache entries no file used are pruned
     paths = list(paths) if paths is not None else list_raw_files(raw_dir)
-    return cached_results(paths, raw_dir, settings, vocab, prune=whole_folder)
+    return cached_results(paths, raw_dir, settings, vocab, prune=whole_folder, keep_models=keep_models)
 
 
-def run(settings: Settings, vocab: Vocabulary | None = None) -> Corpus:
-    """The whole corpus from the raw folder: every raw file accounted for in `Corpus.fates`."""
+def run(settings: Settings, vocab: Vocabulary | None = None, keep_models: bool = False) -> Corpus:
+    """The whole corpus from the raw folder: every raw file accounted for in `Corpus.fates`.
+    `keep_models`: see `cache.cached_results`."""
     vocab = vocab or load_vocabulary(settings)
-    results = collect(settings, vocab)
+    results = collect(settings, vocab, keep_models=keep_models)
     briefings = resolve_id_collisions(resolve_duplicates(results))
     return link(briefings, vocab.topics, fates(results, briefings), settings, vocab.outlets)

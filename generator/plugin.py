@@ -49,7 +49,7 @@ from .config import ConfigError
 from .export import jieba_user_dict
 from .model import InputStatus
 from .settings import CACHE_FOLDER, DEFAULTS, Settings
-from .vocab import Vocabulary, load_vocabulary
+from .vocab import Vocabulary, load_vocabulary, vocabulary_digest
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -107,7 +107,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self.settings_for(config)
         try:
-            self.vocab = load_vocabulary(self.settings)
+            # `mkdocs serve` keeps this instance across rebuilds (on_startup): the vocabulary is
+            # loaded again only when one of its files changed
+            kept = getattr(self, "vocab", None)
+            if kept is None or kept.digest != vocabulary_digest(self.settings):
+                self.vocab = load_vocabulary(self.settings)
         except ConfigError as error:
             raise PluginError(f"configuration error: {error}") from None
         search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -123,7 +127,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         try:
-            site = build(self.settings, self.vocab)
+            site = build(self.settings, self.vocab, keep_models=self.serving)
         except ConfigError as error:
             raise PluginError(f"configuration error: {error}") from None
         except Exception as error:  # a generator bug: say so in one line, the traceback is in the debug log

@@ -156,19 +156,26 @@ class Vocabulary:
         return {t.id: t for t in self.topics}
 
 
-def load_vocabulary(settings: Settings) -> Vocabulary:
+def vocabulary_digest(settings: Settings) -> str:
+    """`Vocabulary.digest` of the files as they are now, without loading them: a process that
+    builds again (`mkdocs serve`) keeps its vocabulary while this stays the same."""
     paths = (settings.actors_path, settings.topics_path, settings.boilerplate_path, settings.outlets_path,
              settings.not_actors_path)
     digest = hashlib.sha256()
     for path in paths:
         digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:16]
+
+
+def load_vocabulary(settings: Settings) -> Vocabulary:
+    digest = vocabulary_digest(settings)
     return Vocabulary(
         actors=load_actors(settings.actors_path),
         topics=load_topics(settings.topics_path),
         rules=load_rules(settings.boilerplate_path),
         outlets=load_outlets(settings.outlets_path),
         not_actors=load_not_actors(settings.not_actors_path),
-        digest=digest.hexdigest()[:16],
+        digest=digest,
         not_names=load_not_names(settings.not_actors_path),
     )
 

@@ -13,8 +13,11 @@ import pytest
 
 import generator.cache as cache_module
 from generator.cache import ENTRY_MAGIC, ResultCache
+from generator.extract.recogniser import _model as recogniser_model
+from generator.extract.recogniser import release as release_recogniser
 from generator.pipeline import run
 from generator.settings import Settings
+from generator.textnorm import release_tokenizers, word_tokenizer
 from generator.vocab import load_vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
@@ -184,3 +187,48 @@ def test_temporary_files_of_killed_writes_are_removed(project: Settings) -> None
     run(project)
     assert not leftover.exists()
     assert len(entries(project)) == 3
+
+
+def change(settings: Settings, name: str, sentence: str) -> None:
+    path = settings.raw_dir / name
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+
+
+def test_a_build_where_every_article_is_cached_loads_no_dictionary_and_no_model(project: Settings) -> None:
+    run(project)
+    release_tokenizers()
+    release_recogniser()
+    run(project, keep_models=True)
+    assert word_tokenizer.cache_info().currsize == 0  # jieba's dictionary was never asked for
+    assert recogniser_model.cache_info().currsize == 0
+
+
+def test_a_serving_process_keeps_the_dictionary_and_model_for_the_next_change(project: Settings) -> None:
+    """`mkdocs serve` rebuilds for every save: the dictionary and the model loaded for the first
+    changed article serve the next one, and the briefings are those of a fresh process."""
+    run(project)
+    release_tokenizers()
+    release_recogniser()
+    change(project, "minsk.txt", "卢卡申科说，两国贸易额去年增长了百分之十二，达到四百五十亿美元。")
+    run(project, keep_models=True)
+    assert word_tokenizer.cache_info().currsize == 1 and recogniser_model.cache_info().currsize == 1
+    tokenizer, model = word_tokenizer(), recogniser_model()
+    assert tokenizer.initialized and model is not None
+    change(project, "hague.txt", "吕特说，北约将在波罗的海地区增加三个旅的兵力部署，军费预算增长百分之八。")
+    kept = run(project, keep_models=True)
+    assert word_tokenizer() is tokenizer and recogniser_model() is model
+    release_tokenizers()
+    release_recogniser()
+    shutil.rmtree(project.cache_dir)
+    assert run(project) == kept
+    assert word_tokenizer.cache_info().currsize == 0  # `mkdocs build` lets them go once it has extracted
+
+
+def test_a_build_lets_the_dictionary_and_model_go_once_it_has_extracted(project: Settings) -> None:
+    run(project)
+    change(project, "minsk.txt", "卢卡申科说，白俄罗斯今年的粮食产量增长了百分之六，达到九百万吨。")
+    run(project, keep_models=True)
+    assert word_tokenizer.cache_info().currsize == 1 and recogniser_model.cache_info().currsize == 1
+    change(project, "beijing.txt", "发言人还表示，中方今年向联合国维和行动追加捐款三千万美元。")
+    run(project)
+    assert word_tokenizer.cache_info().currsize == 0 and recogniser_model.cache_info().currsize == 0

@@ -5,6 +5,7 @@ entry point, options typed and defaulted, and a wrong option stops MkDocs with i
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,21 @@ def test_a_mistyped_or_unknown_option_stops_mkdocs_with_its_own_error(tmp_path, 
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         configure(tmp_path, options)
     assert message in caplog.text
+
+
+def test_a_rebuild_in_the_same_process_loads_the_vocabulary_again_only_when_a_file_changed(tmp_path):
+    """`mkdocs serve` keeps the plugin across rebuilds: an unchanged vocabulary is not read again,
+    an edited one is, and the edit is what the next build uses."""
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", tmp_path / "content",
+                    ignore=shutil.ignore_patterns("raw", "pages"))
+    plugin, _ = configure(tmp_path)
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    plugin.on_config(config)
+    first = plugin.vocab
+    plugin.on_config(config)
+    assert plugin.vocab is first
+    topics = tmp_path / "content" / "topics.yaml"
+    topics.write_text(topics.read_text(encoding="utf-8") + "\n# reviewed\n", encoding="utf-8")
+    plugin.on_config(config)
+    assert plugin.vocab is not first and plugin.vocab.digest != first.digest
+    assert plugin.vocab.topics == first.topics
