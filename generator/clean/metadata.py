@@ -46,6 +46,7 @@ from ..dates import (
     roc_stamp,
     years_mentioned,
 )
+from ..han import HAN, HAN_CLASS
 from ..model import Block, BlockKind, Reference, Sourced, SourcedDate, SourceForm, SourceType
 from ..rulenames import SOURCE_LINE
 from ..textnorm import to_simplified
@@ -82,7 +83,7 @@ LEAD_BLOCKS = 2
 FULL_OR_MONTH = re.compile(f"{FULL_DATE.pattern}|{YEAR_MONTH.pattern}")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 REFERENCE_DATE = re.compile(r"((?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?)")
-REFERENCE_OUTLET = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·]{2,12}$")
+REFERENCE_OUTLET = re.compile(f"^[{HAN_CLASS}A-Za-z0-9·]{{2,12}}$")
 # A Taiwanese wire trailer: （編輯：陳俊華）1140709 — the stamp is the story's date in the ROC calendar.
 ROC_TRAILER = re.compile(r"[)）。]\s*(1[01]\d{5})$")
 EXPLICIT_TITLE_RULES = ("json-ld:headline", "html:og-title", "api:title", "feed:title", "feed:link-line",
@@ -139,7 +140,7 @@ def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> tuple[str, 
     pieces = re.split(f"({TITLE_SEPARATOR.pattern})", title)
     parts = pieces[0::2]
     separators = [p.strip() for p in pieces[1::2]]
-    chinese = bool(re.search(r"[\u3400-\u9fff]", parts[0]))
+    chinese = bool(HAN.search(parts[0]))
     sites: list[str] = []
     while len(parts) > 1 and parts[-1].strip():
         last, separator = parts[-1].strip(), separators[-1]
@@ -161,7 +162,7 @@ def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> tuple[str, 
     if not sites or not "".join(parts).strip():
         return title, None
     kept = "".join(p + (separators[i] if i < len(separators) else "") for i, p in enumerate(parts))
-    site = next((s for s in sites if SITE_SUFFIX.search(s) and re.search(r"[\u3400-\u9fff]", s)), sites[0])
+    site = next((s for s in sites if SITE_SUFFIX.search(s) and HAN.search(s)), sites[0])
     return kept.strip(), site
 
 
@@ -277,7 +278,7 @@ def _references(blocks: Sequence[Block]) -> tuple[tuple[Reference, ...], tuple[D
         tail = block.text[match.end():].strip(" ，,;；") if match else ""
         title, outlet = head, tail or None
         parts = head.rsplit(" ", 1)
-        if len(parts) == 2 and REFERENCE_OUTLET.match(parts[1]) and re.search(r"[\u3400-\u9fff]", parts[1]):
+        if len(parts) == 2 and REFERENCE_OUTLET.match(parts[1]) and HAN.search(parts[1]):
             title, outlet = parts[0], parts[1]
         out.append(Reference(title=title.strip(" ，,"), outlet=outlet, date=date.iso if date else None))
         dates.extend([date] if date else [])
