@@ -189,11 +189,13 @@ class _Index:
                         yield (min(i, j), max(i, j))
 
 
-def _order_key(briefing: Briefing) -> tuple[str, bool, str, str]:
-    """Accounts by date; one known only to the month comes after the dated accounts of that month
-    (it cannot be shown to be earlier, so it never takes the story's id from them)."""
-    date = briefing.date or "\uffff"
-    return (date[:7], len(date) < len("2025-01-01"), date, briefing.id)
+def _order_key(briefing: Briefing) -> tuple[bool, int, int, bool, int, str]:
+    """Accounts by date, undated last; one known only to the month comes after the dated accounts
+    of that month (it cannot be shown to be earlier, so it never takes the story's id from them)."""
+    when = briefing.when
+    if when is None:
+        return (True, 0, 0, True, 0, briefing.id)
+    return (False, when.year, when.month, when.day is None, when.day or 0, briefing.id)
 
 
 def find_stories(briefings: Sequence[Briefing]) -> tuple[Story, ...]:
