@@ -114,8 +114,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.vocab = load_vocabulary(self.settings)
         except ConfigError as error:
             raise PluginError(f"configuration error: {error}") from None
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if self.config.search_dictionary and search is not None:
+        search = search_engine.material_search(config)
+        # Material's search reads our dictionary only when it answers queries (not beside Pagefind)
+        if self.config.search_dictionary and self.config.search == "material" and search is not None:
             folder = Path(tempfile.gettempdir()) / "briefing-generator"
             folder.mkdir(exist_ok=True)
             user_dict = folder / f"jieba-user-{self.vocab.digest}.txt"

@@ -44,7 +44,7 @@ from functools import cached_property, lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jieba
 
@@ -412,9 +412,9 @@ def start_index(corpus: Corpus, cache_dir: Path | None = None) -> PendingIndex:
                         cache_dir=cache_dir)
 
 
-def index_site(site_dir: Path, corpus: Corpus) -> IndexReport:
-    """The whole search step at once: every briefing of `corpus` into `site_dir/pagefind`."""
-    return start_index(corpus).finish(site_dir)
+def material_search(config: MkDocsConfig) -> Any:
+    """Material's search plugin as the site configures it, or None."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
 
 
 def configure(config: MkDocsConfig, engine: str) -> None:
@@ -427,7 +427,7 @@ def configure(config: MkDocsConfig, engine: str) -> None:
     config.extra["search_engine"] = engine
     if engine != "pagefind":
         return
-    material = config.plugins.get("material/search") or config.plugins.get("search")
+    material = material_search(config)
     if material is not None:
         material.config["enabled"] = False
     # The search box's templates, script and style, after the site's own custom_dir (which may
