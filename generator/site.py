@@ -12,20 +12,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import date as Date
 from xml.sax.saxutils import escape
 
 from . import urls
+from .citations import accessed_on
 from .model import Actor, Briefing, Corpus, Figure, InputStatus, Topic
 from .outlet_pages import outlet_page, outlets_index
 from .pictures import activity_svg, network_svg
 from .render import Trusted, render, safe_url
 from .settings import DEFAULTS, Settings
 from .story_site import (
-    accessed_on,
     also_reported,
     cite_styles,
     conflicts_page,
     figure_cite,
+    outlet_name,
     row_conflicts,
     stories_index,
     story_page,
@@ -66,8 +68,9 @@ def site_pages(corpus: Corpus, settings: Settings = DEFAULTS) -> dict[str, str]:
     """Every generated page: source path under the docs folder ("briefings/x.md") -> Markdown."""
     pages: dict[str, str] = _Pages()
     actors_by_id = {a.id: a for a in corpus.actors}
+    accessed = accessed_on()  # once a build, as in the citation files: a build past midnight keeps one date
     for briefing in corpus.briefings:
-        pages[briefing.address.source] = briefing_page(briefing, corpus, actors_by_id, settings.site_url)
+        pages[briefing.address.source] = briefing_page(briefing, corpus, actors_by_id, accessed, settings.site_url)
     for actor in corpus.actors:
         pages[actor.address.source] = actor_page(actor, corpus)
     for topic in corpus.topics:
@@ -112,20 +115,20 @@ def _badges(briefing: Briefing) -> Trusted:
 def _cite_block(briefing: Briefing, site_url: str | None) -> Trusted:
     permalink = urls.absolute(briefing.url, site_url)
     title = re.sub(r"\s+", " ", briefing.title).replace("[", "〔").replace("]", "〕")
-    outlet = briefing.article.outlet.value if briefing.article.outlet else "未知来源"
+    outlet = outlet_name(briefing)
     citation = f"[{title}]({permalink}) — {outlet}, {briefing.date or '日期不详'}"
     longest = max((len(run) for run in re.findall(r"`+", citation)), default=0)
     fence = "`" * max(3, longest + 1)
     return Trusted(f'<div class="briefing-citation" markdown>\n\n{fence}text\n{citation}\n{fence}\n\n</div>')
 
 
-def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Actor],
+def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Actor], accessed: Date,
                   site_url: str | None = None) -> str:
     here = briefing.address
     body = []
     for block in briefing.article.body_blocks:
         body.append((block.kind.value, block.text))
-    conflicts, accessed = row_conflicts(briefing, corpus, here), accessed_on()
+    conflicts = row_conflicts(briefing, corpus, here)
     return render(
         "briefing.md.j2",
         b=briefing,

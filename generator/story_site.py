@@ -12,17 +12,18 @@ from datetime import date as Date
 from urllib.parse import quote
 
 from . import urls
-from .citations import STYLES, accessed_on, figure_citation
+from .citations import STYLES, figure_citation
 from .conflicts import Conflict, FigureRef
 from .model import Briefing, Corpus, Figure
 from .render import Trusted, render
 from .stories import Story, compare
 
-__all__ = ["accessed_on", "also_reported", "cite_styles", "conflicts_page", "figure_cite", "row_conflicts",
+__all__ = ["also_reported", "cite_styles", "conflicts_page", "figure_cite", "outlet_name", "row_conflicts",
            "stories_index", "story_page"]
 
 
-def _outlet(briefing: Briefing) -> str:
+def outlet_name(briefing: Briefing) -> str:
+    """The outlet a briefing credits, as shown in citations and story tables."""
     return briefing.article.outlet.value if briefing.article.outlet else "未知来源"
 
 
@@ -37,7 +38,7 @@ def also_reported(briefing: Briefing, corpus: Corpus, here: urls.Address) -> dic
     by_id = corpus.by_id
     others = [by_id[m] for m in story.members if m != briefing.id and m in by_id]
     return {"story_href": here.link_to(urls.STORY.of(story.id)), "count": len(story.members),
-            "accounts": [(b, _outlet(b), here.link_to(b.address)) for b in others]}
+            "accounts": [(b, outlet_name(b), here.link_to(b.address)) for b in others]}
 
 
 def row_conflicts(briefing: Briefing, corpus: Corpus, here: urls.Address) -> dict[str, list[tuple[str, str]]]:
@@ -47,7 +48,7 @@ def row_conflicts(briefing: Briefing, corpus: Corpus, here: urls.Address) -> dic
     by_id = corpus.by_id
     rows = {}
     for anchor, others in corpus.conflicts.in_briefing(briefing.id).items():
-        rows[anchor] = [(f"{_outlet(by_id[o.briefing_id])} {_figure_text(by_id[o.briefing_id], o.anchor)}",
+        rows[anchor] = [(f"{outlet_name(by_id[o.briefing_id])} {_figure_text(by_id[o.briefing_id], o.anchor)}",
                          here.link_to(by_id[o.briefing_id].address) + "#" + o.anchor)
                         for o in others if o.briefing_id in by_id]
     return rows
@@ -93,7 +94,7 @@ def story_page(story: Story, corpus: Corpus) -> str:
     members = [by_id[m] for m in story.members if m in by_id]
     comparison = compare(story, by_id)
     link_of = {b.id: here.link_to(b.address) for b in members}
-    outlet_of = {b.id: _outlet(b) for b in members}
+    outlet_of = {b.id: outlet_name(b) for b in members}
 
     def figure_rows(groups):
         return [(g, [(outlet_of[bid], f, link_of[bid] + "#" + f.anchor) for bid, f in g.figures]) for g in groups]
@@ -120,7 +121,7 @@ def stories_index(corpus: Corpus) -> str:
     rows = []
     for story in sorted(corpus.stories, key=lambda s: (by_id[s.id].date or "", s.id), reverse=True):
         first = by_id[story.id]
-        outlets = sorted({_outlet(by_id[m]) for m in story.members if m in by_id})
+        outlets = sorted({outlet_name(by_id[m]) for m in story.members if m in by_id})
         rows.append((first, len(story.members), outlets, here.link_to(urls.STORY.of(story.id))))
     return render("stories_index.md.j2", stories=rows)
 
@@ -132,7 +133,7 @@ def conflicts_page(corpus: Corpus) -> str:
 
     def side(ref: FigureRef, figure: Figure) -> tuple[Briefing, str, Figure, str]:
         briefing = by_id[ref.briefing_id]
-        return briefing, _outlet(briefing), figure, here.link_to(briefing.address) + "#" + ref.anchor
+        return briefing, outlet_name(briefing), figure, here.link_to(briefing.address) + "#" + ref.anchor
 
     rows = [(c.measure, c.unit, side(c.first, c.first_figure), side(c.second, c.second_figure))
             for c in pairs if c.first.briefing_id in by_id and c.second.briefing_id in by_id]
