@@ -13,7 +13,8 @@ strings. Rules:
   typed-blocks    an API body given as a list of typed blocks (text, heading, image with its
                   caption, related links) becomes markup in the list's order
   flat-paragraphs a record's text (or markup with only inline tags) is broken into paragraphs at
-                  its lines and at ideographic indents
+                  its lines and at ideographic indents (`paragraphs.as_paragraphs`, shared with
+                  the feed and crawler records of `records`)
 
 `unwrap` gives the markup and the record's other fields (title, date, source, author, url) by what
 they hold, or None for a text that is no container. Ingest calls it once per file: the form of an
@@ -31,6 +32,7 @@ from typing import Any
 from ..dates import parse_explicit
 from ..model import Record
 from .candidates import CJK
+from .paragraphs import as_paragraphs, is_markup
 from .records import read_record
 
 JSON_ESCAPED_TAG = re.compile(r"\\u003c|\\x3c|\\/p>|<\\/|\\u003C")
@@ -51,10 +53,6 @@ LINK_FARM_ITEM_MAX = 16
 SQL_DUMP = re.compile(r"\A\s*(?:--[^\n]*\n\s*|#[^\n]*\n\s*|/\*.*?\*/;?\s*|(?:SET|DROP|CREATE|LOCK|UNLOCK|USE|BEGIN|"
                       r"START)\b[^;]*;\s*)*INSERT\s+(?:IGNORE\s+)?INTO\s", re.I | re.S)
 SQL_INSERT = re.compile(r"^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+\S+\s*(?:\(([^)]*)\))?\s*VALUES\s*", re.I | re.M)
-HTML_IN_STRING = re.compile(r"<\s*/?\s*(?:p|div|br|span|img|h[1-6]|section|strong|em|b|i|u|font|a)\b", re.I)
-# Markup that breaks text into blocks; a record's text without any is broken at its lines and indents.
-BLOCK_MARKUP = re.compile(r"<\s*(?:p|div|br|h[1-6]|section|article|li|table|blockquote)\b", re.I)
-INDENT_BREAK = re.compile(r"\s*\u3000{2,}\s*")
 
 # Field names of app APIs and CMS tables, by what they hold (compared lower-cased, without _ and -).
 FIELD_NAMES = {
@@ -180,16 +178,6 @@ def _flat_paragraphs(text: str) -> list[str]:
     return pieces
 
 
-def _as_paragraphs(text: str, markup: bool) -> str:
-    """Rule `flat-paragraphs`: a record's text, or markup with only inline tags (<em> hit
-    highlighting), as paragraphs: one per line, and one per ideographic indent where a record ran
-    its paragraphs together ("…两个月。　　根据…"). Markup with block tags is left as it is."""
-    if markup and BLOCK_MARKUP.search(text):
-        return text
-    pieces = (piece.strip() for line in text.splitlines() for piece in INDENT_BREAK.split(line))
-    return "".join(f"<p>{piece if markup else html_lib.escape(piece)}</p>\n" for piece in pieces if piece)
-
-
 def unescape_strings(text: str) -> str:
     """Markup escaped as a JavaScript or JSON string (\\u003cp\\u003e, <\\/p>) outside any container."""
     if JSON_ESCAPED_TAG.search(text[:20000]):
@@ -237,7 +225,7 @@ def _walk_json(data: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
 def _from_json(data: Any) -> tuple[str, dict[str, str]]:
     scalars = list(_walk_json(data))
     strings = [(path, value) for path, value in scalars if isinstance(value, str)]
-    markup = [(p, v) for p, v in strings if HTML_IN_STRING.search(v)]
+    markup = [(p, v) for p, v in strings if is_markup(v)]
     content_path: tuple[str, ...] = ()
     typed = _typed_blocks(data)
     longest = max((len(v) for _, v in strings if CJK.search(v)), default=0)
@@ -245,14 +233,14 @@ def _from_json(data: Any) -> tuple[str, dict[str, str]]:
         content_path, content = typed[0], typed[1]
     elif markup:
         content_path, content = max(markup, key=lambda item: len(item[1]))
-        content = _as_paragraphs(content, markup=True)
+        content = as_paragraphs(content, markup=True)
     else:
         named = [(p, v) for p, v in strings if p and _field_kind(p[-1]) == "content" and CJK.search(v)]
         pool = named or [(p, v) for p, v in strings if CJK.search(v)]
         if not pool:
             return "", {}
         content_path, plain = max(pool, key=lambda item: len(item[1]))
-        content = _as_paragraphs(plain, markup=False)
+        content = as_paragraphs(plain, markup=False)
     fields: dict[str, str] = {}
     parent = content_path[:-1]
     # Fields beside the content first, then the nearest ones elsewhere.
@@ -305,7 +293,7 @@ def _render_block(item: dict[str, Any], kind: str) -> str:
     caption, related links an aside (chrome to the page reader)."""
     def text_of(keys: tuple[str, ...]) -> str:
         raw = _block_text(item, keys)
-        return raw if HTML_IN_STRING.search(raw) else html_lib.escape(raw)
+        return raw if is_markup(raw) else html_lib.escape(raw)
 
     if kind in BLOCK_KINDS["related"]:
         titles = [html_lib.escape(str(v)) for _, v in _walk_json(item) if isinstance(v, str) and CJK.search(v)]
@@ -321,7 +309,7 @@ def _render_block(item: dict[str, Any], kind: str) -> str:
         return ""
     if kind in BLOCK_KINDS["quote"]:
         return f"<blockquote>{body}</blockquote>"
-    return _as_paragraphs(body, markup=True) if not BLOCK_MARKUP.search(body) else body
+    return as_paragraphs(body, markup=True)
 
 
 def _typed_blocks(data: Any) -> tuple[tuple[str, ...], str, int] | None:
@@ -397,13 +385,13 @@ def _from_sql(values: str, columns: str | None) -> tuple[str, dict[str, str]] | 
     names = [c.strip().strip("`\"[] ") for c in columns.split(",")] if columns else []
     row = max(rows, key=lambda r: max((len(v) for v in r if v), default=0))
     cells = list(zip(names, row)) if len(names) == len(row) else [("", v) for v in row]
-    markup = [i for i, (_, v) in enumerate(cells) if v and HTML_IN_STRING.search(v)]
+    markup = [i for i, (_, v) in enumerate(cells) if v and is_markup(v)]
     texts = [i for i, (_, v) in enumerate(cells) if v and CJK.search(v)]
     if not (markup or texts):
         return None
     content_at = max(markup or texts, key=lambda i: len(cells[i][1] or ""))
     content = cells[content_at][1] or ""
-    content = _as_paragraphs(content, markup=bool(markup))
+    content = as_paragraphs(content, markup=bool(markup))
     fields: dict[str, str] = {}
     for index, (name, value) in enumerate(cells):
         if not value or index == content_at:

@@ -22,6 +22,8 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from .paragraphs import as_paragraphs, is_markup
+
 # The start of a file that is an XML record or a feed: after an optional prolog and comments.
 RECORD_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|channel|item|entry|doc)\b",
                           re.I | re.S)
@@ -44,7 +46,6 @@ HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""")
 REL = re.compile(r"""\brel\s*=\s*["']([^"']+)["']""")
 PERMALINK_FALSE = re.compile(r"""\bisPermaLink\s*=\s*["']false["']""", re.I)
 TAG = re.compile(r"<[^>]+>")
-HTML_MARKUP = re.compile(r"<\s*/?\s*(?:p|div|br|span|img|h[1-6]|section|strong|a|figure|blockquote)\b", re.I)
 # An RSS author is often an address with the name in brackets: editor@example.com (王明).
 EMAIL_WITH_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 
@@ -73,9 +74,7 @@ def read_record(text: str) -> tuple[str, dict[str, str]] | None:
         fields["channel"] = channel
     content = fields.pop("content", "") or fields.pop("teaser", "")
     fields.pop("teaser", None)
-    if content and not HTML_MARKUP.search(content):
-        content = "".join(f"<p>{html_lib.escape(line.strip())}</p>\n" for line in content.splitlines() if line.strip())
-    return content, fields
+    return as_paragraphs(content, markup=is_markup(content)), fields
 
 
 def _value(inner: str | None) -> str:

@@ -151,3 +151,18 @@ def test_a_crawl_time_is_not_the_publication_date(clean_bytes: Clean) -> None:
               "content": f"<p>远东社雅加达5月3日电 {LEAD}</p><p>{SECOND}</p>"}
     article = clean_bytes(json.dumps(record, ensure_ascii=False), "record.json")
     assert article.date is not None and (article.date.value, article.date.rule) == ("2025-05-03", "text:dateline")
+
+
+def test_a_record_whose_paragraphs_run_together_at_indents_reads_as_separate_paragraphs(clean_bytes: Clean) -> None:
+    # Crawler dumps flatten a page's paragraphs into one line, keeping each one's ideographic indent;
+    # a JSON record's text is split the same way (rule flat-paragraphs, shared by both readers).
+    doc = CRAWLER_DOC.replace(f"{LEAD}{SECOND}{THIRD}", f"　　{LEAD}　　{SECOND}　　{THIRD}")
+    article = clean_bytes(doc, "dump.dat")
+    assert [block.text for block in article.body_blocks] == [LEAD, SECOND, THIRD]
+
+
+def test_a_feed_item_with_only_inline_markup_reads_one_paragraph_a_line(clean_bytes: Clean) -> None:
+    item = (f"<item><title>东盟财长会议讨论金融安全网</title><pubDate>Sat, 03 May 2025 21:30:00 +0800</pubDate>"
+            f"<description><![CDATA[<strong>{LEAD}</strong>\n{SECOND}\n{THIRD}]]></description></item>")
+    article = clean_bytes(item, "item.xml")
+    assert [block.text for block in article.body_blocks] == [LEAD, SECOND, THIRD]
