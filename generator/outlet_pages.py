@@ -17,16 +17,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import urls
-from .model import Briefing, Corpus
+from .model import Briefing, Corpus, SourceType
 from .render import render
 from .vocab import Outlet, Outlets
 
 TOP_ACTORS = 12
 TOP_TOPICS = 6
 KIND_ORDER = ("wire", "state-media", "newsroom", "public-broadcaster", "portal", "self-media", "unknown")
-KIND_LABELS = {"newsroom": "新闻机构 Newsroom", "wire": "通讯社 Wire", "state-media": "官方媒体 State media",
-               "public-broadcaster": "公共广播 Public broadcaster", "portal": "门户转载 Portal",
-               "self-media": "自媒体平台 Self-media platform", "unknown": "来源未明 Unknown"}
+# The one label for each kind of source: the outlets index's sections, an outlet page's kind, and the
+# badge on every briefing (site.py). Keyed by SourceType, which compares equal to its value, so an
+# outlet's `type` string looks it up too.
+SOURCE_TYPE_LABELS: dict[SourceType, str] = {
+    SourceType.NEWSROOM: "新闻机构 Newsroom",
+    SourceType.WIRE: "通讯社 Wire",
+    SourceType.STATE_MEDIA: "官方媒体 State media",
+    SourceType.PUBLIC_BROADCASTER: "公共广播 Public broadcaster",
+    SourceType.PORTAL: "门户转载 Portal",
+    SourceType.SELF_MEDIA: "自媒体平台 Self-media platform",
+    SourceType.UNKNOWN: "来源未明 Unknown",
+}
 
 
 def outlet_key(outlet: Outlet) -> str:
@@ -79,7 +88,7 @@ def outlet_page(entry: OutletEntry, corpus: Corpus) -> str:
     return render(
         "outlet.md.j2",
         outlet=entry.outlet,
-        kind=KIND_LABELS.get(entry.outlet.type, entry.outlet.type),
+        kind=SOURCE_TYPE_LABELS.get(entry.outlet.type, entry.outlet.type),
         briefings=[(b, here.link_to(b.address)) for b in entry.briefings],
         actors=[(actors[a], n, here.link_to(actors[a].address)) for a, n in top_actors],
         topics=[(topics[t], n, here.link_to(topics[t].address)) for t, n in top_topics],
@@ -99,5 +108,5 @@ def outlets_index(entries: Sequence[OutletEntry], corpus: Corpus) -> str:
     kinds = [k for k in KIND_ORDER if k in by_kind or k in briefings_by_kind]
     return render(
         "outlets_index.md.j2",
-        kinds=[(k, KIND_LABELS[k], by_kind.get(k, []), briefings_by_kind.get(k, [])) for k in kinds],
+        kinds=[(k, SOURCE_TYPE_LABELS[k], by_kind.get(k, []), briefings_by_kind.get(k, [])) for k in kinds],
     )

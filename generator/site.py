@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from . import urls
 from .citations import accessed_on
 from .model import Actor, Briefing, Corpus, Figure, InputStatus, Topic
-from .outlet_pages import outlet_page, outlets_index
+from .outlet_pages import SOURCE_TYPE_LABELS, outlet_page, outlets_index
 from .pictures import activity_svg, network_svg
 from .render import Trusted, render, safe_url
 from .settings import DEFAULTS, Settings
@@ -50,9 +50,6 @@ LATEST_WITH_GIST = 10
 LATEST_QUOTES = 20
 LATEST_FIGURES = 30
 TYPE_LABELS = {"country": "国家/地区 Countries", "person": "人物 People", "organization": "组织 Organisations"}
-SOURCE_TYPE_LABELS = {"newsroom": "新闻机构 newsroom", "wire": "通讯社 wire", "state-media": "官方媒体 state media",
-                      "public-broadcaster": "公共广播 public broadcaster", "portal": "门户转载 portal",
-                      "self-media": "自媒体 self-media", "unknown": "来源未明 unknown"}
 
 
 class _Pages(dict):
@@ -104,7 +101,7 @@ def _badges(briefing: Briefing) -> Trusted:
         parts.append(("date", f"{briefing.date}{inferred}"))
     if article.outlet:
         parts.append(("outlet", article.outlet.value))
-    parts.append((f"type-{article.source_type.value}", SOURCE_TYPE_LABELS[article.source_type.value]))
+    parts.append((f"type-{article.source_type.value}", SOURCE_TYPE_LABELS[article.source_type]))
     parts.append(("lang", "繁體 Traditional" if article.language == "zh-Hant" else "简体 Simplified"))
     if article.page:
         parts.append(("page", f"第{article.page[0]}页/共{article.page[1]}页"))

@@ -8,8 +8,8 @@ import pytest
 
 from generator.config import ConfigError
 from generator.model import SourceType
+from generator.outlet_pages import SOURCE_TYPE_LABELS
 from generator.settings import Settings
-from generator.site import SOURCE_TYPE_LABELS
 from generator.vocab import (
     OUTLET_REGIONS,
     OUTLET_TYPES,
@@ -111,6 +111,7 @@ def test_the_shipped_outlet_registry_covers_the_chinese_language_press():
 def test_every_outlet_type_has_a_source_type_and_a_badge_label():
     for kind in OUTLET_TYPES:
         assert SourceType(kind).value in SOURCE_TYPE_LABELS
+    assert set(SOURCE_TYPE_LABELS) == set(SourceType)
 
 
 OUTLET = "outlets:\n  - {name: 甲报, type: newsroom, region: mainland, hosts: [jia.cn], forms: [甲报]}\n"
