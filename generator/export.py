@@ -57,7 +57,8 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
         "body": article.body,
         "headings": [b.text for b in article.body_blocks if b.kind.value == "heading"],
         "captions": list(article.captions),
-        "references": [{"title": r.title, "outlet": r.outlet, "date": r.date} for r in article.references],
+        "references": [{"title": r.title, "outlet": r.outlet, "date": r.date.iso if r.date else None}
+                       for r in article.references],
         "summary": list(briefing.summary),
         "gist": briefing.gist,
         "figures": [figure_record(f) for f in briefing.figures],

@@ -102,7 +102,7 @@ class Reference:
 
     title: str
     outlet: str | None = None
-    date: str | None = None
+    date: DateValue | None = None  # a day or a month, as the entry states it
 
 
 @dataclass(frozen=True)

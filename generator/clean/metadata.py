@@ -280,7 +280,7 @@ def _references(blocks: Sequence[Block]) -> tuple[tuple[Reference, ...], tuple[D
         parts = head.rsplit(" ", 1)
         if len(parts) == 2 and REFERENCE_OUTLET.match(parts[1]) and HAN.search(parts[1]):
             title, outlet = parts[0], parts[1]
-        out.append(Reference(title=title.strip(" ，,"), outlet=outlet, date=date.iso if date else None))
+        out.append(Reference(title=title.strip(" ，,"), outlet=outlet, date=date))
         dates.extend([date] if date else [])
     return tuple(out), tuple(dates)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.clean.text import display_width, read_text, wrap_width
+from generator.dates import DateValue
 from generator.model import Article, BlockKind, SourceType
 
 BODY_1 = "当地时间3月4日，欧盟成员国领导人在布鲁塞尔举行特别峰会，讨论加强欧洲防务和继续支持乌克兰的问题。"
@@ -386,5 +387,5 @@ def test_an_analyst_note_keeps_its_own_lists_tables_and_headings(clean_bytes: Ca
     assert kinds["各成员国议会的表决结果"] == (BlockKind.LIST_ITEM, True)  # the task box is markup, not text
     assert kinds["贷款工具 | 1500亿欧元 | 四年"] == (BlockKind.PARAGRAPH, True)
     assert [r.title for r in article.references] == ["欧盟委员会声明", "峰会结论全文"]
-    assert [r.date for r in article.references] == ["2025-03-04", "2025-03-06"]
+    assert [r.date for r in article.references] == [DateValue(2025, 3, 4), DateValue(2025, 3, 6)]
     assert article.title is not None and article.title.rule == "front-matter"
