@@ -29,7 +29,12 @@ from serving import serve  # tests/serving.py: the site on 127.0.0.1
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
-QUERIES = ("卢卡申科", "Lukashenko", "普京", "能源合作", "榛树")
+# Names, words, a three-word query, an organisation's English name, and two in Traditional characters.
+QUERIES = ("卢卡申科", "Lukashenko", "普京", "能源合作", "榛树", "俄罗斯 天然气 出口",
+           "International Atomic Energy Agency", "盧卡申科", "俄羅斯")
+# What a response is, by the end of its URL: the bytes of a query are reported per kind.
+KINDS = ((".pf_meta", "meta"), (".pf_index", "index"), (".pf_fragment", "fragment"), (".pagefind", "wasm"),
+         (".json", "json"), (".js", "script"))
 TIMEOUT_MS = 120_000
 PAGEFIND_DONE = "q => document.querySelector('[data-briefing-search]')?.dataset.answered === q"
 MATERIAL_DONE = "() => document.querySelectorAll('li.md-search-result__item').length > 0"
@@ -56,10 +61,15 @@ def measure(browser, url: str, query: str) -> dict[str, object]:
     fetched = finished[before:]
     sizes = [(r.url, r.sizes()["responseBodySize"]) for r in fetched]
     results = page.locator("li.md-search-result__item").count()
+    count = page.locator(".md-search-result__meta").inner_text()
     context.close()
+    by_kind: dict[str, int] = {}
+    for address, size in sizes:
+        kind = next((name for end, name in KINDS if address.split("?")[0].endswith(end)), "other")
+        by_kind[kind] = by_kind.get(kind, 0) + size
     return {"query": query, "engine": "pagefind" if pagefind else "material", "results_shown": results,
-            "ms_to_first_result": round(first * 1000), "bytes": sum(size for _, size in sizes),
-            "requests": len(sizes), "largest": max(sizes, key=lambda s: s[1], default=("", 0))}
+            "found": count, "ms_to_first_result": round(first * 1000), "bytes": sum(size for _, size in sizes),
+            "requests": len(sizes), "by_kind": by_kind}
 
 
 def main() -> None:

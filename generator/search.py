@@ -24,6 +24,15 @@ What is indexed, and how:
 * **Both scripts of a name.** Each document carries, weighted, every Chinese form and English
   name of the actors it mentions: "Lukashenko" finds the Chinese briefings that 卢卡申科 finds.
 * Results show the title and date (Pagefind metadata) and a highlighted excerpt of the body.
+* **Newest briefings first, older ones as the reader asks.** More than `SHARD_SIZE` briefings are
+  indexed in shards of consecutive dates (Pagefind holds what it indexes in memory). A query costs
+  every shard it searches a chunk of the index per word (some 25 kB: Pagefind's chunks hold 20 000
+  word positions whatever the index's size), so the search box searches the newest shard first and
+  an older one only while fewer than a page of results has been found, or when the reader asks for
+  more: results come period by period, newest first, by relevance within a period.
+* **Traditional queries.** A query in Traditional characters is read in Simplified ones, with
+  OpenCC's character table written beside the index in small files by code point
+  (`write_simplified_table`); the search box fetches only those of the query's characters.
 """
 
 from __future__ import annotations
@@ -48,6 +57,8 @@ from typing import TYPE_CHECKING, Any
 
 import jieba
 
+from .cache import EntryFolder
+from .han import is_han
 from .model import Briefing, Corpus
 from .textnorm import to_simplified
 
@@ -75,6 +86,9 @@ try:
 except PackageNotFoundError:
     PAGEFIND_VERSION = "-"
 CACHE_FOLDER = "search"  # under the generator's cache folder: segmented pages (`SegmentedPages`)
+MANIFEST = "manifest.json"  # under the bundle: the older shards, newest first, and the table's blocks
+SIMPLIFIED_TABLE = "t2s"  # under the bundle: OpenCC's character table in blocks (`write_simplified_table`)
+HAN_FIRST, HAN_LAST = 0x3400, 0x323AF  # the first and last Han characters of generator/han.py
 MIN_WORD_FORM = 2  # one-character forms (abbreviations such as 俄) would make every use of the character a name
 
 
@@ -183,7 +197,6 @@ def document_html(document: SearchDocument, segmenter: Segmenter) -> str:
     meta = [f'<meta data-pagefind-meta="title[content]" content="{html.escape(document.title)}">']
     if document.date:
         meta.append(f'<meta data-pagefind-meta="date[content]" content="{html.escape(document.date)}">')
-        meta.append(f'<meta data-pagefind-sort="date[content]" content="{html.escape(document.date)}">')
     body = "\n".join(f"<p>{words(p, document.glosses)}</p>" for p in document.paragraphs)
     names = " · ".join(html.escape(segmenter.segment_name(name), quote=False) for name in document.names)
     return (f'<!DOCTYPE html><html lang="{INDEX_LANGUAGE}"><head><meta charset="utf-8">{"".join(meta)}</head>'
@@ -203,51 +216,60 @@ def pagefind_binary() -> Path:
     return Path(binary)
 
 
-class SegmentedPages:
-    """Segmented pages kept from one build to the next (`<cache_dir>/search/<2 hex>/<key>.html`):
-    segmenting is most of the index's cost, and after one article changes the others' pages are
-    the same. The key is the document, every name the segmenter knows, and this module's code and
-    jieba's version; entries no document of the last index used are removed."""
+class SegmentedPages(EntryFolder[str]):
+    """Segmented pages kept from one build to the next (`<cache_dir>/search/<2 hex>/<key>.html`),
+    checked before they are believed like every cache entry (`cache.EntryFolder`): segmenting is
+    most of the index's cost, and after one article changes the others' pages are the same. The
+    key is the document, every name the segmenter knows, and this module's code and jieba's
+    version; entries no document of the last index used are removed (`prune(used)`)."""
 
-    def __init__(self, folder: Path | None, names: Sequence[str]) -> None:
-        self.folder = folder
+    magic = b"briefing-generator search page 1\n"
+    suffix = ".html"
+
+    def __init__(self, folder: Path, names: Sequence[str]) -> None:
+        super().__init__(folder)
         digest = hashlib.sha256(Path(__file__).read_bytes())
         digest.update(json.dumps([jieba.__version__, sorted(names)], ensure_ascii=False).encode())
         self._salt = digest.hexdigest()
         self.used: set[str] = set()
+
+    def dump(self, value: str) -> bytes:
+        return value.encode("utf-8")
+
+    def load(self, payload: bytes) -> str:
+        return payload.decode("utf-8")  # EntryFolder.decode makes any failure here an EntryError
 
     def key(self, document: SearchDocument) -> str:
         record = json.dumps(asdict(document), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256((self._salt + record).encode()).hexdigest()
 
     def page(self, document: SearchDocument, segmenter: Segmenter) -> str:
-        if self.folder is None:
-            return document_html(document, segmenter)
         key = self.key(document)
         self.used.add(key)
-        entry = self.folder / key[:2] / f"{key}.html"
-        try:  # the first line is the SHA-256 of the rest: a damaged or foreign entry is made again
-            digest, text = entry.read_text(encoding="utf-8").split("\n", 1)
-            if hashlib.sha256(text.encode()).hexdigest() == digest:
-                return text
-        except (OSError, UnicodeDecodeError, ValueError):
-            pass
-        text = document_html(document, segmenter)
-        tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(hashlib.sha256(text.encode()).hexdigest() + "\n" + text, encoding="utf-8")
-            tmp.replace(entry)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        text = self.get(key)
+        if text is None:
+            text = document_html(document, segmenter)
+            self.put(key, text)
         return text
 
-    def prune(self) -> None:
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for file in self.folder.glob("??/*"):
-            if file.name.endswith(".tmp") or file.name.split(".", 1)[0] not in self.used:
-                file.unlink(missing_ok=True)
+
+def write_simplified_table(folder: Path) -> list[str]:
+    """OpenCC's Traditional -> Simplified table, character for character (`textnorm.to_simplified`
+    of each Han character alone), for the search box to read a query in Simplified characters as
+    the index is: `<folder>/<code point // 256, hex>.json`, each `{"盧": "卢", ...}`, so a query
+    fetches a few hundred bytes per character block it uses (4600 characters, 29 kB in all).
+    A block with no Traditional character has no file; the names of those written are returned
+    (the manifest lists them, so that the box never asks for one that is not there)."""
+    blocks: dict[int, dict[str, str]] = {}
+    for point in range(HAN_FIRST, HAN_LAST + 1):
+        character = chr(point)
+        if is_han(character) and (simplified := to_simplified(character)) != character:
+            blocks.setdefault(point >> 8, {})[character] = simplified
+    folder.mkdir(parents=True, exist_ok=True)
+    for block, table in blocks.items():
+        (folder / f"{block:x}.json").write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")),
+                                                encoding="utf-8")
+    return [f"{block:x}" for block in sorted(blocks)]
 
 
 def write_pages(folder: Path, documents: Iterable[SearchDocument], segmenter: Segmenter,
@@ -265,9 +287,10 @@ def run_job(job: Path) -> int:
     Pagefind over them into `JOB/bundle`. Runs in a process of its own (see `PendingIndex`).
 
     Pagefind holds everything it indexes in memory, about 0.4 MB per briefing (4 GiB at 10 000),
-    so more than `SHARD_SIZE` briefings are indexed in shards, one Pagefind run after another:
-    the first at `bundle/`, the others at `bundle/shards/<n>/`, listed in `bundle/shards.json`.
-    The search box merges them (Pagefind's mergeIndex); a query then fetches a chunk of each."""
+    so more than `SHARD_SIZE` briefings are indexed in shards of consecutive dates, one Pagefind
+    run after another: the newest at `bundle/`, the older ones at `bundle/shards/<n>/` (0 the
+    oldest, so that a shard keeps its address as new ones come), listed newest first in
+    `bundle/manifest.json` (`MANIFEST`). The search box searches them in that order (module docstring)."""
     with (job / "documents.jsonl").open(encoding="utf-8") as lines:
         header = json.loads(next(lines))
         documents = [SearchDocument(**{**record, "paragraphs": tuple(record["paragraphs"]),
@@ -275,21 +298,23 @@ def run_job(job: Path) -> int:
     bundle = job / "bundle"
     if not documents:  # Pagefind cannot index nothing; the search box reads this and answers "none"
         bundle.mkdir()
-        (bundle / "shards.json").write_text(json.dumps({"empty": True}) + "\n", encoding="utf-8")
+        (bundle / MANIFEST).write_text(json.dumps({"empty": True}) + "\n", encoding="utf-8")
         return 0
     segmenter = Segmenter(header["names"])
-    kept = SegmentedPages(Path(header["cache"]) if header.get("cache") else None, header["names"])
+    kept = SegmentedPages(Path(header["cache"]), header["names"]) if header.get("cache") else None
     shard_size = header["shard_size"]
     # Shards are cut from the oldest briefing on (documents come newest first): new articles only
     # change the newest shard, and every shard whose pages are all kept is reused as it was.
     oldest_first = documents[::-1]
     shards = [oldest_first[start:start + shard_size] for start in range(0, len(documents), shard_size)]
-    bundles = kept.folder / "bundles" if kept.folder is not None else None
+    newest = len(shards) - 1
+    bundles = kept.folder / "bundles" if kept is not None else None
     used: set[str] = set()
-    for number, shard in enumerate(shards):
-        out = bundle if number == 0 else bundle / "shards" / str(number)
+    for number in range(newest, -1, -1):  # the newest first: it is the bundle's root, the others inside it
+        shard = shards[number]
+        out = bundle if number == newest else bundle / "shards" / str(number)
         stored = None
-        if bundles is not None:
+        if kept is not None and bundles is not None:
             keys = [kept.key(document) for document in shard]
             shard_key = hashlib.sha256(json.dumps([PAGEFIND_VERSION, keys]).encode()).hexdigest()
             stored = bundles / shard_key
@@ -309,15 +334,17 @@ def run_job(job: Path) -> int:
         if stored is not None:  # whole or not at all: copied beside, then renamed
             partial = stored.with_name(f"{stored.name}.{os.getpid()}.tmp")
             shutil.rmtree(partial, ignore_errors=True)
-            shutil.copytree(out, partial, ignore=shutil.ignore_patterns("shards", "shards.json"))
+            shutil.copytree(out, partial, ignore=shutil.ignore_patterns("shards"))
             partial.rename(stored)
-    kept.prune()
+    if kept is not None:
+        kept.prune(kept.used)
     if bundles is not None and bundles.is_dir():
         for old in bundles.iterdir():
             if old.name not in used:
                 shutil.rmtree(old, ignore_errors=True)
-    extra = [f"shards/{number}/" for number in range(1, len(shards))]
-    (bundle / "shards.json").write_text(json.dumps(extra) + "\n", encoding="utf-8")
+    older = [f"shards/{number}/" for number in range(newest - 1, -1, -1)]
+    blocks = write_simplified_table(bundle / SIMPLIFIED_TABLE)
+    (bundle / MANIFEST).write_text(json.dumps({"older": older, SIMPLIFIED_TABLE: blocks}) + "\n", encoding="utf-8")
     return 0
 
 

@@ -4,6 +4,7 @@ tests/browser/test_search_pagefind.py."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -162,10 +163,21 @@ def test_a_large_collection_is_indexed_in_shards_the_search_box_merges(pagefind:
     documents = [search.search_document(b) for b in (MINSK, *others)]
     search.PendingIndex(documents, ["卢卡申科"], shard_size=2).finish(tmp_path)
     bundle = tmp_path / "pagefind"
-    assert json.loads((bundle / "shards.json").read_text()) == ["shards/1/", "shards/2/"]
+    # The newest briefing's shard is the bundle itself, the older shards are listed newest first.
+    assert json.loads((bundle / search.MANIFEST).read_text())["older"] == ["shards/1/", "shards/0/"]
     counts = [json.loads((folder / "pagefind-entry.json").read_text())["languages"][search.INDEX_LANGUAGE]["page_count"]
-              for folder in (bundle, bundle / "shards" / "1", bundle / "shards" / "2")]
-    assert counts == [2, 2, 1]
+              for folder in (bundle, bundle / "shards" / "1", bundle / "shards" / "0")]
+    assert counts == [1, 2, 2]
+    assert fragment_urls(bundle) == {MINSK.url}  # MINSK is the newest: documents come newest first
+
+
+def fragment_urls(folder: Path) -> set[str]:
+    """The URLs of the pages one Pagefind bundle (a shard) holds, from its gzipped fragments."""
+    found = set()
+    for fragment in (folder / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        found.add(json.loads(data)["url"].strip("/") + "/")
+    return found
 
 
 def bundle_files(folder: Path) -> dict[str, bytes]:
@@ -196,7 +208,7 @@ def test_segmented_pages_kept_between_builds_give_the_same_index(pagefind: Path,
 def test_a_site_without_briefings_has_no_index_and_the_build_goes_on(pagefind: Path, tmp_path: Path) -> None:
     report = search.PendingIndex([], []).finish(tmp_path)
     assert report.documents == 0
-    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == {"empty": True}
+    assert json.loads((tmp_path / "pagefind" / search.MANIFEST).read_text()) == {"empty": True}
 
 
 def test_after_a_new_article_only_the_newest_shard_is_indexed_again(pagefind: Path, tmp_path: Path) -> None:
@@ -224,3 +236,20 @@ def test_traditional_text_is_cut_as_its_simplified_form_and_found_by_it() -> Non
     assert "貝萊德" in parts and search.GLOSS.format("贝莱德 BlackRock") in parts  # the actor's gloss
     assert search.GLOSS.format("财团") in parts  # any other word that differs: its Simplified form
     assert "".join(p for p in parts if not p.startswith("⟨")) == "美國貝萊德牽頭的財團"  # the text as written
+
+
+def test_a_traditional_character_has_its_simplified_form_in_the_table_the_search_box_reads(tmp_path: Path) -> None:
+    blocks = search.write_simplified_table(tmp_path)
+    assert sorted(p.stem for p in tmp_path.iterdir()) == sorted(blocks)
+
+    def simplified(text: str) -> str:
+        tables: dict[str, str] = {}
+        for character in text:
+            if (block := f"{ord(character) >> 8:x}") in blocks:
+                tables.update(json.loads((tmp_path / f"{block}.json").read_text(encoding="utf-8")))
+        return "".join(tables.get(c, c) for c in text)
+
+    assert simplified("盧卡申科") == "卢卡申科"
+    assert simplified("俄羅斯審查") == "俄罗斯审查"
+    assert simplified("卢卡申科 Lukashenko") == "卢卡申科 Lukashenko"  # Simplified text and Latin stay as they are
+

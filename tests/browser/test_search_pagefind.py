@@ -131,9 +131,11 @@ def test_the_search_box_on_a_phone_in_both_schemes(open_tab, base_url: str, scre
     tab.assert_clean()
 
 
-def test_an_index_in_shards_finds_what_one_index_finds(open_tab, site_build, tmp_path) -> None:
-    """A large collection is indexed in shards (generator/search.py); the box merges them. Here the
-    example site is indexed three briefings a shard and must answer as the one-index site does."""
+def test_an_index_in_shards_finds_what_one_index_finds_newest_shard_first(open_tab, site_build, tmp_path) -> None:
+    """A large collection is indexed in shards of consecutive dates (generator/search.py), searched
+    newest first. Here the example site is indexed three briefings a shard: it finds what the
+    one-index site finds (fewer than a page of results, so every shard is searched), and the
+    results of a newer shard come before those of an older one."""
     import shutil
 
     from serving import serve
@@ -148,6 +150,8 @@ def test_an_index_in_shards_finds_what_one_index_finds(open_tab, site_build, tmp
     search_index.PendingIndex(search_index.search_documents(corpus), [f for a in corpus.actors for f in a.zh_forms],
                               shard_size=3).finish(sharded)
     assert len(list((sharded / "pagefind" / "shards").iterdir())) == (len(corpus.briefings) - 1) // 3
+    oldest_first = [b.url for b in reversed(corpus.briefings)]  # shards are cut from the oldest on
+    shard_of = {url: position // 3 for position, url in enumerate(oldest_first)}
     with serve(site_build.site) as whole_url, serve(sharded) as sharded_url:
         tab = open_tab(DESKTOP)
         tab.page.goto(whole_url)
@@ -156,6 +160,8 @@ def test_an_index_in_shards_finds_what_one_index_finds(open_tab, site_build, tmp
         in_shards = search(tab.page, "卢卡申科")
     assert MINSK in whole and sorted(r.path for r in in_shards) == whole
     assert all(r.title and r.date and "<mark>" in r.excerpt_html for r in in_shards)
+    shards = [shard_of[r.path] for r in in_shards]
+    assert len(set(shards)) > 1 and shards == sorted(shards, reverse=True), shards
     tab.assert_clean()
 
 
@@ -167,3 +173,15 @@ def test_a_simplified_word_finds_a_briefing_written_in_traditional_characters(op
     assert mingpao, results
     assert "審查" in mingpao[0].excerpt_html  # shown as written, the Simplified form highlighted beside it
     tab.assert_clean()
+
+
+@pytest.mark.parametrize(("traditional", "simplified"), [("盧卡申科", "卢卡申科"), ("俄羅斯", "俄罗斯")])
+def test_a_traditional_query_finds_what_its_simplified_form_finds(open_tab, base_url: str, traditional: str,
+                                                                   simplified: str) -> None:
+    tab = open_tab(DESKTOP)
+    tab.page.goto(base_url)
+    found = search(tab.page, simplified)
+    assert found
+    assert [r.path for r in search(tab.page, traditional)] == [r.path for r in found]
+    tab.assert_clean()
+

@@ -7,6 +7,15 @@
 // browser's Intl.Segmenter, with runs of single characters joined again (it cuts transliterated
 // names, 卢卡申科, into single characters), then as typed, then character by character, until
 // one of them finds something. Pagefind matches every term, each as a word or a word's beginning.
+// A query in Traditional characters is first read in Simplified ones (the index is Simplified,
+// Traditional text carrying its Simplified form beside it), with OpenCC's table, fetched in
+// blocks of 256 code points: only the blocks of the query's characters.
+//
+// A large collection is indexed in shards of consecutive dates, the newest at the bundle's root
+// (generator/search.py: run_job). Each shard a query searches costs it a chunk of the index per
+// word, so the shards are searched newest first, an older one only while fewer than a page of
+// results has been found or when the reader asks for more: results come newest period first,
+// by relevance within a period, and the count says "N+" while older shards are left.
 
 const root = document.querySelector("[data-briefing-search]");
 const PAGE_SIZE = 10;
@@ -14,6 +23,9 @@ const WORD_SEPARATOR = "\u200a"; // generator.search.WORD_SEPARATOR
 const GLOSS = /\u27e8([^\u27e8\u27e9]*)\u27e9/g; // generator.search: ⟨other names⟩ after an actor's name
 const HAN = /\p{Script=Han}/u;
 const HIGHLIGHT = "h"; // a result's link carries its search terms, highlighted on the briefing (Material's name)
+const SHARD = "shard"; // a filter Pagefind adds to every page of a shard (mergeFilter): 0 the newest
+const MANIFEST = "pagefind/manifest.json"; // generator.search.MANIFEST
+const T2S = "pagefind/t2s/"; // generator.search.SIMPLIFIED_TABLE
 
 if (root && new URL(location.href).searchParams.has(HIGHLIGHT)) {
   const base = new URL(root.dataset.base, document.baseURI);
@@ -33,19 +45,26 @@ if (root) {
   const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
   const t = (key, n) => (config.translations?.[key] ?? key).replace("#", String(n));
   let engine = null;
-  let shown = { results: [], count: 0 };
+  let shown = null; // the query on screen: its reading, the shards searched, results not shown yet
   let latest = 0;
 
   const load = () => {
     engine ??= (async () => {
-      // Large collections are indexed in shards (generator/search.py: run_job), merged below; a
-      // site without briefings has no index at all ({"empty": true}).
-      const shards = await fetch(new URL("pagefind/shards.json", base)).then((r) => (r.ok ? r.json() : []), () => []);
-      if (!Array.isArray(shards)) return null;
+      // The older shards, newest first, and the blocks of the Traditional -> Simplified table;
+      // a site without briefings has no index ({"empty": true}).
+      const manifest = await fetch(new URL(MANIFEST, base)).then((r) => (r.ok ? r.json() : {}), () => ({}));
+      if (!Array.isArray(manifest.older)) return null;
+      const older = manifest.older;
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
       // noWorker: the few small chunks a query needs are searched on the page; a shared worker
       // would add a script to download and hide the index's requests from the page's timeline.
-      await pagefind.options({ baseUrl: base.pathname, excerptLength: 36, highlightParam: HIGHLIGHT, noWorker: true });
+      await pagefind.options({
+        baseUrl: base.pathname,
+        excerptLength: 36,
+        highlightParam: HIGHLIGHT,
+        noWorker: true,
+        mergeFilter: { [SHARD]: "0" },
+      });
       // Pagefind takes the index language from <html lang> when it starts (synchronously, in
       // init): zh would make it cut the query into single characters. Ours is not segmented.
       const html = document.documentElement;
@@ -56,17 +75,47 @@ if (root) {
       } finally {
         html.setAttribute("lang", lang);
       }
-      await Promise.all(
-        shards.map((shard) =>
-          pagefind.mergeIndex(new URL(`pagefind/${shard}`, base).pathname, {
-            language: root.dataset.indexLanguage,
-            baseUrl: base.pathname,
-          }),
-        ),
-      );
-      return pagefind;
+      const merged = [Promise.resolve()]; // shard n's mergeIndex, started when a query first needs it
+      const shard = (n) => {
+        for (let k = merged.length; k <= n; k += 1) {
+          merged.push(
+            merged[k - 1].then(() =>
+              pagefind.mergeIndex(new URL(`pagefind/${older[k - 1]}`, base).pathname, {
+                language: root.dataset.indexLanguage,
+                baseUrl: base.pathname,
+                mergeFilter: { [SHARD]: String(k) },
+              }),
+            ),
+          );
+        }
+        return merged[n];
+      };
+      // One shard's results: the other merged shards load their chunks too (cached), none is listed.
+      const searchShard = async (reading, n) => {
+        await shard(n);
+        return (await pagefind.search(reading, { filters: { [SHARD]: String(n) } })).results;
+      };
+      return { shards: older.length + 1, searchShard, blocks: new Set(manifest.t2s ?? []) };
     })();
     return engine;
+  };
+
+  const blocks = new Map(); // code point >> 8 -> its part of the Traditional -> Simplified table
+  const simplified = async (query, known) => {
+    const needed = new Set(
+      [...query]
+        .filter((c) => HAN.test(c))
+        .map((c) => (c.codePointAt(0) >> 8).toString(16))
+        .filter((block) => known.has(block)),
+    );
+    for (const block of needed) {
+      if (!blocks.has(block)) {
+        blocks.set(block, fetch(new URL(`${T2S}${block}.json`, base)).then((r) => (r.ok ? r.json() : {}), () => ({})));
+      }
+    }
+    const tables = await Promise.all([...needed].map((block) => blocks.get(block)));
+    const table = Object.assign({}, ...tables);
+    return [...query].map((c) => table[c] ?? c).join("");
   };
 
   const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
@@ -150,34 +199,59 @@ if (root) {
     return li;
   };
 
+  // Search further shards, newest first, until a page of results is waiting or none is left.
+  const fill = async (ticket, run) => {
+    while (run.waiting.length < PAGE_SIZE && run.next < run.engine.shards) {
+      const results = await run.engine.searchShard(run.reading, run.next);
+      if (ticket !== latest) return false;
+      run.next += 1;
+      run.found += results.length;
+      run.waiting.push(...results);
+    }
+    return true;
+  };
+
+  const count = (run) => {
+    const n = run.next < run.engine.shards ? `${run.found}+` : run.found;
+    return run.found === 0 ? t("search.result.none") : n === 1 ? t("search.result.one") : t("search.result.other", n);
+  };
+
   const showMore = async (ticket) => {
-    const start = list.children.length;
-    const page = await Promise.all(shown.results.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+    const run = shown;
+    if (!run || !(await fill(ticket, run))) return;
+    const page = await Promise.all(run.waiting.splice(0, PAGE_SIZE).map((r) => r.data()));
     if (ticket !== latest) return;
     list.append(...page.map(item));
-    more.hidden = list.children.length >= shown.results.length;
+    meta.textContent = count(run);
+    more.hidden = run.waiting.length === 0 && run.next >= run.engine.shards;
   };
 
   const search = async (query) => {
     const ticket = ++latest;
     if (!query.trim()) {
+      shown = null;
       list.replaceChildren();
       more.hidden = true;
       meta.textContent = t("search.result.placeholder");
       return;
     }
-    const pagefind = await load();
-    let found = null;
-    for (const reading of pagefind ? readings(query) : []) {
-      found = await pagefind.search(reading);
-      if (ticket !== latest) return;
-      if (found.results.length) break;
+    const found = await load();
+    const text = found ? await simplified(query, found.blocks) : query;
+    if (ticket !== latest) return;
+    let run = null;
+    for (const reading of found ? readings(text) : []) {
+      run = { engine: found, reading, next: 0, found: 0, waiting: [] };
+      if (!(await fill(ticket, run))) return;
+      if (run.found) break;
     }
-    shown = { results: found?.results ?? [], count: found?.results.length ?? 0 };
-    const n = shown.count;
-    meta.textContent = n === 0 ? t("search.result.none") : n === 1 ? t("search.result.one") : t("search.result.other", n);
+    shown = run;
     list.replaceChildren();
-    await showMore(ticket);
+    if (run) {
+      await showMore(ticket);
+    } else {
+      meta.textContent = t("search.result.none");
+      more.hidden = true;
+    }
     if (ticket === latest) root.dataset.answered = query; // for tests and measurements: this query is shown
   };
 
