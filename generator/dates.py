@@ -63,6 +63,14 @@ class DateValue:
     def month_iso(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 
+    def as_month(self) -> DateValue:
+        """The month this date falls in (itself when it is a month)."""
+        return self if self.day is None else DateValue(self.year, self.month)
+
+    def next_month(self) -> DateValue:
+        """The month after this date's month."""
+        return DateValue(self.year + 1, 1) if self.month == 12 else DateValue(self.year, self.month + 1)
+
     @property
     def sort_key(self) -> tuple[int, int, int]:
         return self.year, self.month, self.day or 0

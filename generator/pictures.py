@@ -10,9 +10,11 @@ same picture byte for byte. Every label is XML-escaped: names come from articles
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from .dates import DateValue
 from .model import Actor
 
 NETWORK_SIZE = 640
@@ -110,22 +112,15 @@ def _layout(n: int, edges: Sequence[tuple[int, int, int]]) -> list[tuple[float, 
 MONTHLY_BARS_AT_MOST = 60  # above five years of months, bars are years: 600 slivers say nothing
 
 
-def activity_svg(counts: Sequence[tuple[str, int]], title: str, width: int = 640, height: int = 160) -> str:
-    """Bars per month (per year over a long span), oldest on the left. `counts`: ("2025-03", 4) in any order.
+def activity_svg(counts: Sequence[tuple[DateValue, int]], title: str, width: int = 640, height: int = 160) -> str:
+    """Bars per month (per year over a long span), oldest on the left. `counts`: (month, briefings)
+    in any order; a day's date counts for its month.
 
     Empty periods get no bar, only their place, so a gap shows as a gap and costs nothing."""
     if not counts:
         return ""
-    periods = _month_range(sorted(m for m, _ in counts))
-    by_period: dict[str, int] = {}
-    if len(periods) > MONTHLY_BARS_AT_MOST:
-        periods = sorted({p[:4] for p in periods})
-        periods = [str(y) for y in range(int(periods[0]), int(periods[-1]) + 1)]
-        for month, n in counts:
-            by_period[month[:4]] = by_period.get(month[:4], 0) + n
-    else:
-        by_period = dict(counts)
-    top = max(by_period.values()) or 1
+    periods = _periods(counts)
+    top = max(count for _, count in periods) or 1
     left, bottom, top_pad = 28, 26, 10
     bar_space = (width - left - 8) / len(periods)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="briefing-activity" '
@@ -133,8 +128,7 @@ def activity_svg(counts: Sequence[tuple[str, int]], title: str, width: int = 640
            f'<text x="0" y="{top_pad + 10}" font-size="11" fill="currentColor">{top}</text>',
            f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" stroke="#999"/>']
     label_every = max(1, math.ceil(len(periods) / 12))
-    for i, period in enumerate(periods):
-        count = by_period.get(period, 0)
+    for i, (period, count) in enumerate(periods):
         x = left + i * bar_space
         if count:
             bar_height = (height - bottom - top_pad) * count / top
@@ -148,13 +142,20 @@ def activity_svg(counts: Sequence[tuple[str, int]], title: str, width: int = 640
     return "".join(out)
 
 
-def _month_range(sorted_months: Sequence[str]) -> list[str]:
-    """Every month from the first to the last, so gaps show as gaps."""
-    first, last = sorted_months[0], sorted_months[-1]
-    year, month = int(first[:4]), int(first[5:7])
-    end = (int(last[:4]), int(last[5:7]))
-    out = []
-    while (year, month) <= end and len(out) < 600:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
+def _periods(counts: Sequence[tuple[DateValue, int]]) -> list[tuple[str, int]]:
+    """(label, briefings) for every month from the first to the last ("2025-03"), so gaps show as
+    gaps; for every year ("2025") when that would be more than MONTHLY_BARS_AT_MOST months."""
+    by_month: Counter[DateValue] = Counter()
+    for when, count in counts:
+        by_month[when.as_month()] += count
+    first, last = min(by_month), max(by_month)
+    if (last.year - first.year) * 12 + last.month - first.month + 1 > MONTHLY_BARS_AT_MOST:
+        by_year: Counter[int] = Counter()
+        for month, count in by_month.items():
+            by_year[month.year] += count
+        return [(str(year), by_year[year]) for year in range(first.year, last.year + 1)]
+    periods, month = [], first
+    while month <= last:
+        periods.append((month.iso, by_month[month]))
+        month = month.next_month()
+    return periods

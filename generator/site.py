@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 
 from . import urls
 from .citations import accessed_on
+from .dates import DateValue
 from .model import Actor, Briefing, Corpus, Figure, InputStatus, Topic
 from .outlet_pages import SOURCE_TYPE_LABELS, outlet_page, outlets_index
 from .pictures import activity_svg, network_svg
@@ -172,8 +173,8 @@ def format_value(figure: Figure) -> str:
     return f"{sign}{number} {figure.unit or ''}".strip()
 
 
-def _month_counts(briefings: Iterable[Briefing]) -> list[tuple[str, int]]:
-    counts = Counter(b.when.month_iso for b in briefings if b.when)
+def _month_counts(briefings: Iterable[Briefing]) -> list[tuple[DateValue, int]]:
+    counts = Counter(b.when.as_month() for b in briefings if b.when)
     return sorted(counts.items())
 
 
