@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .export import site_files
+from .markdown_cache import PageMemo
 from .model import Corpus, InputFate
-from .pipeline import run
+from .pipeline import run_with_digests
 from .settings import Settings
 from .site import site_pages
 from .vocab import Vocabulary, load_vocabulary
@@ -24,6 +25,9 @@ class Site:
     pages: dict[str, str]  # source path under the docs folder ("briefings/x.md") -> Markdown
     files: dict[str, str]  # data files ("briefings.json") -> text
     corpus: Corpus
+    # The pages rendered by this build; every other page's Markdown was read back from the cache,
+    # rendered by an earlier build from the same inputs (generator/markdown_cache.py).
+    rendered: frozenset[str] = frozenset()
 
     @property
     def fates(self) -> tuple[InputFate, ...]:
@@ -39,12 +43,15 @@ def build(settings: Settings, vocab: Vocabulary | None = None, keep_models: bool
     """Every page and data file of the site. `vocab` saves loading the vocabulary again when the
     caller has it already (the plugin loads it to configure search); `keep_models` keeps jieba and
     the recogniser loaded for the next build in this process (`cache.cached_results`)."""
-    corpus = run(settings, vocab or load_vocabulary(settings), keep_models)
-    pages, files = site_pages(corpus, settings), site_files(corpus, settings)
+    vocab = vocab or load_vocabulary(settings)
+    corpus, digests = run_with_digests(settings, vocab, keep_models)
+    memo = PageMemo.open(settings, vocab.digest, digests)
+    pages, files = site_pages(corpus, settings, memo), site_files(corpus, settings)
+    memo.prune()
     clash = pages.keys() & files.keys()
     if clash:
         raise ValueError(f"a page and a data file would both be written to {', '.join(sorted(clash))}")
-    return Site(pages, files, corpus)
+    return Site(pages, files, corpus, frozenset(pages.keys() - memo.kept))
 
 
 def write(site: Site, out: Path) -> None:

@@ -31,6 +31,7 @@ import os
 import pickle
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -269,7 +270,7 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
                 used.add(key)
                 found = cache.get(key)
                 if found is not None:
-                    results[path] = found
+                    results[path] = found if found.key == key else replace(found, key=key)
                     continue
         todo.append((path, key))
     workers = settings.workers or (os.cpu_count() or 1)
@@ -278,7 +279,7 @@ def cached_results(paths: Sequence[Path], raw_dir: Path, settings: Settings, voc
         word_tokenizer().initialize()  # load jieba's dictionary once, before the workers fork
 
     def keep(path: Path, key: str | None, result: FileResult) -> None:
-        results[path] = result
+        result = results[path] = replace(result, key=key)
         if cache is not None and key is not None:
             cache.put(key, result)  # now, not at the end: a killed build keeps what it finished
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from .cache import cached_results
 from .duplicates import DuplicateIndex, fingerprint
 from .ingest import list_raw_files
-from .link import link
+from .link import LINKS_FOLDER, LinkEntries, link
+from .markdown_cache import briefing_digests
 from .model import Briefing, Corpus, InputFate, InputStatus
 from .process import FileResult
 from .settings import Settings
@@ -132,7 +133,15 @@ def collect(settings: Settings, vocab: Vocabulary, paths: Sequence[Path] | None 
 def run(settings: Settings, vocab: Vocabulary | None = None, keep_models: bool = False) -> Corpus:
     """The whole corpus from the raw folder: every raw file accounted for in `Corpus.fates`.
     `keep_models`: see `cache.cached_results`."""
-    vocab = vocab or load_vocabulary(settings)
+    return run_with_digests(settings, vocab or load_vocabulary(settings), keep_models)[0]
+
+
+def run_with_digests(settings: Settings, vocab: Vocabulary,
+                     keep_models: bool = False) -> tuple[Corpus, dict[str, str] | None]:
+    """`run`, and each briefing's digest by id (`markdown_cache.briefing_digests`; None without a
+    cache): what the site's pages are kept under across builds."""
     results = collect(settings, vocab, keep_models=keep_models)
     briefings = resolve_id_collisions(resolve_duplicates(results))
-    return link(briefings, vocab.topics, fates(results, briefings), settings, vocab.outlets)
+    links = LinkEntries(settings.cache_dir / LINKS_FOLDER) if settings.cache_dir is not None else None
+    corpus = link(briefings, vocab.topics, fates(results, briefings), settings, vocab.outlets, links)
+    return corpus, briefing_digests(results, briefings)

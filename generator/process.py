@@ -25,6 +25,9 @@ class FileResult:
     rejection: str | None
     warnings: tuple[str, ...] = ()
     fingerprint: Fingerprint | None = None  # of the body, for finding duplicates across the corpus
+    # The cache key it was made under (`cache.cached_results`), None without a cache: pages made
+    # from it are kept under it too (generator/markdown_cache.py).
+    key: str | None = None
 
 
 def process_path(path: Path, raw_dir: Path, settings: Settings, vocab: Vocabulary) -> FileResult:

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 from . import urls
 from .citations import accessed_on
 from .dates import DateValue
+from .markdown_cache import PageMemo
 from .model import Actor, Briefing, Corpus, Figure, InputStatus, Topic
 from .outlet_pages import SOURCE_TYPE_LABELS, outlet_page, outlets_index
 from .pictures import activity_svg, network_svg
@@ -62,17 +63,25 @@ class _Pages(dict):
         super().__setitem__(key, value)
 
 
-def site_pages(corpus: Corpus, settings: Settings = DEFAULTS) -> dict[str, str]:
-    """Every generated page: source path under the docs folder ("briefings/x.md") -> Markdown."""
+def site_pages(corpus: Corpus, settings: Settings = DEFAULTS, memo: PageMemo | None = None) -> dict[str, str]:
+    """Every generated page: source path under the docs folder ("briefings/x.md") -> Markdown.
+    With `memo`, a briefing, actor or topic page whose inputs an earlier build rendered is read
+    back instead (the pages one changed article touches are these; the others list the whole
+    corpus and change with any article)."""
+    memo = memo or PageMemo(None)
     pages: dict[str, str] = _Pages()
     actors_by_id = {a.id: a for a in corpus.actors}
     accessed = accessed_on()  # once a build, as in the citation files: a build past midnight keeps one date
-    for briefing in corpus.briefings:
-        pages[briefing.address.source] = briefing_page(briefing, corpus, actors_by_id, accessed, settings.site_url)
+    for b in corpus.briefings:
+        pages[b.address.source] = memo.page(
+            b.address.source, lambda b=b: briefing_inputs(b, corpus, actors_by_id, accessed, memo),
+            lambda b=b: briefing_page(b, corpus, actors_by_id, accessed, settings.site_url))
     for actor in corpus.actors:
-        pages[actor.address.source] = actor_page(actor, corpus)
+        pages[actor.address.source] = memo.page(actor.address.source, lambda a=actor: actor_inputs(a, corpus, memo),
+                                                lambda a=actor: actor_page(a, corpus))
     for topic in corpus.topics:
-        pages[topic.address.source] = topic_page(topic, corpus)
+        pages[topic.address.source] = memo.page(topic.address.source, lambda t=topic: topic_inputs(t, corpus, memo),
+                                                lambda t=topic: topic_page(t, corpus))
     pages[urls.HOME.source] = home_page(corpus)
     pages[urls.BRIEFINGS_INDEX.source] = briefings_index(corpus)
     pages[urls.ACTORS_INDEX.source] = actors_index(corpus)
@@ -118,6 +127,23 @@ def _cite_block(briefing: Briefing, site_url: str | None) -> Trusted:
     longest = max((len(run) for run in re.findall(r"`+", citation)), default=0)
     fence = "`" * max(3, longest + 1)
     return Trusted(f'<div class="briefing-citation" markdown>\n\n{fence}text\n{citation}\n{fence}\n\n</div>')
+
+
+def briefing_inputs(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Actor], accessed: Date,
+                    memo: PageMemo) -> list[str]:
+    """What `briefing_page` shows, for `PageMemo.page`: the briefing, the related briefings, its
+    story's accounts, the rows its figures conflict with, the actors its quotes and figures name
+    (as the corpus knows them) and the access date its citations give."""
+    inputs = [memo.digest(briefing), accessed.isoformat(), *memo.digests(corpus.related.get(briefing.id, ()))]
+    story = corpus.story_of.get(briefing.id)
+    if story is not None:
+        inputs += [repr(story), *(memo.briefings.get(m, "absent") for m in story.members)]
+    if corpus.conflicts is not None:
+        rows = corpus.conflicts.in_briefing(briefing.id)
+        inputs += [repr(rows), *(memo.briefings.get(o.briefing_id, "absent") for refs in rows.values() for o in refs)]
+    named = {q.actor_id for q in briefing.quotes if q.actor_id} | {a for f in briefing.figures for a in f.actors}
+    inputs += [repr(actors_by_id.get(a)) for a in sorted(named)]
+    return inputs
 
 
 def briefing_page(briefing: Briefing, corpus: Corpus, actors_by_id: dict[str, Actor], accessed: Date,
@@ -184,6 +210,13 @@ def _briefing_lists(here: str, briefings: Sequence[Briefing]) -> dict[str, objec
     return {"latest": rows[:LATEST_WITH_GIST], "earlier": rows[LATEST_WITH_GIST:], "briefing_count": len(rows)}
 
 
+def actor_inputs(actor: Actor, corpus: Corpus, memo: PageMemo) -> list[str]:
+    """What `actor_page` shows: the actor, its briefings, and the actors seen with it with their counts."""
+    co = corpus.co_actors.get(actor.id, ())[:ACTOR_NETWORK_NODES]
+    return [repr(actor), *memo.digests(corpus.by_actor.get(actor.id, ())),
+            *(f"{a!r}:{n}:{len(corpus.by_actor.get(a.id, ()))}" for a, n in co)]
+
+
 def actor_page(actor: Actor, corpus: Corpus) -> str:
     here = actor.address
     briefings = corpus.by_actor.get(actor.id, ())
@@ -209,6 +242,11 @@ def actor_page(actor: Actor, corpus: Corpus) -> str:
         network=Trusted(network),
         activity=Trusted(activity),
     )
+
+
+def topic_inputs(topic: Topic, corpus: Corpus, memo: PageMemo) -> list[str]:
+    """What `topic_page` shows: the topic and its briefings."""
+    return [repr(topic), *memo.digests(corpus.by_topic.get(topic.id, ()))]
 
 
 def topic_page(topic: Topic, corpus: Corpus) -> str:

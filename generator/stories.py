@@ -83,13 +83,20 @@ def _add_shingles(counts: Counter[str], text: str) -> None:
     counts.update(word.lower() for word in LATIN_WORD.findall(simplified))
 
 
+def story_text(briefing: Briefing) -> tuple[str, str]:
+    """All that `story_terms` reads of a briefing: its headline and the first `LEAD_CHARS`
+    characters of its body (the lead names the event; the rest is background)."""
+    return briefing.title, briefing.article.body[:LEAD_CHARS]
+
+
 def story_terms(briefing: Briefing) -> Counter[str]:
-    """Term counts of a briefing: its headline's shingles `TITLE_WEIGHT` times, then those of the
-    first `LEAD_CHARS` characters of its body (the lead names the event; the rest is background)."""
+    """Term counts of a briefing (`story_text`): its headline's shingles `TITLE_WEIGHT` times,
+    then those of the lead of its body."""
+    title, lead = story_text(briefing)
     counts: Counter[str] = Counter()
     for _ in range(TITLE_WEIGHT):
-        _add_shingles(counts, briefing.title)
-    _add_shingles(counts, briefing.article.body[:LEAD_CHARS])
+        _add_shingles(counts, title)
+    _add_shingles(counts, lead)
     return counts
 
 
