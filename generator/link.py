@@ -67,12 +67,12 @@ class _PlainUnpickler(pickle.Unpickler):
 
 
 class LinkEntries(EntryFolder[Any]):
-    """`<cache_dir>/links/<2 hex>/<key>.pickle`: parts of the last build's `Links` as plain tuples,
+    """`<cache_dir>/links/<2 hex>/<key>.links`: parts of the last build's `Links` as plain tuples,
     dicts, ids and counts (a pickle that names any class or function is refused: reading one
     back costs a twentieth of JSON, which took longer than finding the links again)."""
 
     magic = b"briefing-generator links 1\n"
-    suffix = ".pickle"
+    suffix = ".links"  # not .pickle: that names the articles' results in the folder above
 
     def dump(self, value: Any) -> bytes:
         return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -131,7 +131,7 @@ def test_a_vocabulary_edit_renders_every_page_again(project: Settings) -> None:
 def test_damaged_entries_are_rendered_again_not_believed(project: Settings) -> None:
     for entry in (project.cache_dir / FOLDER).rglob("*.md"):
         entry.write_bytes(entry.read_bytes()[:-20])
-    for entry in (project.cache_dir / LINKS_FOLDER).rglob("*.pickle"):
+    for entry in (project.cache_dir / LINKS_FOLDER).rglob("*.links"):
         entry.write_bytes(entry.read_bytes().replace(b"\n", b"\n\x80", 1))
     site = build(project)
     assert site.rendered == set(site.pages)
@@ -143,7 +143,7 @@ def test_the_cache_holds_only_the_last_builds_pages(project: Settings) -> None:
     site = build(project)
     kept = list((project.cache_dir / FOLDER).rglob("*.md"))
     assert len(kept) == len(one_per_item(site))
-    assert len(list((project.cache_dir / LINKS_FOLDER).rglob("*.pickle"))) == 2  # related and actors; stories
+    assert len(list((project.cache_dir / LINKS_FOLDER).rglob("*.links"))) == 2  # related and actors; stories
 
 
 def test_pages_are_kept_per_code_template_vocabulary_and_site_address(tmp_path: Path,
