@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Any
 
 import jieba
 
+from . import pagefind_runs
 from .cache import EntryFolder
 from .han import is_han
 from .model import Briefing, Corpus
@@ -290,7 +291,11 @@ def run_job(job: Path) -> int:
     so more than `SHARD_SIZE` briefings are indexed in shards of consecutive dates, one Pagefind
     run after another: the newest at `bundle/`, the older ones at `bundle/shards/<n>/` (0 the
     oldest, so that a shard keeps its address as new ones come), listed newest first in
-    `bundle/manifest.json` (`MANIFEST`). The search box searches them in that order (module docstring)."""
+    `bundle/manifest.json` (`MANIFEST`). The search box searches them in that order (module docstring).
+
+    Every shard's pages are segmented first; then this process becomes a lean one that only runs
+    Pagefind (`pagefind_runs`, through `os.execv`), so that the segmenter and the documents are not
+    held beside Pagefind's own memory."""
     with (job / "documents.jsonl").open(encoding="utf-8") as lines:
         header = json.loads(next(lines))
         documents = [SearchDocument(**{**record, "paragraphs": tuple(record["paragraphs"]),
@@ -310,6 +315,7 @@ def run_job(job: Path) -> int:
     newest = len(shards) - 1
     bundles = kept.folder / "bundles" if kept is not None else None
     used: set[str] = set()
+    steps: list[dict[str, str | None]] = []
     for number in range(newest, -1, -1):  # the newest first: it is the bundle's root, the others inside it
         shard = shards[number]
         out = bundle if number == newest else bundle / "shards" / str(number)
@@ -320,22 +326,13 @@ def run_job(job: Path) -> int:
             stored = bundles / shard_key
             used.add(shard_key)
             if stored.is_dir():
-                shutil.copytree(stored, out)
+                steps.append({"copy": str(stored), "out": str(out)})
                 kept.used.update(keys)
                 continue
         pages = job / f"pages-{number}"
         pages.mkdir()
         write_pages(pages, shard, segmenter, kept)
-        done = subprocess.run([str(pagefind_binary()), "--site", str(pages), "--output-path", str(out), "--quiet"],
-                              stdin=subprocess.DEVNULL, check=False)
-        if done.returncode != 0:
-            return done.returncode
-        shutil.rmtree(pages)
-        if stored is not None:  # whole or not at all: copied beside, then renamed
-            partial = stored.with_name(f"{stored.name}.{os.getpid()}.tmp")
-            shutil.rmtree(partial, ignore_errors=True)
-            shutil.copytree(out, partial, ignore=shutil.ignore_patterns("shards"))
-            partial.rename(stored)
+        steps.append({"pages": str(pages), "out": str(out), "store": str(stored) if stored is not None else None})
     if kept is not None:
         kept.prune(kept.used)
     if bundles is not None and bundles.is_dir():
@@ -343,9 +340,17 @@ def run_job(job: Path) -> int:
             if old.name not in used:
                 shutil.rmtree(old, ignore_errors=True)
     older = [f"shards/{number}/" for number in range(newest - 1, -1, -1)]
-    blocks = write_simplified_table(bundle / SIMPLIFIED_TABLE)
-    (bundle / MANIFEST).write_text(json.dumps({"older": older, SIMPLIFIED_TABLE: blocks}) + "\n", encoding="utf-8")
-    return 0
+    blocks = write_simplified_table(job / SIMPLIFIED_TABLE)
+    plan = {"binary": str(pagefind_binary()), "steps": steps,
+            "moves": [[str(job / SIMPLIFIED_TABLE), str(bundle / SIMPLIFIED_TABLE)]],
+            "write": [[str(bundle / MANIFEST), json.dumps({"older": older, SIMPLIFIED_TABLE: blocks}) + "\n"]]}
+    (job / pagefind_runs.PLAN).write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    del documents, shards, oldest_first, segmenter, kept
+    if os.name != "posix":  # execv would start another process and end this one: PendingIndex would stop waiting
+        return pagefind_runs.run_plan(job)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "generator.pagefind_runs", str(job)])
 
 
 class PendingIndex:
