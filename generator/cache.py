@@ -24,6 +24,7 @@ are re-sorted by file name.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import io
 import logging
@@ -231,6 +232,20 @@ class ResultCache(EntryFolder[FileResult]):
         if not isinstance(result, FileResult):
             raise EntryError(f"holds a {type(result).__name__}, not a result")
         return result
+
+
+def release_freed_memory() -> None:
+    """Hand memory the build has freed back to the system (glibc's `malloc_trim`; elsewhere nothing).
+
+    Python frees objects into the C allocator, which keeps the pages for later: after the generator
+    (linking's comparisons alone passed through 900 MB at 10 000 articles) the build process held
+    that memory through the whole MkDocs build, beside Pagefind's. Called once the generator's
+    records are dropped; costs a few milliseconds."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc (macOS, musl, Windows): its allocator decides
+        return
+    libc.malloc_trim(0)
 
 
 _worker_state: dict[str, object] = {}

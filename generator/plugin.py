@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import zlib
 from pathlib import Path
 
 import jinja2
@@ -41,10 +42,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import pagecache
 from . import search as search_engine
 from .build import build
+from .cache import release_freed_memory
 from .config import ConfigError
 from .export import jieba_user_dict
 from .model import InputStatus
@@ -87,6 +90,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     indexing: search_engine.PendingIndex | None = None  # under serve: still finishing after the build
     serving = False
     page_reuse: pagecache.PageReuse | None = None
+    # generated pages' HTML between conversion and theming (on_page_content → on_page_context)
+    packed_html: dict[str, bytes]
 
     def settings_for(self, config: MkDocsConfig) -> Settings:
         root = Path(config.config_file_path).parent.resolve()
@@ -150,6 +155,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info("generator: %d briefings, %d duplicates, %d rejected (see build-report/)",
                  sum(f.status is InputStatus.BRIEFING for f in site.fates),
                  sum(f.status is InputStatus.DUPLICATE for f in site.fates), len(rejected))
+        del site  # the corpus: MkDocs needs only the files now
+        release_freed_memory()
         return files
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
@@ -175,23 +182,42 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         return pagecache.add_skip_template(env)
 
+    @event_priority(-100)  # after every other plugin's handler: the HTML as MkDocs will theme it
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's Markdown is forgotten once converted, and its HTML kept compressed
+        until the page is themed (`on_page_context`). MkDocs converts every page before it themes
+        the first, so it held every page's Markdown and HTML at once: 1 GB at 10 000 articles."""
+        if page.file.generated_by is None:
+            return html
+        page.markdown = None
+        page.file.content_string = ""
+        self.packed_html[page.file.src_uri] = zlib.compress(html.encode(), 1)
+        return ""
+
+    @event_priority(100)  # before any other plugin reads the page's HTML
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        packed = self.packed_html.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode()
+        return context
+
     @event_priority(-100)  # a reused page's HTML replaces the output after every other plugin's handler
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Forget a generated page's Markdown and HTML once it is written. MkDocs keeps every page's
-        until the build ends, though nothing reads them again: with 5000 briefings that was the
-        largest part of the build's memory."""
+        """Forget a generated page's HTML once it is written. MkDocs keeps every page's until the
+        build ends, though nothing reads them again: with 5000 briefings that was the largest part
+        of the build's memory."""
         if self.page_reuse is not None:
             output = self.page_reuse.output(page, output)
         if page.file.generated_by is not None:
-            page.markdown = None
             page.content = None
-            page.file.content_string = ""
         return output
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.packed_html = {}  # a page converted but not themed by a build that failed is forgotten
         self._stop_indexing()  # `mkdocs serve`: the last build's index is not done yet
 
     def _stop_indexing(self) -> None:
