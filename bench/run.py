@@ -5,7 +5,7 @@
     python bench/run.py --report                     # Markdown tables from bench/out/results-*.json
     python bench/run.py --code HEAD …                # measure a commit instead of the working tree
 
-The generator measured is a frozen copy (`bench/out/code/`, of the working tree or of a git
+The generator measured is a frozen copy (`bench/out/code-<pid>/`, one per run, of the working tree or of a git
 revision): the run re-executes itself with `BENCH_CODE` and `PYTHONPATH` pointing at it, and the
 corpus's mkdocs.yml names the hook inside it, so edits made to generator/ while a run lasts do
 not change what it measures. A copy that fails on the repo's own examples stops the run.
@@ -62,14 +62,16 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 OUT = BENCH / "out"
-CODE_DIR = OUT / "code"
+# One frozen copy per run (the process id survives the re-execution below): two helpers' runs at
+# once must not replace each other's code in the middle of a build. Removed when the run ends.
+CODE_DIR = OUT / f"code-{os.getpid()}"
 
 
 FROZEN = ("generator", "templates", "overrides", "content", "mkdocs.yml")  # code and the project files it reads
 
 
 def freeze_code(spec: str) -> dict[str, Any]:
-    """Copy the generator package, templates, content/ and mkdocs.yml into bench/out/code: the
+    """Copy the generator package, templates, content/ and mkdocs.yml into bench/out/code-<pid>: the
     working tree's (`worktree`) or a commit's (`git archive`, read-only). Other engineers edit the
     repo while a run lasts an hour; every stage, build and profile of one run uses this one copy,
     and the corpora get their vocabularies, pages and mkdocs.yml from it too (vocabularies of one
@@ -611,7 +613,8 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     if args.dedupe_probe:
         os.environ["BENCH_DEDUPE_PROBE"] = "1"  # read by bench/timed_mkdocs.py in every build
-    code = json.loads((OUT / "code.json").read_text()) if (OUT / "code.json").exists() else {"spec": "repo"}
+    frozen = CODE / "FROZEN.json"  # this run's copy (bench/out/code.json is the last run's, maybe another's)
+    code = json.loads(frozen.read_text()) if frozen.exists() else {"spec": "repo"}
     log(f"generator code: {code} from {CODE}")
     broken = smoke_test()
     if broken:
@@ -650,6 +653,8 @@ def main(argv: list[str] | None = None) -> int:
             profile(root, size, settings, load_vocabulary(settings))
         log(f"size {size}: done → {results_path.relative_to(REPO)}")
     print(report([OUT / f"results-{s}.json" for s in args.sizes]))
+    if CODE.parent == OUT and CODE.name.startswith("code-"):
+        shutil.rmtree(CODE, ignore_errors=True)
     return 0
 
 
