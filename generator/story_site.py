@@ -15,6 +15,7 @@ from . import urls
 from .citations import STYLES, figure_citation
 from .conflicts import Conflict, FigureRef
 from .model import Briefing, Corpus, Figure
+from .outlet_pages import SOURCE_TYPE_LABELS
 from .render import Trusted, render
 from .stories import Story, compare
 
@@ -95,6 +96,7 @@ def story_page(story: Story, corpus: Corpus) -> str:
     comparison = compare(story, by_id)
     link_of = {b.id: here.link_to(b.address) for b in members}
     outlet_of = {b.id: outlet_name(b) for b in members}
+    name_of = {m.actor.id: m.actor.name_zh for b in members for m in b.actors}  # quotes group by actor id
 
     def figure_rows(groups):
         return [(g, [(outlet_of[bid], f, link_of[bid] + "#" + f.anchor) for bid, f in g.figures]) for g in groups]
@@ -104,13 +106,13 @@ def story_page(story: Story, corpus: Corpus) -> str:
         "story.md.j2",
         story=story,
         first=members[0],
-        accounts=[(b, outlet_of[b.id], b.article.source_type.value, link_of[b.id]) for b in members],
+        accounts=[(b, outlet_of[b.id], SOURCE_TYPE_LABELS[b.article.source_type], link_of[b.id]) for b in members],
         shared_actors=[(a, len(a.accounts), here.link_to(urls.ACTOR.of(a.actor_id))) for a in comparison.shared_actors],
         only_in=only,
         shared_figures=figure_rows(comparison.shared_figures),
         differing_figures=figure_rows(comparison.differing_figures),
-        quotes=[(q.speaker, [(outlet_of[bid], quote_, link_of[bid]) for bid, quote_ in q.quotes])
-                for q in comparison.quotes],
+        quotes=[(name_of.get(q.speaker, q.speaker),
+                 [(outlet_of[bid], quote_, link_of[bid]) for bid, quote_ in q.quotes]) for q in comparison.quotes],
         outlets=sorted({outlet_of[b.id] for b in members}),
     )
 
