@@ -43,6 +43,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from . import pagecache
 from . import search as search_engine
@@ -110,6 +111,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(100)  # before the search plugin reads its jieba settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.serving:
+            # `mkdocs serve` puts its own address in site_url, which MkDocs and Material write into
+            # every page (canonical link) and the generator into every citation: the served pages
+            # then differ from the built ones, and none is found in a page cache filled by
+            # `mkdocs build`. The configured value gives the pages `mkdocs build` writes; serve
+            # still serves them under the configured path (it took its mount path from it).
+            config.site_url = configured_site_url(config)
         self.settings = self.settings_for(config)
         try:
             # `mkdocs serve` keeps this instance across rebuilds (on_startup): the vocabulary is
@@ -160,8 +168,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-        for folder in (self.settings.content_dir, self.settings.raw_dir):
-            if folder.is_dir():
+        """Watch the vocabulary and raw folders, each file by one watcher only. MkDocs's watcher
+        polls each watched path on its own, so a file under two of them (content/raw inside
+        content, or docs_dir inside a `watch:` folder) is seen changing twice, up to half a second
+        apart, and the second sighting started a whole second rebuild after the first."""
+        ours = [folder for folder in (self.settings.content_dir, self.settings.raw_dir) if folder.is_dir()]
+        listed = [Path(config.config_file_path).parent / entry for entry in config.watch]  # watched after this event
+        kept = outermost([Path(config.docs_dir), *listed, *ours])
+        if Path(config.docs_dir).resolve() not in kept:
+            server.unwatch(config.docs_dir)  # MkDocs watched it before this event; a folder above it is watched
+        config.watch[:] = [entry for entry, path in zip(config.watch, listed, strict=True) if path.resolve() in kept]
+        for folder in ours:
+            if folder.resolve() in kept and folder.resolve() not in {p.resolve() for p in listed}:
                 server.watch(str(folder))
         return server
 
@@ -249,6 +267,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         self._stop_indexing()  # `mkdocs serve` stopped while an index was still being written
+
+
+def configured_site_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml (and any file it inherits) sets it, checked as MkDocs checks it."""
+    if not config.config_file_path:  # a configuration not read from a file: nothing to go back to
+        return config.site_url
+    with open(config.config_file_path, "rb") as source:
+        written = yaml_load(source, get_yaml_loader(config=config)).get("site_url")
+    option = opt.Optional(opt.URL(is_dir=True))
+    option.key_name = "site_url"
+    return option.validate(written)
+
+
+def outermost(paths: list[Path]) -> list[Path]:
+    """The paths (resolved, first of equals kept) that lie inside no other of them."""
+    resolved = list(dict.fromkeys(p.resolve() for p in paths))
+    return [p for p in resolved if not any(other != p and other in p.parents for other in resolved)]
 
 
 def _report_index(outcome: search_engine.IndexReport | search_engine.SearchError) -> None:

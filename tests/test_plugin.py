@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 
 from generator.plugin import BriefingsPlugin
 from generator.settings import DEFAULTS, Settings
@@ -74,3 +77,65 @@ def test_a_rebuild_in_the_same_process_loads_the_vocabulary_again_only_when_a_fi
     plugin.on_config(config)
     assert plugin.vocab is not first and plugin.vocab.digest != first.digest
     assert plugin.vocab.topics == first.topics
+
+
+def served_project(tmp_path: Path, extra: str = "") -> tuple[BriefingsPlugin, MkDocsConfig]:
+    """The repository's vocabularies and one raw article under content/, docs_dir inside it and
+    content/ listed under `watch:` as the repository's mkdocs.yml does, loaded as `mkdocs serve`
+    loads it (the plugin told it is serving)."""
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", tmp_path / "content",
+                    ignore=shutil.ignore_patterns("raw"))
+    (tmp_path / "content" / "raw").mkdir()
+    (tmp_path / "content" / "raw" / "a.txt").write_text("第一篇。\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Test\ndocs_dir: content/pages\nwatch:\n  - content\n{extra}plugins:\n  - briefings\n",
+        encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    plugin = config.plugins["briefings"]
+    assert isinstance(plugin, BriefingsPlugin)
+    plugin.on_startup(command="serve", dirty=False)
+    return plugin, config
+
+
+def test_serve_sees_a_saved_file_once(tmp_path, caplog):
+    """Each watched folder is polled on its own: a raw file under both content/ (`watch:`) and
+    content/raw/ (the plugin's) was seen twice, and the second sighting, up to half a second
+    later, started a second whole rebuild. A file is now under exactly one watched folder."""
+    _, config = served_project(tmp_path)
+    config = config.plugins.on_config(config)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    # what `mkdocs serve` watches, in its order: docs_dir and mkdocs.yml, the plugins', then `watch:`
+    server.watch(config.docs_dir)
+    server.watch(config.config_file_path)
+    server = config.plugins.on_serve(server, config=config, builder=server.builder)
+    for item in config.watch:
+        server.watch(item)
+    article = tmp_path / "content" / "raw" / "a.txt"
+    page = tmp_path / "content" / "pages" / "about.md"
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.livereload"):
+        server.observer.start()
+        try:
+            time.sleep(1.5)  # every watcher has taken its first look
+            article.write_text("第一篇，改过。\n", encoding="utf-8")
+            page.write_text(page.read_text(encoding="utf-8") + "\n改过。\n", encoding="utf-8")
+            time.sleep(3)  # six polls
+        finally:
+            server.observer.stop()
+            server.observer.join()
+    seen = [r.getMessage() for r in caplog.records if "FileModifiedEvent" in r.getMessage()]
+    assert sum(str(article) in line for line in seen) == 1
+    assert sum(str(page) in line for line in seen) == 1
+
+
+@pytest.mark.parametrize(("configured", "expected"), [
+    ("", None),
+    ("site_url: https://briefings.example.org/sub\n", "https://briefings.example.org/sub/"),
+])
+def test_serve_renders_with_the_configured_site_url_as_a_build_does(tmp_path, configured, expected):
+    """`mkdocs serve` replaces site_url with its own address (http://127.0.0.1:8000/…); pages and
+    citations are made with the configured one, so they are what `mkdocs build` writes."""
+    plugin, config = served_project(tmp_path, configured)
+    config.site_url = "http://127.0.0.1:8000/sub/" if configured else "http://127.0.0.1:8000/"
+    config = config.plugins.on_config(config)
+    assert config.site_url == expected
+    assert plugin.settings.site_url == expected
