@@ -175,6 +175,48 @@ def test_a_simplified_word_finds_a_briefing_written_in_traditional_characters(op
     tab.assert_clean()
 
 
+def test_a_word_of_the_oldest_briefing_only_is_found_when_the_reader_asks_for_older_ones(open_tab, site_build,
+                                                                                         tmp_path) -> None:
+    """One briefing a shard: a query searches the newest shards first, within the chunks one step
+    may fetch. The oldest briefing's words are not in them: the box says so and offers the older
+    briefings, and asking for them finds it."""
+    import shutil
+
+    from serving import serve
+
+    from generator import search as search_index
+    from generator.build import build
+    from generator.settings import default_settings
+
+    corpus = build(default_settings(site_build.project)).corpus
+    sharded = tmp_path / "site"
+    shutil.copytree(site_build.site, sharded)
+    search_index.PendingIndex(search_index.search_documents(corpus), [f for a in corpus.actors for f in a.zh_forms],
+                              shard_size=1).finish(sharded)
+    oldest = corpus.briefings[-1].url
+    assert oldest == "briefings/2024-09-lavrov-unga-general-debate/"  # the only briefing that says 荒谬
+    with serve(sharded) as url:
+        tab = open_tab(DESKTOP)
+        page = tab.page
+        page.goto(url)
+        assert search(page, "荒谬") == []
+        expect(page.locator(".md-search-result__meta")).to_contain_text("较新的简报中没有找到")
+        older = page.locator("button.briefing-search__more")
+        expect(older).to_contain_text("搜索更早的简报")
+        root = page.locator("[data-briefing-search]")
+        for _ in range(len(corpus.briefings) * 3):  # at most every shard for each reading of the query
+            if page.locator("li.md-search-result__item").count() or not older.is_visible():
+                break
+            searched = root.get_attribute("data-searched")
+            older.click()
+            page.wait_for_function("s => document.querySelector('[data-briefing-search]').dataset.searched !== s",
+                                   arg=searched)
+        found = [urlsplit(a.get_attribute("href") or "").path.lstrip("/")
+                 for a in page.locator("a.md-search-result__link").all()]
+    assert found == [oldest]
+    tab.assert_clean()
+
+
 @pytest.mark.parametrize(("traditional", "simplified"), [("盧卡申科", "卢卡申科"), ("俄羅斯", "俄罗斯")])
 def test_a_traditional_query_finds_what_its_simplified_form_finds(open_tab, base_url: str, traditional: str,
                                                                    simplified: str) -> None:

@@ -15,7 +15,10 @@
 // (generator/search.py: run_job). Each shard a query searches costs it a chunk of the index per
 // word, so the shards are searched newest first, an older one only while fewer than a page of
 // results has been found or when the reader asks for more: results come newest period first,
-// by relevance within a period, and the count says "N+" while older shards are left.
+// by relevance within a period, and the count says "N+" while older shards are left. One step
+// (the query, or a click on the button below the results) searches shards only while their
+// chunks stay within CHUNKS_PER_STEP, so that even a query found in none of them stays near
+// 400 kB at 10 000 briefings; the button then offers the older briefings.
 
 const root = document.querySelector("[data-briefing-search]");
 const PAGE_SIZE = 10;
@@ -23,6 +26,7 @@ const WORD_SEPARATOR = "\u200a"; // generator.search.WORD_SEPARATOR
 const GLOSS = /\u27e8([^\u27e8\u27e9]*)\u27e9/g; // generator.search: ⟨other names⟩ after an actor's name
 const HAN = /\p{Script=Han}/u;
 const HIGHLIGHT = "h"; // a result's link carries its search terms, highlighted on the briefing (Material's name)
+const CHUNKS_PER_STEP = 6; // shards searched in one step times the query's words (the newest always searched)
 const SHARD = "shard"; // a filter Pagefind adds to every page of a shard (mergeFilter): 0 the newest
 const MANIFEST = "pagefind/manifest.json"; // generator.search.MANIFEST
 const T2S = "pagefind/t2s/"; // generator.search.SIMPLIFIED_TABLE
@@ -41,6 +45,7 @@ if (root) {
   const meta = root.querySelector(".md-search-result__meta");
   const list = root.querySelector(".md-search-result__list");
   const more = root.querySelector(".briefing-search__more");
+  const labels = { more: more.textContent, older: more.dataset.older, noneNewer: meta.dataset.noneNewer };
   const base = new URL(root.dataset.base, document.baseURI);
   const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
   const t = (key, n) => (config.translations?.[key] ?? key).replace("#", String(n));
@@ -199,11 +204,23 @@ if (root) {
     return li;
   };
 
-  // Search further shards, newest first, until a page of results is waiting or none is left.
+  // One step: search further shards, newest first, until a page of results is waiting, none is
+  // left, or the step's chunks are spent. A reading (see `readings`) that found nothing in any
+  // shard gives way to the next one, searched from the newest shard again.
   const fill = async (ticket, run) => {
-    while (run.waiting.length < PAGE_SIZE && run.next < run.engine.shards) {
-      const results = await run.engine.searchShard(run.reading, run.next);
+    let chunks = 0;
+    while (run.waiting.length < PAGE_SIZE) {
+      if (run.next >= run.engine.shards) {
+        if (run.found || run.r + 1 >= run.readings.length) break;
+        run.r += 1;
+        run.next = 0;
+      }
+      const reading = run.readings[run.r];
+      const words = reading.split(" ").length;
+      if (run.next > 0 && chunks + words > CHUNKS_PER_STEP) break;
+      const results = await run.engine.searchShard(reading, run.next);
       if (ticket !== latest) return false;
+      chunks += words;
       run.next += 1;
       run.found += results.length;
       run.waiting.push(...results);
@@ -212,18 +229,26 @@ if (root) {
   };
 
   const count = (run) => {
-    const n = run.next < run.engine.shards ? `${run.found}+` : run.found;
-    return run.found === 0 ? t("search.result.none") : n === 1 ? t("search.result.one") : t("search.result.other", n);
+    const older = run.next < run.engine.shards;
+    if (run.found === 0) return older ? labels.noneNewer : t("search.result.none");
+    const n = older ? `${run.found}+` : run.found;
+    return n === 1 ? t("search.result.one") : t("search.result.other", n);
   };
 
-  const showMore = async (ticket) => {
+  // The next page of the results found, and the button: more of them, or the older briefings.
+  const show = async (ticket) => {
     const run = shown;
-    if (!run || !(await fill(ticket, run))) return;
     const page = await Promise.all(run.waiting.splice(0, PAGE_SIZE).map((r) => r.data()));
     if (ticket !== latest) return;
     list.append(...page.map(item));
     meta.textContent = count(run);
+    more.textContent = run.waiting.length ? labels.more : labels.older;
     more.hidden = run.waiting.length === 0 && run.next >= run.engine.shards;
+    root.dataset.searched = `${run.r}:${run.next}/${run.engine.shards}`; // reading, shards searched: for tests
+  };
+
+  const showMore = async (ticket) => {
+    if (shown && (await fill(ticket, shown))) await show(ticket);
   };
 
   const search = async (query) => {
@@ -238,16 +263,12 @@ if (root) {
     const found = await load();
     const text = found ? await simplified(query, found.blocks) : query;
     if (ticket !== latest) return;
-    let run = null;
-    for (const reading of found ? readings(text) : []) {
-      run = { engine: found, reading, next: 0, found: 0, waiting: [] };
-      if (!(await fill(ticket, run))) return;
-      if (run.found) break;
-    }
+    const run = found && { engine: found, readings: readings(text), r: 0, next: 0, found: 0, waiting: [] };
+    if (run && !(await fill(ticket, run))) return;
     shown = run;
     list.replaceChildren();
     if (run) {
-      await showMore(ticket);
+      await show(ticket);
     } else {
       meta.textContent = t("search.result.none");
       more.hidden = true;
