@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import urls
+from .markdown_cache import PageMemo
 from .model import Briefing, Corpus, SourceType
 from .render import render
 from .vocab import Outlet, Outlets
@@ -67,6 +68,14 @@ def outlet_index(briefings: Sequence[Briefing], registry: Outlets) -> tuple[Outl
             found.setdefault(outlet_key(outlet), (outlet, []))[1].append(briefing)
     return tuple(OutletEntry(key, outlet, tuple(sorted(items, key=lambda b: (b.date or "", b.id), reverse=True)))
                  for key, (outlet, items) in sorted(found.items()))
+
+
+def outlet_inputs(entry: OutletEntry, corpus: Corpus, memo: PageMemo) -> list[str]:
+    """What `outlet_page` shows, for `PageMemo.page`: the outlet, its briefings, and the stories they
+    are in (each shown by its first account and its number of accounts)."""
+    stories = sorted({corpus.story_of[b.id] for b in entry.briefings if b.id in corpus.story_of}, key=lambda s: s.id)
+    return [repr(entry.outlet), *memo.digests(entry.briefings),
+            *(f"{s!r}:{memo.briefings.get(s.id, 'absent')}" for s in stories)]
 
 
 def outlet_page(entry: OutletEntry, corpus: Corpus) -> str:

@@ -20,7 +20,7 @@ from .citations import accessed_on
 from .dates import DateValue
 from .markdown_cache import PageMemo
 from .model import Actor, Briefing, Corpus, Figure, InputStatus, Topic
-from .outlet_pages import SOURCE_TYPE_LABELS, outlet_page, outlets_index
+from .outlet_pages import SOURCE_TYPE_LABELS, outlet_inputs, outlet_page, outlets_index
 from .pictures import activity_svg, network_svg
 from .render import Trusted, render, safe_url
 from .settings import DEFAULTS, Settings
@@ -65,9 +65,9 @@ class _Pages(dict):
 
 def site_pages(corpus: Corpus, settings: Settings = DEFAULTS, memo: PageMemo | None = None) -> dict[str, str]:
     """Every generated page: source path under the docs folder ("briefings/x.md") -> Markdown.
-    With `memo`, a briefing, actor or topic page whose inputs an earlier build rendered is read
-    back instead (the pages one changed article touches are these; the others list the whole
-    corpus and change with any article)."""
+    With `memo`, a page of one briefing, actor, topic, outlet or figures topic whose inputs an
+    earlier build rendered is read back instead (the pages one changed article touches are among
+    these; the others list the whole corpus and change with any article)."""
     memo = memo or PageMemo(None)
     pages: dict[str, str] = _Pages()
     actors_by_id = {a.id: a for a in corpus.actors}
@@ -90,14 +90,15 @@ def site_pages(corpus: Corpus, settings: Settings = DEFAULTS, memo: PageMemo | N
     if _is_large(corpus):
         for month, items in corpus.months:
             pages[urls.MONTH.of(month).source] = month_page(month, items)
-    for path, text in figures_pages(corpus).items():
+    for path, text in figures_pages(corpus, memo).items():
         pages[path] = text
     for story in corpus.stories:
         pages[urls.STORY.of(story.id).source] = story_page(story, corpus)
     pages[urls.STORIES_INDEX.source] = stories_index(corpus)
     pages[urls.CONFLICTS.source] = conflicts_page(corpus)
     for entry in corpus.outlets:
-        pages[entry.address.source] = outlet_page(entry, corpus)
+        pages[entry.address.source] = memo.page(entry.address.source, lambda e=entry: outlet_inputs(e, corpus, memo),
+                                                lambda e=entry: outlet_page(e, corpus))
     pages[urls.OUTLETS_INDEX.source] = outlets_index(corpus.outlets, corpus)
     pages[urls.BUILD_REPORT.source] = report_page(corpus)
     return dict(pages)
@@ -379,8 +380,10 @@ def _figure_groups(corpus: Corpus) -> list[tuple[str, str, list[tuple[Figure, Br
     return [(key, labels[key], groups[key]) for key in sorted(groups, key=lambda k: (k == "other", k))]
 
 
-def figures_pages(corpus: Corpus) -> dict[str, str]:
-    """One table of every figure; above LIST_ALL_FIGURES, one page per topic and an index."""
+def figures_pages(corpus: Corpus, memo: PageMemo | None = None) -> dict[str, str]:
+    """One table of every figure; above LIST_ALL_FIGURES, one page per topic and an index. With
+    `memo`, a topic's page is read back while its figures' briefings are those it was made from."""
+    memo = memo or PageMemo(None)
     groups = _figure_groups(corpus)
     total = sum(len(rows) for _, _, rows in groups)
     if total <= LIST_ALL_FIGURES:
@@ -393,7 +396,9 @@ def figures_pages(corpus: Corpus) -> dict[str, str]:
     for key, label, rows in groups:
         here = urls.FIGURE_GROUP.of(key)
         table = [(label, [(f, b, here.link_to(b.address)) for f, b in rows], None, len(rows))]
-        pages[here.source] = render("figures.md.j2", groups=table)
+        pages[here.source] = memo.page(here.source,
+                                       lambda label=label, rows=rows: [label, *memo.digests(b for _, b in rows)],
+                                       lambda table=table: render("figures.md.j2", groups=table))
         index.append((label, [], urls.FIGURES.link_to(here), len(rows)))
     pages[urls.FIGURES.source] = render("figures.md.j2", groups=index)
     return pages

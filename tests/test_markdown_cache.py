@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import markdown_cache
+from generator import site as site_module
 from generator.build import Site, build
 from generator.link import LINKS_FOLDER
 from generator.markdown_cache import FOLDER, site_digest
@@ -64,12 +65,12 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def one_per_item(site: Site) -> set[str]:
-    """The pages of single briefings, actors and topics: those a changed article may leave alone."""
+    """The pages of single briefings, actors, topics and outlets: those a changed article may leave alone."""
     corpus = site.corpus
-    return {x.address.source for x in (*corpus.briefings, *corpus.actors, *corpus.topics)}
+    return {x.address.source for x in (*corpus.briefings, *corpus.actors, *corpus.topics, *corpus.outlets)}
 
 
-def test_an_unchanged_project_renders_no_briefing_actor_or_topic_page_again(project: Settings) -> None:
+def test_an_unchanged_project_renders_no_page_of_one_item_again(project: Settings) -> None:
     site = build(project)
     assert not one_per_item(site) & site.rendered
     assert_same_as_clean(site, project)
@@ -87,6 +88,19 @@ def test_a_sentence_added_to_one_account_shows_and_renders_only_the_pages_that_s
                  and changed not in site.corpus.related.get(b.id, ())
                  and site.corpus.story_of.get(b.id) is not site.corpus.story_of.get(changed.id)]
     assert unrelated and not any(b.address.source in site.rendered for b in unrelated)
+    assert_same_as_clean(site, project)
+
+
+def test_a_new_figure_in_a_large_collection(project: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above these sizes figures get a page per topic and briefings a page per month."""
+    monkeypatch.setattr(site_module, "LIST_ALL_FIGURES", 1)
+    monkeypatch.setattr(site_module, "LIST_ALL_BRIEFINGS", 1)
+    build(project)
+    (project.raw_dir / "tariff-people.md").write_text(
+        (project.raw_dir / "tariff-people.md").read_text(encoding="utf-8")
+        + "\n据统计，今年前两个月双边贸易额同比下降了百分之十二。\n", encoding="utf-8")
+    site = build(project)
+    assert sum(p.startswith("figures/") for p in site.pages) > 1
     assert_same_as_clean(site, project)
 
 
