@@ -79,8 +79,9 @@ WORD_SEPARATOR = "\u200a"
 GLOSS = "\u27e8{}\u27e9"  # ⟨Alexander Lukashenko⟩: brackets no article uses, which Pagefind strips from words
 TITLE_WEIGHT = 2.0  # a word of the title counts twice a body word (more, and excerpts show the title)
 NAMES_WEIGHT = 0.5  # the names after the body: found, but ranked and excerpted below the body
-# Briefings per Pagefind run: Pagefind needs about 0.4 MB of memory per briefing, so a shard
-# stays near 600 MB; each shard adds a chunk or two (some 30 kB) to a query.
+# Briefings per Pagefind run: Pagefind holds about 0.5 MB per briefing while it indexes (742 MiB
+# for 1500). A memory setting only: the search box searches the newest shard first, so a query's
+# bytes hardly depend on how many shards there are.
 SHARD_SIZE = 1500
 try:
     PAGEFIND_VERSION = version("pagefind")  # part of a kept shard's key
