@@ -248,7 +248,13 @@ if (root) {
   };
 
   const showMore = async (ticket) => {
-    if (shown && (await fill(ticket, shown))) await show(ticket);
+    if (!shown || more.disabled) return;
+    more.disabled = true; // one step at a time: a second click would search the same shard again
+    try {
+      if (await fill(ticket, shown)) await show(ticket);
+    } finally {
+      more.disabled = false;
+    }
   };
 
   const search = async (query) => {
