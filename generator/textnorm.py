@@ -12,12 +12,15 @@ import logging
 import operator
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import jieba
-import jieba.posseg
 import opencc
 
 from .han import HAN_CLASS
+
+if TYPE_CHECKING:
+    import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)  # its "building prefix dict" chatter is not for our users
 
@@ -56,6 +59,8 @@ def word_tokenizer() -> jieba.Tokenizer:
 
 @lru_cache(maxsize=1)
 def pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    import jieba.posseg  # here, not above: importing it reads its tagging tables (0.5 s), and few builds need them
+
     return jieba.posseg.POSTokenizer(word_tokenizer())
 
 
