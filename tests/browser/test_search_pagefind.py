@@ -2,9 +2,12 @@
 
 A reader types a Chinese word or an actor's English name into the header's search box and sees
 briefings, each with its title, its date and an excerpt with the words highlighted; the Chinese
-and English names of one actor find the same briefings. A query downloads a few hundred kilobytes
-at most, nothing from another host, and the box looks like Material's on a phone in the dark
-scheme too (screenshots in test-artifacts/screenshots/).
+and English names of one actor find the same briefings, and a query in Traditional characters
+finds what its Simplified form finds. A query downloads a few hundred kilobytes at most, nothing
+from another host, and the box looks like Material's on a phone in the dark scheme too
+(screenshots in test-artifacts/screenshots/). A large index comes in shards of consecutive dates:
+the newest is searched first, older ones while a page of results is missing or when the reader
+asks for them.
 """
 
 from __future__ import annotations
