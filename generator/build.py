@@ -14,7 +14,7 @@ from pathlib import Path
 from .export import site_files
 from .markdown_cache import PageMemo
 from .model import Corpus, InputFate
-from .pipeline import run_with_digests
+from .pipeline import collector_frozen, run_with_digests
 from .settings import Settings
 from .site import site_pages
 from .vocab import Vocabulary, load_vocabulary
@@ -46,7 +46,8 @@ def build(settings: Settings, vocab: Vocabulary | None = None, keep_models: bool
     vocab = vocab or load_vocabulary(settings)
     corpus, digests = run_with_digests(settings, vocab, keep_models)
     memo = PageMemo.open(settings, vocab.digest, digests)
-    pages, files = site_pages(corpus, settings, memo), site_files(corpus, settings)
+    with collector_frozen():
+        pages, files = site_pages(corpus, settings, memo), site_files(corpus, settings)
     memo.prune()
     clash = pages.keys() & files.keys()
     if clash:

@@ -16,9 +16,11 @@ Bad input never raises out of here: it becomes a rejected `InputFate`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -141,7 +143,22 @@ def run_with_digests(settings: Settings, vocab: Vocabulary,
     """`run`, and each briefing's digest by id (`markdown_cache.briefing_digests`; None without a
     cache): what the site's pages are kept under across builds."""
     results = collect(settings, vocab, keep_models=keep_models)
-    briefings = resolve_id_collisions(resolve_duplicates(results))
-    links = LinkEntries(settings.cache_dir / LINKS_FOLDER) if settings.cache_dir is not None else None
-    corpus = link(briefings, vocab.topics, fates(results, briefings), settings, vocab.outlets, links)
-    return corpus, briefing_digests(results, briefings)
+    with collector_frozen():
+        briefings = resolve_id_collisions(resolve_duplicates(results))
+        links = LinkEntries(settings.cache_dir / LINKS_FOLDER) if settings.cache_dir is not None else None
+        corpus = link(briefings, vocab.topics, fates(results, briefings), settings, vocab.outlets, links)
+        return corpus, briefing_digests(results, briefings)
+
+
+@contextmanager
+def collector_frozen() -> Iterator[None]:
+    """Python's cycle collector leaves the objects alive now (the articles' results, the corpus)
+    alone until the block ends: the corpus-wide steps and the pages make millions of small
+    objects, and each full collection they set off walked every result again (a quarter of a
+    cached build's time at 1000 articles). Unused objects are still freed at once; only cycles
+    among the frozen ones wait for the block's end."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
