@@ -18,10 +18,14 @@ Here each page gets a key, a SHA-256 of everything its HTML is made from:
 * **the links it resolved**: MkDocs rewrites a link to `x.md` only when `x.md` exists, into a URL
   relative to that file's URL. While a page is converted every file it looks up is recorded
   (`RecordingFiles`), and a cached page is reused only when each lookup finds the same file at
-  the same URL and inclusion as before. A new or removed page elsewhere changes no key.
+  the same URL and inclusion as before. A new or removed page elsewhere changes no key. When the
+  build's files are those the page was converted with (`files_digest`: every file's path, URL and
+  inclusion; the usual case after an article changed) every lookup finds what it found then, and
+  the lookups are not checked one by one.
 
 What a cached page gives back is what converting it gave: its HTML content (for the plugins that
-read it in `on_page_content`/`on_page_context`, such as Material's search), table of contents,
+read it in `on_page_content`/`on_page_context`, such as Material's search; when none is on, the
+content stays packed in the entry, as the empty template shows none), table of contents,
 title, anchor ids and links to anchors (for MkDocs's anchor validation of every page), the log
 records of its conversion (a missing-link warning is repeated, so `--strict` fails as a clean build
 does) and, once a build has written it, the page's final HTML. The theme is then rendered with an
@@ -37,7 +41,9 @@ The cache lives in `<cache_dir>/pages/<2 hex>/<key>.page`, beside the per-articl
 kept like them (see generator/cache.py): each entry is written as soon as its page is, through a
 temporary file renamed into place; it starts with a header naming the format, its key and a
 SHA-256 of its payload, and is used only when all three match and the payload is the JSON record
-expected (never unpickled). A completed build removes every entry it did not use.
+expected (never unpickled). A completed build removes every entry it did not use. Under
+`mkdocs serve` the process also keeps the last build's entries in memory (`PageReuse.kept`), so a
+rebuild opens no entry file for a page it had already.
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ import logging
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -66,7 +72,7 @@ from mkdocs.theme import Theme
 from .cache import EntryError, EntryFolder, code_digest
 
 FOLDER = "pages"  # under the generator's cache_dir; generator/cache.py prunes only its 2-hex folders
-ENTRY_MAGIC = b"briefing-generator page 1\n"  # bump the number when the record's layout changes
+ENTRY_MAGIC = b"briefing-generator page 2\n"  # bump the number when the record's layout changes
 ENTRY_SUFFIX = ".page"
 SKIP_TEMPLATE = "briefings-cached-page.html"  # empty: the cached HTML replaces its output
 COMPRESSION = 1  # zlib level: HTML shrinks about fivefold at this level, in about 10 ms a page
@@ -80,6 +86,7 @@ RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensio
 # briefings plugin from the vocabulary, read only by the index).
 NOT_RENDERED = frozenset({"site_dir", "config_file_path", "dev_addr", "watch", "strict", "jieba_dict",
                           "jieba_dict_user"})
+RECORD_FIELDS = ("toc", "title", "anchors", "links_to_anchors", "lookups", "records", "files")  # the JSON part
 RECORDED_LOGGER = "mkdocs"  # records MkDocs's strict mode counts, replayed when a page is reused
 
 log = logging.getLogger("mkdocs.plugins.briefings.pagecache")
@@ -98,6 +105,7 @@ class RenderedPage:
     links_to_anchors: dict[str, dict[str, str]] | None  # target src_uri -> anchor -> link as written
     lookups: dict[str, Target]  # every path the conversion looked up -> what it found
     records: list[tuple[str, int, str]] = field(default_factory=list)  # (logger, level, message)
+    files: str = ""  # files_digest of the build that converted it: the same files find the same targets
     output: str = ""  # the page's final HTML, after every on_post_page handler
     # The same, as read from the cache: compressed until written (a build holds every reused page
     # from its conversion to its writing; uncompressed that was 120 MB more at 1000 articles).
@@ -105,22 +113,26 @@ class RenderedPage:
     # `content` of a page this build converts, compressed from its conversion until its entry is
     # written (the build converts every page before it writes the first: 460 MB at 10 000 articles)
     packed_content: bytes = b""
+    payload: bytes = b""  # the entry's payload as read (`mkdocs serve` keeps it for the next rebuild)
 
     def html(self) -> str:
         return zlib.decompress(self.packed_output).decode() if self.packed_output else self.output
 
+    def content_text(self) -> str:
+        return zlib.decompress(self.packed_content).decode() if self.packed_content else self.content
+
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> RenderedPage:
         """The record in a decoded entry; EntryError when a field is missing or of the wrong type."""
-        kinds = {"content": str, "toc": list, "title": (str, type(None)), "anchors": list,
-                 "links_to_anchors": (dict, type(None)), "lookups": dict, "records": list}
+        kinds = {"toc": list, "title": (str, type(None)), "anchors": list,
+                 "links_to_anchors": (dict, type(None)), "lookups": dict, "records": list, "files": str}
         if set(data) != set(kinds):
             raise EntryError("not a page record")
         for name, kind in kinds.items():
             if not isinstance(data[name], kind):
                 raise EntryError(f"{name} is a {type(data[name]).__name__}")
         records = [(str(name), int(level), str(message)) for name, level, message in data["records"]]
-        return cls(**{**data, "records": records})
+        return cls(content="", **{**data, "records": records})
 
 
 def _target(found: File | None) -> Target:
@@ -242,9 +254,25 @@ def site_digest(config: MkDocsConfig, nav: Navigation) -> str:
 
 def page_key(site: str, page: Page) -> str:
     """The key of one page: the site's digest and the page's own inputs."""
-    own = [site, page.file.src_uri, page.file.dest_uri, page.url, page.markdown or "",
-           _plain(dict(page.meta)), page.file.inclusion.name]
-    return hashlib.sha256(json.dumps(own, ensure_ascii=False).encode()).hexdigest()
+    own = [site, page.file.src_uri, page.file.dest_uri, page.url, _plain(dict(page.meta)), page.file.inclusion.name]
+    digest = hashlib.sha256(json.dumps(own, ensure_ascii=False).encode())
+    digest.update(b"\0" + (page.markdown or "").encode())  # hashed as is: JSON-escaping it cost as much again
+    return digest.hexdigest()
+
+
+def files_digest(files: Files) -> str:
+    """What every path finds among `files`: each file's source path, URL and inclusion. A page
+    converted with files of the same digest looked up only targets that are found as then."""
+    found = sorted(_target(f) for f in files)
+    return hashlib.sha256(json.dumps(found, ensure_ascii=False).encode()).hexdigest()
+
+
+def content_readers(config: MkDocsConfig) -> list[str]:
+    """The enabled plugins other than `briefings` that read a page's HTML content (Material's
+    search, when it answers queries); `enabled: false` (set for Pagefind) makes its handlers
+    return at once."""
+    return sorted(name for name, plugin in config.plugins.items()
+                  if name != "briefings" and plugin.config.get("enabled", True))
 
 
 # --- storage ----------------------------------------------------------------------------------
@@ -252,22 +280,24 @@ def page_key(site: str, page: Page) -> str:
 
 class PageCache(EntryFolder[RenderedPage]):
     """The folder of rendered pages: `<folder>/<2 hex>/<key>.page`. The payload is the record's
-    length (8 bytes), the record (zlib-compressed JSON) and the page's HTML (zlib-compressed)."""
+    length (8 bytes), the record (zlib-compressed JSON), the content's length (8 bytes), the
+    content (zlib-compressed HTML) and the page's HTML (zlib-compressed). The content is apart
+    because a reused page needs it only when another plugin reads it (Material's search)."""
 
     magic = ENTRY_MAGIC
     suffix = ENTRY_SUFFIX
 
     def dump(self, value: RenderedPage) -> bytes:
-        fields = asdict(value)
-        del fields["output"], fields["packed_output"], fields["packed_content"]
-        if value.packed_content:
-            fields["content"] = zlib.decompress(value.packed_content).decode()
+        fields = {name: getattr(value, name) for name in RECORD_FIELDS}
         record = zlib.compress(json.dumps(fields, ensure_ascii=False).encode(), COMPRESSION)
+        content = value.packed_content or zlib.compress(value.content.encode(), COMPRESSION)
         html = value.packed_output or zlib.compress(value.output.encode(), COMPRESSION)
-        return len(record).to_bytes(8, "big") + record + html
+        return b"".join((len(record).to_bytes(8, "big"), record, len(content).to_bytes(8, "big"), content, html))
 
     def load(self, payload: bytes) -> RenderedPage:
         size = int.from_bytes(payload[:8], "big")
+        content_at = 8 + size + 8
+        content_size = int.from_bytes(payload[8 + size:content_at], "big")
         try:
             record = json.loads(zlib.decompress(payload[8:8 + size]))
         except (zlib.error, ValueError) as error:
@@ -275,7 +305,9 @@ class PageCache(EntryFolder[RenderedPage]):
         if not isinstance(record, dict):
             raise EntryError("not a page record")
         page = RenderedPage.from_json(record)
-        page.packed_output = payload[8 + size:]
+        page.packed_content = payload[content_at:content_at + content_size]
+        page.packed_output = payload[content_at + content_size:]
+        page.payload = payload
         return page
 
 
@@ -301,13 +333,21 @@ def still_valid(entry: RenderedPage, files: Files, seen: dict[str, Target] | Non
 class PageReuse:
     """One build's use of the page cache, driven by the plugin's page events in this order:
     `start` (on_nav), `before_render` (on_page_markdown, last), `output` (on_post_page, last) and
-    `finish` (on_post_build)."""
+    `finish` (on_post_build).
 
-    def __init__(self, folder: Path) -> None:
+    `kept`: under `mkdocs serve`, the entries of the previous build's pages as the process holds
+    them (payloads, about 15 kB a page), read before the folder; `kept_next` is this build's, for
+    the next rebuild. A rebuild then opens no entry file for a page it had already."""
+
+    def __init__(self, folder: Path, kept: dict[str, bytes] | None = None) -> None:
         self.cache = PageCache(folder)
+        self.kept = kept
+        self.kept_next: dict[str, bytes] | None = None if kept is None else {}
         self.site: str | None = None  # None: this build renders every page itself
+        self.files = ""  # files_digest of this build's files, taken at its first page
+        self.give_content = True  # whether a reused page's content is read by another plugin
         self.used: set[str] = set()
-        self.reused: dict[str, RenderedPage] = {}  # src_uri -> cached page being reused
+        self.reused: dict[str, tuple[str, RenderedPage]] = {}  # src_uri -> (key, cached page being reused)
         self.fresh: dict[str, tuple[str, RenderedPage | None]] = {}  # src_uri -> (key, record once rendered)
         self.targets: dict[str, Target] = {}  # path -> what it finds among this build's files
         self.pages = 0
@@ -321,19 +361,29 @@ class PageReuse:
             self.site = None
             return
         self.site = site_digest(config, nav)
+        self.give_content = bool(content_readers(config))
         self.began = self.done = time.perf_counter()
+
+    def _entry(self, key: str) -> RenderedPage | None:
+        payload = self.kept.get(key) if self.kept is not None else None
+        if payload is not None:
+            return self.cache.load(payload)  # written or checked by this process
+        return self.cache.get(key)
 
     def before_render(self, page: Page, files: Files) -> None:
         """Reuse the page when its key has an entry whose links still resolve the same; otherwise
         convert it while recording what it looks up and logs."""
         if self.site is None or page.file.inclusion.is_excluded():
             return
+        if not self.files:
+            self.files = files_digest(files)
         self.pages += 1
         key = page_key(self.site, page)
         self.used.add(key)
-        entry = self.cache.get(key)
-        if entry is not None and entry.packed_output and still_valid(entry, files, self.targets):
-            self.reused[page.file.src_uri] = entry
+        entry = self._entry(key)
+        if entry is not None and entry.packed_output and (
+                entry.files == self.files or still_valid(entry, files, self.targets)):
+            self.reused[page.file.src_uri] = (key, entry)
             self.hits += 1
             page.render = lambda config, files: self._restore(page, entry, files)  # type: ignore[method-assign]
             page.meta["template"] = SKIP_TEMPLATE
@@ -358,12 +408,12 @@ class PageReuse:
             content="", packed_content=zlib.compress((page.content or "").encode(), COMPRESSION),
             toc=_toc_tokens(page.toc), title=page._title_from_render,
             anchors=sorted(page.present_anchor_ids or ()), links_to_anchors=links,
-            lookups=recording.lookups, records=recorder.records))
+            lookups=recording.lookups, records=recorder.records, files=self.files))
 
-    @staticmethod
-    def _restore(page: Page, entry: RenderedPage, files: Files) -> None:
-        """What `Page.render` would have set, from the entry (its log records said again)."""
-        page.content, entry.content = entry.content, ""  # held by the page alone from now on
+    def _restore(self, page: Page, entry: RenderedPage, files: Files) -> None:
+        """What `Page.render` would have set, from the entry (its log records said again). The
+        content only when a plugin reads it: the theme renders nothing for a reused page."""
+        page.content = entry.content_text() if self.give_content else ""
         page.toc = get_toc(entry.toc)  # type: ignore[arg-type]
         page._title_from_render = entry.title
         page.present_anchor_ids = set(entry.anchors)
@@ -379,13 +429,17 @@ class PageReuse:
         """The page's HTML: the cached one for a reused page; a fresh page's is stored."""
         uri = page.file.src_uri
         self.done = time.perf_counter()
-        entry = self.reused.pop(uri, None)
-        if entry is not None:
+        key, entry = self.reused.pop(uri, (None, None))
+        if key is not None and entry is not None:
+            if self.kept_next is not None:
+                self.kept_next[key] = entry.payload
             return entry.html()
         key, record = self.fresh.pop(uri, (None, None))
         if key is not None and record is not None:
             record.output = html
             self.cache.put(key, record)
+            if self.kept_next is not None:
+                self.kept_next[key] = self.cache.dump(record)
         return html
 
     def finish(self) -> str:

@@ -20,9 +20,10 @@ Registered under the `mkdocs.plugins` entry point in pyproject.toml. Thin on pur
 `Settings` from its options, calls `build.build` once (`on_files`) and hands MkDocs the pages as
 `File.generated` (Material's blog pattern), so nothing is written into the watched docs folder and
 `mkdocs serve` cannot loop. `on_serve` watches the raw and vocabulary folders, so serve rebuilds
-when an article or a vocabulary file changes. A page whose Markdown, links, nav, theme and
-configuration are those of an earlier build is not converted again (generator/pagecache.py). An
-unknown or mistyped option fails with MkDocs's own configuration error.
+when an article or a vocabulary file changes (what serve does differently: generator/serve.py).
+A page whose Markdown, links, nav, theme and configuration are those of an earlier build is not
+converted again (generator/pagecache.py). An unknown or mistyped option fails with MkDocs's own
+configuration error.
 """
 
 from __future__ import annotations
@@ -43,15 +44,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
-from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from . import pagecache
+from . import pagecache, serve
 from . import search as search_engine
 from .build import build
 from .cache import release_freed_memory
 from .config import ConfigError
 from .export import jieba_user_dict
-from .model import InputStatus
+from .model import Corpus, InputStatus
 from .settings import CACHE_FOLDER, DEFAULTS, Settings
 from .vocab import Vocabulary, load_vocabulary, vocabulary_digest
 
@@ -88,9 +88,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     settings: Settings
     vocab: Vocabulary
     pending_index: search_engine.PendingIndex | None = None  # started in on_files
-    indexing: search_engine.PendingIndex | None = None  # under serve: still finishing after the build
+    indexing: serve.IndexAfterPages | None = None  # under serve: made after the pages
+    to_index: Corpus | None = None  # under serve: the corpus whose index follows the pages
     serving = False
+    dirty = False
+    old_sites: serve.OldSites | None = None  # under serve: earlier sites being deleted
     page_reuse: pagecache.PageReuse | None = None
+    kept_pages: dict[str, bytes] | None = None  # under serve: the last build's page cache entries
     # generated pages' HTML between conversion and theming (on_page_content → on_page_context)
     packed_html: dict[str, bytes]
 
@@ -117,7 +121,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # then differ from the built ones, and none is found in a page cache filled by
             # `mkdocs build`. The configured value gives the pages `mkdocs build` writes; serve
             # still serves them under the configured path (it took its mount path from it).
-            config.site_url = configured_site_url(config)
+            config.site_url = serve.configured_site_url(config)
         self.settings = self.settings_for(config)
         try:
             # `mkdocs serve` keeps this instance across rebuilds (on_startup): the vocabulary is
@@ -147,7 +151,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except Exception as error:  # a generator bug: say so in one line, the traceback is in the debug log
             log.debug("generator failure", exc_info=True)
             raise PluginError(f"the briefing generator failed: {type(error).__name__}: {error}") from error
-        if self.config.search == "pagefind":  # Pagefind indexes while MkDocs renders; see on_post_build
+        if self.config.search == "pagefind" and self.serving:  # the pages first: see on_post_build
+            self.to_index = site.corpus
+        elif self.config.search == "pagefind":  # Pagefind indexes while MkDocs renders; see on_post_build
             try:
                 self.pending_index = search_engine.start_index(site.corpus, self.settings.cache_dir)
             except search_engine.SearchError as error:
@@ -174,7 +180,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         apart, and the second sighting started a whole second rebuild after the first."""
         ours = [folder for folder in (self.settings.content_dir, self.settings.raw_dir) if folder.is_dir()]
         listed = [Path(config.config_file_path).parent / entry for entry in config.watch]  # watched after this event
-        kept = outermost([Path(config.docs_dir), *listed, *ours])
+        kept = serve.outermost([Path(config.docs_dir), *listed, *ours])
         if Path(config.docs_dir).resolve() not in kept:
             server.unwatch(config.docs_dir)  # MkDocs watched it before this event; a folder above it is watched
         config.watch[:] = [entry for entry, path in zip(config.watch, listed, strict=True) if path.resolve() in kept]
@@ -187,7 +193,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.page_reuse = None
         if self.config.page_cache and self.settings.cache_dir is not None:
-            self.page_reuse = pagecache.PageReuse(self.settings.cache_dir / pagecache.FOLDER)
+            kept = (self.kept_pages or {}) if self.serving else None
+            self.page_reuse = pagecache.PageReuse(self.settings.cache_dir / pagecache.FOLDER, kept)
             self.page_reuse.start(config, nav)
         return nav
 
@@ -233,10 +240,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
+        self.old_sites = serve.OldSites() if self.serving else None
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.packed_html = {}  # a page converted but not themed by a build that failed is forgotten
         self._stop_indexing()  # `mkdocs serve`: the last build's index is not done yet
+        if self.old_sites is not None and not self.dirty:  # MkDocs empties the folder otherwise
+            self.old_sites.put_aside(Path(config.site_dir))
 
     def _stop_indexing(self) -> None:
         if self.indexing is not None:
@@ -244,46 +255,34 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.indexing = None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.to_index is not None:  # `mkdocs serve`: the rebuilt pages are shown now, the index follows
+            corpus, self.to_index = self.to_index, None
+            self.indexing = serve.IndexAfterPages(corpus, self.settings.cache_dir, Path(config.site_dir), _report_index)
         if self.pending_index is not None:
             pending, self.pending_index = self.pending_index, None
-            if self.serving:  # show the rebuilt pages now; the index follows when it is done
-                self.indexing = pending
-                pending.finish_in_background(Path(config.site_dir), _report_index)
-            else:
-                try:
-                    report = pending.finish(Path(config.site_dir))
-                except search_engine.SearchError as error:
-                    raise PluginError(f"search index: {error}") from None
-                _report_index(report)
+            try:
+                report = pending.finish(Path(config.site_dir))
+            except search_engine.SearchError as error:
+                raise PluginError(f"search index: {error}") from None
+            _report_index(report)
+        if self.old_sites is not None:
+            self.old_sites.delete_later()
         if self.page_reuse is not None:
             log.info(self.page_reuse.finish())
+            self.kept_pages = self.page_reuse.kept_next
             self.page_reuse = None
 
     def on_build_error(self, error: Exception) -> None:
         self.page_reuse = None  # entries written so far stay; none is pruned after a failed build
+        self.to_index = None
         if self.pending_index is not None:
             self.pending_index.cancel()
             self.pending_index = None
 
     def on_shutdown(self) -> None:
         self._stop_indexing()  # `mkdocs serve` stopped while an index was still being written
-
-
-def configured_site_url(config: MkDocsConfig) -> str | None:
-    """site_url as mkdocs.yml (and any file it inherits) sets it, checked as MkDocs checks it."""
-    if not config.config_file_path:  # a configuration not read from a file: nothing to go back to
-        return config.site_url
-    with open(config.config_file_path, "rb") as source:
-        written = yaml_load(source, get_yaml_loader(config=config)).get("site_url")
-    option = opt.Optional(opt.URL(is_dir=True))
-    option.key_name = "site_url"
-    return option.validate(written)
-
-
-def outermost(paths: list[Path]) -> list[Path]:
-    """The paths (resolved, first of equals kept) that lie inside no other of them."""
-    resolved = list(dict.fromkeys(p.resolve() for p in paths))
-    return [p for p in resolved if not any(other != p and other in p.parents for other in resolved)]
+        if self.old_sites is not None:
+            self.old_sites.delete()
 
 
 def _report_index(outcome: search_engine.IndexReport | search_engine.SearchError) -> None:

@@ -15,10 +15,10 @@ import building
 import pytest
 from mkdocs.commands.build import get_navigation
 from mkdocs.config import load_config
-from mkdocs.structure.files import File, Files, get_files
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 
 import generator.pagecache as pagecache
-from generator.pagecache import PageCache, RenderedPage, site_digest, still_valid
+from generator.pagecache import PageCache, RenderedPage, files_digest, site_digest, still_valid
 
 REUSED = re.compile(r"page cache: (\d+) of (\d+) pages reused")
 
@@ -41,6 +41,7 @@ def test_an_entry_reads_back_as_written(tmp_path: Path) -> None:
     found = cache.get("ab" * 32)
     assert found is not None
     assert found.html() == "<html>T</html>" and found.toc[0]["id"] == "t"
+    assert found.content_text() == '<h1 id="t">T</h1>'
     assert found.records == [("mkdocs.structure.pages", 30, "a link is missing")]
 
 
@@ -91,6 +92,22 @@ def test_a_page_is_reused_only_while_its_links_find_the_same_files() -> None:
     files.append(page("gone.md"))
     files.append(page("actors/x.md"))
     assert not still_valid(record(), files)  # a missing target exists now: the link becomes a URL
+
+
+def test_the_files_digest_changes_exactly_when_a_lookup_could_find_something_else() -> None:
+    """Pages converted with files of the same digest are reused without checking their lookups
+    one by one: the digest follows every file's path, URL and inclusion, not their order."""
+    def page(path: str, urls: bool = True) -> File:
+        return File(path, "/docs", "/site", use_directory_urls=urls)
+
+    first = files_digest(Files([page("a.md"), page("actors/x.md")]))
+    assert files_digest(Files([page("actors/x.md"), page("a.md")])) == first
+    assert files_digest(Files([page("a.md")])) != first  # a target gone
+    assert files_digest(Files([page("a.md"), page("actors/x.md"), page("b.md")])) != first  # a target new
+    assert files_digest(Files([page("a.md"), page("actors/x.md", urls=False)])) != first  # another URL
+    hidden = page("actors/x.md")
+    hidden.inclusion = InclusionLevel.EXCLUDED
+    assert files_digest(Files([page("a.md"), hidden])) != first  # left out of the site
 
 
 # --- what every key depends on ----------------------------------------------------------------
