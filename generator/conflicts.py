@@ -1,10 +1,14 @@
 """Figures that disagree: two briefings state one measured thing for one actor and period with
 values that cannot both be true (one account says 36 delegations attended, another 35).
 
+Figures are compared in a common unit (`comparable`): a span of time goes into the smallest unit
+of its ladder (`units.DURATIONS`), so 约1小时40分钟 (100 minutes) and 不到两个小时 (2 hours) are
+compared as 6000 and 7200 seconds; every other unit is compared only with itself.
+
 Two figures of different briefings conflict when, by the named rules below:
 
-- `same_thing`: they measure the same thing in the same unit: equal measures (compared in
-  Simplified characters), equal unit codes, and both a change (由34%提高到84%) or both a level; a
+- `same_thing`: they measure the same thing in one unit: equal measures (compared in Simplified
+  characters), units with one common unit, and both a change (由34%提高到84%) or both a level; a
   figure without a measure never conflicts;
 - `ambiguous_measures`: a measure that one briefing states with two values (国家: 13个国家 partners,
   36个国家 delegations) names more than one thing there, and none of its rows conflict;
@@ -17,6 +21,17 @@ Two figures of different briefings conflict when, by the named rules below:
 
 A conflict is reported on both rows: `Conflicts.of(briefing_id, anchor)` gives the other rows as
 `briefings/<id>/#fig-…` addresses.
+
+A story page also lists the figures its accounts share (`stories.compare`); two figures are one
+shared figure by `same_statement` (its key: `statement_key`), a stricter test than not conflicting:
+
+- they state one value: equal values in the common unit, both a change or both a level, and the
+  same kind of bound: 超过两个小时 (more than two hours) and 不到两个小时 (less than two) are
+  different statements, though neither contradicts the other; an approximate and an exact value
+  (约1000, 1000) are one point;
+- a span of time says what lasted only through its measure (its unit, hours, says nothing of the
+  event, where 1000名战俘 names what is counted): spans are one figure only when both measures are
+  known and equal, so a phone call's two hours and the talks' two hours stay apart.
 """
 
 from __future__ import annotations
@@ -27,7 +42,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import urls
+from . import units, urls
 from .model import Briefing, Figure
 from .textnorm import to_simplified
 
@@ -88,6 +103,48 @@ class Conflicts:
 NONE = Conflicts(())
 
 
+@dataclass(frozen=True)
+class Comparable:
+    """A figure's values in the common unit of its unit (`units.common_unit`)."""
+
+    unit: str | None
+    value: float | None
+    value_high: float | None
+    value_from: float | None
+
+
+def _scaled(value: float | None, factor: float) -> float | None:
+    return None if value is None else round(value * factor, 6)
+
+
+def comparable(figure: Figure) -> Comparable:
+    """The figure's unit and values in the unit it is compared in: 2 hours -> 7200 seconds."""
+    unit, factor = units.common_unit(figure.unit)
+    return Comparable(unit, _scaled(figure.value, factor), _scaled(figure.value_high, factor),
+                      _scaled(figure.value_from, factor))
+
+
+BOUNDS = ("over", "under")  # qualifiers that state a bound, not a value
+
+
+def statement_key(figure: Figure) -> tuple[object, ...] | None:
+    """What two figures share exactly when they are one statement (`same_statement`); None for a
+    figure that shares with none: no value, or a span of time without a measure."""
+    c = comparable(figure)
+    duration = figure.unit in units.DURATIONS
+    if c.value is None or (duration and not figure.measure):
+        return None
+    bound = figure.qualifier if figure.qualifier in BOUNDS else None
+    measure = to_simplified(figure.measure or "") if duration else None
+    return (c.unit, c.value_from, c.value, c.value_high, bound, measure)
+
+
+def same_statement(a: Figure, b: Figure) -> bool:
+    """Whether two figures state one value of one thing (see the module docstring)."""
+    key = statement_key(a)
+    return key is not None and key == statement_key(b)
+
+
 def _interval(value: float, qualifier: str | None, high: float | None) -> tuple[float, float]:
     if qualifier == "range" and high is not None:
         return (min(value, high), max(value, high))
@@ -106,27 +163,31 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def incompatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures' values cannot both hold (each read with its qualifier)."""
-    if a.value is None or b.value is None:
+    """Whether two figures' values cannot both hold (each read with its qualifier, in the common
+    unit: 100 minutes and under 2 hours can)."""
+    ca, cb = comparable(a), comparable(b)
+    if ca.value is None or cb.value is None:
         return False
-    if not _overlap(_interval(a.value, a.qualifier, a.value_high), _interval(b.value, b.qualifier, b.value_high)):
+    if not _overlap(_interval(ca.value, a.qualifier, ca.value_high), _interval(cb.value, b.qualifier, cb.value_high)):
         return True
-    if a.value_from is not None and b.value_from is not None:
-        return a.value_from != b.value_from
+    if ca.value_from is not None and cb.value_from is not None:
+        return ca.value_from != cb.value_from
     return False
 
 
 def same_thing(a: Figure, b: Figure) -> bool:
-    return (bool(a.measure and b.measure) and a.unit == b.unit and (a.value_from is None) == (b.value_from is None)
+    return (bool(a.measure and b.measure) and comparable(a).unit == comparable(b).unit
+            and (a.value_from is None) == (b.value_from is None)
             and to_simplified(a.measure or "") == to_simplified(b.measure or ""))
 
 
 def ambiguous_measures(briefing: Briefing) -> set[tuple[str, str | None]]:
-    """(measure, unit) pairs this briefing states with more than one value."""
+    """(measure, common unit) pairs this briefing states with more than one value."""
     values: dict[tuple[str, str | None], set[tuple[float | None, float | None]]] = defaultdict(set)
     for figure in briefing.figures:
         if figure.measure:
-            values[(to_simplified(figure.measure), figure.unit)].add((figure.value_from, figure.value))
+            c = comparable(figure)
+            values[(to_simplified(figure.measure), c.unit)].add((c.value_from, c.value))
     return {key for key, seen in values.items() if len(seen) > 1}
 
 
@@ -141,14 +202,14 @@ def find_conflicts(briefings: Sequence[Briefing], story_of: Mapping[str, object]
     story (any value that compares equal for accounts of one story). Only rows that could pass
     `same_actor_and_period` are compared: rows of one story, and rows that state one year."""
     story_of = story_of or {}
-    # (measure, unit) -> ("story", id) or ("year", 2024) -> rows: a row is in at most two buckets.
+    # (measure, common unit) -> ("story", id) or ("year", 2024) -> rows: a row is in at most two buckets.
     buckets: dict[tuple[str, str | None], dict[tuple[str, object], list[tuple[str, Figure]]]] = defaultdict(
         lambda: defaultdict(list))
     for briefing in sorted(briefings, key=lambda b: b.id):
         ambiguous = ambiguous_measures(briefing)
         story = story_of.get(briefing.id)
         for figure in briefing.figures:
-            key = (to_simplified(figure.measure or ""), figure.unit)
+            key = (to_simplified(figure.measure or ""), comparable(figure).unit)
             if not figure.measure or figure.value is None or key in ambiguous:
                 continue
             if story is not None:

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from .conflicts import ambiguous_measures
+from .conflicts import ambiguous_measures, comparable, incompatible, statement_key
 from .dates import DateValue
 from .han import HAN_CLASS
 from .model import Briefing, Figure, Quote
@@ -267,7 +267,10 @@ class FigureAccounts:
 
     @property
     def agree(self) -> bool:
-        return len({(f.value_from, f.value, f.value_high) for _, f in self.figures}) == 1
+        """No two accounts' values contradict (`conflicts.incompatible`): 约1小时40分钟 and 不到两个
+        小时 agree, 36 and 35 do not."""
+        figures = [f for _, f in self.figures]
+        return not any(incompatible(a, b) for i, a in enumerate(figures) for b in figures[i + 1:])
 
 
 @dataclass(frozen=True)
@@ -283,7 +286,7 @@ class Comparison:
     shared_actors: tuple[SharedActor, ...]  # in two or more accounts, most accounts first
     only_in: tuple[tuple[str, tuple[str, ...]], ...]  # (briefing id, actor names no other account has)
     shared_figures: tuple[FigureAccounts, ...]  # one value and unit in two or more accounts
-    differing_figures: tuple[FigureAccounts, ...]  # one measure and unit, other values, in two or more
+    differing_figures: tuple[FigureAccounts, ...]  # one measure and unit, values that contradict (not `agree`)
     quotes: tuple[SpeakerQuotes, ...]  # speakers quoted by two or more accounts
 
 
@@ -305,21 +308,25 @@ def compare(story: Story, briefings: dict[str, Briefing]) -> Comparison:
                    sorted(mentions.items(), key=lambda item: (-len(item[1]), item[0])) if len(ids) >= 2)
     only_in = tuple((b.id, tuple(names[a] for a, ids in sorted(mentions.items()) if ids == [b.id]))
                     for b in members)
-    by_value: dict[tuple[str | None, float | None, float], list[tuple[str, Figure]]] = defaultdict(list)
+    by_value: dict[tuple[object, ...], list[tuple[str, Figure]]] = defaultdict(list)
     by_measure: dict[tuple[str, str | None, bool], list[tuple[str, Figure]]] = defaultdict(list)
     for b in members:
         ambiguous = ambiguous_measures(b)
         for f in b.figures:
             if f.value is None:
                 continue
-            _add_once(by_value[(f.unit, f.value_from, f.value)], b.id, f)
-            key = _measure_key(f)
-            if key and (key, f.unit) not in ambiguous:
-                _add_once(by_measure[(key, f.unit, f.value_from is not None)], b.id, f)
-    shared_figures = tuple(FigureAccounts(next((f.measure for _, f in items if f.measure), None), unit, tuple(items))
-                           for (unit, _, _), items in sorted(by_value.items(), key=str) if len(items) >= 2)
-    differing = tuple(FigureAccounts(m, u, tuple(items)) for (m, u, _), items in sorted(by_measure.items(), key=str)
-                      if len(items) >= 2 and not FigureAccounts(m, u, tuple(items)).agree)
+            statement = statement_key(f)  # one value of one thing (conflicts.same_statement)
+            if statement is not None:
+                _add_once(by_value[statement], b.id, f)
+            key, unit = _measure_key(f), comparable(f).unit
+            if key and (key, unit) not in ambiguous:
+                _add_once(by_measure[(key, unit, f.value_from is not None)], b.id, f)
+    shared_figures = tuple(FigureAccounts(next((f.measure for _, f in items if f.measure), None), items[0][1].unit,
+                                          tuple(items))
+                           for _, items in sorted(by_value.items(), key=str) if len(items) >= 2)
+    differing = tuple(FigureAccounts(m, items[0][1].unit, tuple(items))
+                      for (m, _, _), items in sorted(by_measure.items(), key=str)
+                      if len(items) >= 2 and not FigureAccounts(m, None, tuple(items)).agree)
     by_speaker: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
     for b in members:
         for q in b.quotes:

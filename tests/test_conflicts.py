@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import briefing
 
-from generator.conflicts import FigureRef, find_conflicts, incompatible
+from generator.conflicts import FigureRef, find_conflicts, incompatible, same_statement
 from generator.extract.figures import find_figures
 from generator.model import Figure
 
@@ -71,3 +71,37 @@ def test_a_change_and_a_level_of_one_measure_are_not_compared():
     change = briefing("a", figures=(fig("关税税率由34%提高至84%。"),))
     level = briefing("b", figures=(fig("关税税率为50%。"),))
     assert find_conflicts([change, level], {"a": 1, "b": 1}).pairs == ()
+
+
+@pytest.mark.parametrize(("first", "second", "conflict"), [
+    ("会谈进行了约1小时40分钟。", "会谈进行了不到两个小时。", False),  # 100 minutes is under two hours
+    ("会谈进行了1小时40分钟。", "会谈进行了3个小时。", True),  # 100 minutes is not 180
+    ("會談進行了1小時40分鐘。", "会谈进行了100分钟。", False),  # one span, in Traditional and in minutes
+    ("谈判历时3年6个月。", "谈判历时42个月。", False),
+    ("谈判历时3年6个月。", "谈判历时4年。", True),
+])
+def test_spans_of_time_are_compared_in_one_unit(first, second, conflict):
+    assert incompatible(fig(first), fig(second)) is conflict
+
+
+def test_a_compound_span_and_a_span_in_hours_of_one_measure_can_conflict_across_briefings():
+    a = briefing("a", figures=(fig("会谈进行了1小时40分钟。"),))
+    b = briefing("b", figures=(fig("会谈进行了3个小时。"),))
+    within = briefing("c", figures=(fig("会谈进行了不到两个小时。"),))
+    conflicts = find_conflicts([a, b, within], {"a": 1, "b": 1, "c": 1})
+    assert {(c.first.briefing_id, c.second.briefing_id) for c in conflicts.pairs} == {("a", "b"), ("b", "c")}
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    # a bound over and a bound under two hours are two statements, though neither contradicts the other
+    ("会谈进行了超过两个小时。", "会谈进行了不到两个小时。", False),
+    ("会谈进行了不到两个小时。", "会谈进行了不到两个小时。", True),
+    # a span says what lasted only through its measure: the call's hours are not the talks'
+    ("特朗普与普京通电话，时间超过两个小时。", "会谈进行了超过两个小时。", False),
+    ("会谈进行了约1小时40分钟。", "会谈进行了约100分钟。", True),
+    # a count names what it counts: one figure whatever the words around it, approximate or exact
+    ("双方同意各自交换1000名战俘。", "换俘涉及约1000名战俘。", True),
+    ("双方同意各自交换1000名战俘。", "双方将交换超过1000名战俘。", False),
+])
+def test_two_figures_are_one_shared_statement_only_with_one_value_bound_and_what_lasted(first, second, same):
+    assert same_statement(fig(first), fig(second)) is same

@@ -7,7 +7,8 @@ How a sentence is read:
   2. mask    spans that hold numerals but are not amounts are blanked in a scanning copy: dates,
              times, ordinals (第…), designations (苏-30SM, G20, 5G), phone numbers, idioms.
   3. scan    `SCAN` finds, left to right, one of: a range (15%至20%), 百分之…, a fraction (三分之一),
-             a currency sign ($5亿), a number with its unit (逾4000亿美元, 477架, 三周年), or a
+             a currency sign ($5亿), a compound span of time (约1小时40分钟: one figure, 100
+             minutes), a number with its unit (逾4000亿美元, 477架, 三周年), or a
              number with 万/亿 and no unit (14亿). A number is Arabic (1,200 / 72.8), Chinese
              (三千, 两, 十余), or vague (数十亿, 上千: value None); 十/百/千/万/亿 after it multiply.
   4. judge   a bare Chinese numeral counts only before a unit or measure word; 一 alone never does
@@ -35,6 +36,7 @@ from functools import lru_cache
 
 import cn2an
 
+from .. import units
 from ..han import HAN_CLASS
 from ..model import Figure
 from ..textnorm import pos_tokenizer, to_simplified
@@ -47,7 +49,7 @@ TRADITIONAL_FOLD = str.maketrans({
     "億": "亿", "萬": "万", "兩": "两", "歐": "欧", "盧": "卢", "鎊": "镑", "幣": "币", "韓": "韩",
     "約": "约", "餘": "余", "數": "数", "幾": "几", "個": "个", "輛": "辆", "項": "项", "門": "门",
     "顆": "颗", "臺": "台", "噸": "吨", "點": "点", "過": "过", "機": "机", "彈": "弹", "艦": "舰",
-    "於": "于", "線": "线", "車": "车", "廠": "厂",
+    "於": "于", "線": "线", "車": "车", "廠": "厂", "時": "时", "鐘": "钟", "週": "周",
     # full-width digits and signs
     **{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "＄": "$", "～": "~",
 })
@@ -139,6 +141,16 @@ TIME_UNITS = {
 }
 # 周 after a number that begins another word: 周边, 周末 …
 TIME_NOT_BEFORE = {"周": "边末围期内刊报"}
+# Compound spans of time (rule `_read_duration`): a span said in two units, the larger first
+# (1小时40分钟, 2小时30分, 3年6个月, 1天12小时, 两年零三个月), is one figure: its value in the smaller
+# unit (100 minutes), when the two units are on one ladder of `units.DURATIONS` and the smaller
+# part is less than one larger unit. Otherwise its parts are read as two figures, as before.
+DURATION_LARGER = {"年": "years", "周": "weeks", "个星期": "weeks", "星期": "weeks", "天": "days",
+                   "小时": "hours", "个小时": "hours", "钟头": "hours", "个钟头": "hours", "分钟": "minutes",
+                   "分": "minutes"}
+DURATION_SMALLER = {"个月": "months", "天": "days", "小时": "hours", "个小时": "hours", "钟头": "hours",
+                    "个钟头": "hours", "分钟": "minutes", "分": "minutes", "秒": "seconds", "秒钟": "seconds"}
+DURATION_JOINERS = ("零", "又")  # 两年零三个月, 三年又六个月
 # 每秒2.5至3公里, 每年500亿立方米: a rate; the period is added to the unit (km/s, cubic-metres/year).
 RATE_BEFORE = {"每秒": "/s", "每小时": "/h", "每天": "/day", "每日": "/day", "每周": "/week",
                "每月": "/month", "每年": "/year"}
@@ -305,6 +317,9 @@ FORMS = {
     "slash": rf"(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/.])(?P<suffix>{QUNIT})?",
     "sign": rf"(?P<sign>[{''.join(map(re.escape, CURRENCY_SIGNS))}]){SPACE}(?P<num>{ARABIC})"
             rf"(?P<mult>[{CN_MULTIPLIERS}]{{0,4}})",
+    # before "amount", which would read only its first part
+    "duration": rf"(?P<num1>{NUMBER})(?P<unit1>{_alt(DURATION_LARGER)}){SPACE}(?:{_alt(DURATION_JOINERS)})?"
+                rf"(?P<num2>{NUMBER})(?P<unit2>{_alt(DURATION_SMALLER)})(?P<suffix>{QUNIT})?",
     "amount": rf"(?P<num>{NUMBER}){SPACE}(?P<post>{QNUM})?(?P<mult>{MULT})(?P<post2>{QNUM})?"
               rf"{SPACE}(?P<unit>{UNIT})(?P<suffix>{QUNIT})?",
     "bare": rf"(?P<num>{ARABIC}){SPACE}(?P<post>{QNUM})?(?P<mult>[万亿]{{1,2}})(?P<post2>{QNUM})?",
@@ -682,6 +697,7 @@ class _Read:
     qualifier: str | None
     value_high: float | None = None
     small_generic: bool = False  # 两个, 三位: needs a known noun after it
+    parts: tuple[tuple[int, int], ...] = ()  # spans read as figures of their own before (aliases)
 
 
 def _qualifier(*words: str | None) -> str | None:
@@ -758,7 +774,28 @@ def _read(kind: str, folded: str, start: int, end: int) -> list[_Read]:
             return []
         return [_Read(start, end, _times(number.value, _multiplier(g["mult"])),
                       _Unit(CURRENCY_SIGNS[g["sign"]], "money"), _qualifier(g.get("pre")))]
+    if kind == "duration":
+        return _read_duration(found, folded, start)
     return _read_range(found, folded, start)
+
+
+def _read_duration(found: re.Match[str], folded: str, start: int) -> list[_Read]:
+    """A compound span of time (see `DURATION_LARGER`) as one figure in its smaller unit; a pair of
+    units that does not make one span is read as its two parts, each as an amount."""
+    g = found.groupdict()
+    larger, smaller = DURATION_LARGER[g["unit1"]], DURATION_SMALLER[g["unit2"]]
+    first, second = _number(g["num1"]), _number(g["num2"])
+    step = units.ratio(larger, smaller)
+    if step is None or not first or not second or first.value is None or second.value is None \
+            or not 0 < second.value < step:
+        parts = (FORM_RES["amount"].fullmatch(folded, start, start + found.end("unit1")),
+                 FORM_RES["amount"].fullmatch(folded, start + found.start("num2"), start + found.end()))
+        reads = [_read_amount(m, 0) for m in parts if m]
+        return [r for r in reads if r]
+    value = round(first.value * step + second.value, 6)
+    qualifier = _qualifier(g.get("pre"), g.get("suffix"))
+    parts = ((start, start + found.end("unit1")), (start + found.start("num2"), start + found.end()))
+    return [_Read(start, start + found.end(), value, _Unit(smaller, "time"), qualifier, parts=parts)]
 
 
 def _read_range(found: re.Match[str], folded: str, start: int) -> list[_Read]:
@@ -881,6 +918,9 @@ def _figure(read: _Read, sent: _Sentence, actors_in: ActorsIn, index: int, floor
         measure = _measure(read, sent, folded[max(left, floor):read.start], end, noun, previous)
     text = sentence[read.start:end]
     core = _core_anchor(read, sent)
+    # a compound span answers to the anchors its parts had as figures of their own
+    aliases = tuple(dict.fromkeys(a for a in (core, *(_anchor(sentence[s:e]) for s, e in read.parts))
+                                  if a != _anchor(text)))
     qualifier = read.qualifier or next((q for verb, q in QUALIFYING_VERBS.items()
                                         if folded.endswith(verb, 0, read.start)), None)
     return Figure(
@@ -894,7 +934,7 @@ def _figure(read: _Read, sent: _Sentence, actors_in: ActorsIn, index: int, floor
         year=sent.year(read.start),
         actors=tuple(actors_in(index, left, right)),
         sentence=sentence,
-        aliases=(core,) if core != _anchor(text) else (),
+        aliases=aliases,
     )
 
 

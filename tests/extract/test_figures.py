@@ -232,6 +232,38 @@ def test_a_rate_adds_its_period_to_the_unit():
     assert (f.text, f.value, f.unit) == ("380亿立方米", 3.8e10, "cubic-metres/year")
 
 
+@pytest.mark.parametrize(("sentence", "text", "value", "unit", "qualifier"), [
+    ("会谈约1小时40分钟后结束。", "约1小时40分钟", 100.0, "minutes", "approx"),
+    ("會談約1小時40分鐘後結束。", "約1小時40分鐘", 100.0, "minutes", "approx"),  # Traditional
+    ("双方会谈了一小时四十分钟左右。", "一小时四十分钟左右", 100.0, "minutes", "approx"),
+    ("发布会持续了2小时30分。", "2小时30分", 150.0, "minutes", None),
+    ("他在狱中度过了3年6个月。", "3年6个月", 42.0, "months", None),
+    ("他在獄中度過了3年6個月。", "3年6個月", 42.0, "months", None),
+    ("谈判历时两年零三个月。", "两年零三个月", 27.0, "months", None),  # 零 joins; small numerals count here
+    ("救援行动持续1天12小时。", "1天12小时", 36.0, "hours", None),
+    ("救援行動持續一天十二小時。", "一天十二小時", 36.0, "hours", None),
+    ("火箭升空后飞行了3分20秒。", "3分20秒", 200.0, "seconds", None),
+])
+def test_a_span_of_time_in_two_units_is_one_figure_in_the_smaller_unit(sentence, text, value, unit, qualifier):
+    f = one(sentence)
+    assert (f.text, f.value, f.unit, f.qualifier) == (text, value, unit, qualifier)
+
+
+def test_a_compound_span_measures_its_event_and_answers_to_its_parts_old_anchors():
+    f = one("会谈约1小时40分钟后结束。")
+    assert f.measure == "会谈"
+    assert set(f.aliases) == {"fig-" + hashlib.sha1(t.encode()).hexdigest()[:8]
+                              for t in ("1小时40分钟", "约1小时", "40分钟")}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("谈判持续了5年3天。", ["5年", "3天"]),  # a month is no fixed number of days: no one span
+    ("前后用时1小时90分钟。", ["1小时", "90分钟"]),  # 90 minutes is not a part of an hour
+])
+def test_two_units_that_make_no_one_span_stay_two_figures(sentence, expected):
+    assert texts(sentence) == expected
+
+
 def test_small_chinese_numeral_spans_are_narrative_time_not_figures():
     assert texts("三年前，双方曾有过接触。", "两年来，局势持续紧张。", "五天后代表团返回。") == []
 
