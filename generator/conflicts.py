@@ -7,9 +7,11 @@ compared as 6000 and 7200 seconds; every other unit is compared only with itself
 
 Two figures of different briefings conflict when, by the named rules below:
 
-- `same_thing`: they measure the same thing in one unit: equal measures (compared in Simplified
-  characters), units with one common unit, and both a change (由34%提高到84%) or both a level; a
-  figure without a measure never conflicts;
+- `same_thing`: they measure the same thing in one unit: equal measures (`measure_key`: compared in
+  Simplified characters; for a span of time, what lasted, without the words that only say it
+  lasted: 会谈历时, 会谈持续 and 会谈进行 are all 会谈, and 时间 alone names no event), units with
+  one common unit, and both a change (由34%提高到84%) or both a level; a figure without a measure
+  never conflicts;
 - `ambiguous_measures`: a measure that one briefing states with two values (国家: 13个国家 partners,
   36个国家 delegations) names more than one thing there, and none of its rows conflict;
 - `same_actor_and_period`: the two briefings are accounts of one story (one event: its actors and
@@ -47,6 +49,9 @@ from .model import Briefing, Figure
 from .textnorm import to_simplified
 
 APPROX_TOLERANCE = 0.1  # 约/近/左右: within 10% either way
+# Words at the end of a span of time's measure that say only that something lasted (通话时间,
+# 会谈历时, 救援持续): dropped, so that what is left names the event, or nothing (时间 alone).
+SPAN_WORDS = ("时间", "时长", "历时", "持续", "用时", "耗时", "为时", "进行", "长达", "共计", "了", "的")
 
 
 @dataclass(frozen=True, order=True)
@@ -127,15 +132,30 @@ def comparable(figure: Figure) -> Comparable:
 BOUNDS = ("over", "under")  # qualifiers that state a bound, not a value
 
 
+def measure_key(figure: Figure) -> str | None:
+    """What a figure measures, as compared between briefings: its measure in Simplified characters;
+    for a span of time, the event that lasted (`SPAN_WORDS` dropped from its end). None when the
+    figure names nothing measured."""
+    if not figure.measure:
+        return None
+    key = to_simplified(figure.measure)
+    if figure.unit in units.DURATIONS:
+        stripped = True
+        while stripped:
+            tail = next((w for w in SPAN_WORDS if key.endswith(w)), None)
+            stripped = tail is not None
+            key = key[: -len(tail)] if tail else key
+    return key or None
+
+
 def statement_key(figure: Figure) -> tuple[object, ...] | None:
     """What two figures share exactly when they are one statement (`same_statement`); None for a
     figure that shares with none: no value, or a span of time without a measure."""
     c = comparable(figure)
-    duration = figure.unit in units.DURATIONS
-    if c.value is None or (duration and not figure.measure):
+    measure = measure_key(figure) if figure.unit in units.DURATIONS else None
+    if c.value is None or (figure.unit in units.DURATIONS and measure is None):
         return None
     bound = figure.qualifier if figure.qualifier in BOUNDS else None
-    measure = to_simplified(figure.measure or "") if duration else None
     return (c.unit, c.value_from, c.value, c.value_high, bound, measure)
 
 
@@ -176,18 +196,19 @@ def incompatible(a: Figure, b: Figure) -> bool:
 
 
 def same_thing(a: Figure, b: Figure) -> bool:
-    return (bool(a.measure and b.measure) and comparable(a).unit == comparable(b).unit
-            and (a.value_from is None) == (b.value_from is None)
-            and to_simplified(a.measure or "") == to_simplified(b.measure or ""))
+    measure = measure_key(a)
+    return (measure is not None and measure == measure_key(b) and comparable(a).unit == comparable(b).unit
+            and (a.value_from is None) == (b.value_from is None))
 
 
 def ambiguous_measures(briefing: Briefing) -> set[tuple[str, str | None]]:
     """(measure, common unit) pairs this briefing states with more than one value."""
     values: dict[tuple[str, str | None], set[tuple[float | None, float | None]]] = defaultdict(set)
     for figure in briefing.figures:
-        if figure.measure:
+        measure = measure_key(figure)
+        if measure:
             c = comparable(figure)
-            values[(to_simplified(figure.measure), c.unit)].add((c.value_from, c.value))
+            values[(measure, c.unit)].add((c.value_from, c.value))
     return {key for key, seen in values.items() if len(seen) > 1}
 
 
@@ -209,8 +230,9 @@ def find_conflicts(briefings: Sequence[Briefing], story_of: Mapping[str, object]
         ambiguous = ambiguous_measures(briefing)
         story = story_of.get(briefing.id)
         for figure in briefing.figures:
-            key = (to_simplified(figure.measure or ""), comparable(figure).unit)
-            if not figure.measure or figure.value is None or key in ambiguous:
+            measure = measure_key(figure)
+            key = (measure or "", comparable(figure).unit)
+            if measure is None or figure.value is None or key in ambiguous:
                 continue
             if story is not None:
                 buckets[key][("story", story)].append((briefing.id, figure))

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from .conflicts import ambiguous_measures, comparable, incompatible, statement_key
+from .conflicts import ambiguous_measures, comparable, incompatible, measure_key, statement_key
 from .dates import DateValue
 from .han import HAN_CLASS
 from .model import Briefing, Figure, Quote
@@ -290,10 +290,6 @@ class Comparison:
     quotes: tuple[SpeakerQuotes, ...]  # speakers quoted by two or more accounts
 
 
-def _measure_key(figure: Figure) -> str | None:
-    return to_simplified(figure.measure) if figure.measure else None
-
-
 def compare(story: Story, briefings: dict[str, Briefing]) -> Comparison:
     """The comparison of a story's accounts (`briefings` by id holds every member)."""
     members = [briefings[i] for i in story.members]
@@ -318,7 +314,7 @@ def compare(story: Story, briefings: dict[str, Briefing]) -> Comparison:
             statement = statement_key(f)  # one value of one thing (conflicts.same_statement)
             if statement is not None:
                 _add_once(by_value[statement], b.id, f)
-            key, unit = _measure_key(f), comparable(f).unit
+            key, unit = measure_key(f), comparable(f).unit
             if key and (key, unit) not in ambiguous:
                 _add_once(by_measure[(key, unit, f.value_from is not None)], b.id, f)
     shared_figures = tuple(FigureAccounts(next((f.measure for _, f in items if f.measure), None), items[0][1].unit,

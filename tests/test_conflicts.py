@@ -99,9 +99,19 @@ def test_a_compound_span_and_a_span_in_hours_of_one_measure_can_conflict_across_
     # a span says what lasted only through its measure: the call's hours are not the talks'
     ("特朗普与普京通电话，时间超过两个小时。", "会谈进行了超过两个小时。", False),
     ("会谈进行了约1小时40分钟。", "会谈进行了约100分钟。", True),
+    ("会谈历时约1小时40分钟。", "会谈进行了约100分钟。", True),  # 历时, 进行: only that the talks lasted
     # a count names what it counts: one figure whatever the words around it, approximate or exact
     ("双方同意各自交换1000名战俘。", "换俘涉及约1000名战俘。", True),
     ("双方同意各自交换1000名战俘。", "双方将交换超过1000名战俘。", False),
 ])
 def test_two_figures_are_one_shared_statement_only_with_one_value_bound_and_what_lasted(first, second, same):
     assert same_statement(fig(first), fig(second)) is same
+
+
+def test_a_span_measures_the_event_that_lasted_and_time_alone_names_none():
+    talks = briefing("a", figures=(fig("会谈持续时间为3个小时。"),))
+    same_talks = briefing("b", figures=(fig("会谈历时1小时40分钟。"),))
+    call = briefing("c", figures=(fig("特朗普与普京通电话，时间超过两个小时。"),))
+    other = briefing("d", figures=(fig("两国代表团会谈，时间只有1个小时。"),))
+    conflicts = find_conflicts([talks, same_talks, call, other], {"a": 1, "b": 1, "c": 1, "d": 1})
+    assert [(c.measure, c.first.briefing_id, c.second.briefing_id) for c in conflicts.pairs] == [("会谈", "a", "b")]
