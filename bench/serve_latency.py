@@ -7,8 +7,10 @@ Starts `mkdocs serve` on the corpus project (bench/make_corpus.py), waits for it
 inside the body of the middle raw article (as bench/run.py's one-changed build does), saves it and
 measures until (a) the served briefing page contains the sentence and (b) serve logs that the
 rebuild finished and the browsers were told to reload (what a reader sees). The article is
-restored afterwards. Prints one JSON object; the 1-minute load average is recorded with each
-change, as the machine is shared.
+restored afterwards, and the next change waits until serve has been quiet (no build started) for
+a few seconds. Prints one JSON object; the 1-minute load average is recorded with each change, as
+the machine is shared, and so are the CPU seconds serve's process spent from the save to the
+reload (Linux: /proc; children it has waited for included).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ sys.path.insert(0, str(BENCH))
 from run import one_article_changed  # noqa: E402
 
 READY = "Serving on"
+BUILDING = "Building documentation"
+QUIET = 5.0  # seconds without a build starting: serve is done with a change
 RELOADED = "Reloading browsers"
 TIMELINE = ("generator:", "search:", "page cache", "built in", RELOADED)
 ADDITION = "外界普遍认为，这一表态将在未来数周内继续发酵。"  # what run.one_article_changed writes
@@ -54,6 +58,29 @@ class Log:
                     return at
             time.sleep(0.05)
         return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a process and the children it has waited for (Linux only)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_quiet(log: Log, timeout: float = 600) -> None:
+    """Until no build has started for QUIET seconds and the last one has finished."""
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        lines = list(log.lines)
+        starts = [at for at, line in lines if BUILDING in line]
+        last_start = starts[-1] if starts else 0.0
+        finished = any(at >= last_start and RELOADED in line for at, line in lines) or not starts
+        if finished and time.perf_counter() - max(last_start, lines[-1][0] if lines else 0.0) >= QUIET:
+            return
+        time.sleep(0.2)
+    raise RuntimeError("serve never became quiet:\n" + "\n".join(line for _, line in log.lines[-30:]))
 
 
 def fetch(url: str) -> str | None:
@@ -83,9 +110,11 @@ def main() -> int:
         if ready is None:
             raise RuntimeError("serve did not start:\n" + "\n".join(line for _, line in log.lines[-30:]))
         result["first_build_s"] = round(ready - started, 1)
+        result["first_build"] = [line.split("-  ", 1)[-1] for at, line in log.lines if "page cache" in line][:1]
         for _ in range(args.changes):
-            time.sleep(3)  # let the watcher settle
+            wait_quiet(log)
             load = os.getloadavg()[0]
+            cpu_before = cpu_seconds(proc.pid)
             path, before = one_article_changed(project)
             saved = time.perf_counter()
             url = f"http://127.0.0.1:{args.port}/briefings/{path.stem}/"
@@ -97,16 +126,22 @@ def main() -> int:
                     break
                 time.sleep(0.1)
             reloaded = log.wait_for(RELOADED, saved, 300)
+            cpu_after = cpu_seconds(proc.pid)
             result["changes"].append({  # type: ignore[union-attr]
                 "file": path.name, "load": round(load, 1),
+                "cpu_s": None if cpu_before is None or cpu_after is None else round(cpu_after - cpu_before, 1),
                 "page_shows_change_s": None if shown is None else round(shown - saved, 1),
                 "reload_sent_s": None if reloaded is None else round(reloaded - saved, 1),
                 # when serve said what (s after the save): generator, Pagefind, pages, whole build
                 "timeline": [(round(at - saved, 1), line.split("-  ", 1)[-1]) for at, line in log.lines
                              if at >= saved and any(word in line for word in TIMELINE)],
             })
+            wait_quiet(log)  # a second build for the same save would have started by now
+            result["changes"][-1]["builds_started"] = sum(  # type: ignore[index]
+                at >= saved and BUILDING in line for at, line in log.lines)
             path.write_bytes(before)
             log.wait_for(RELOADED, time.perf_counter(), 300)  # the restore's rebuild
+        wait_quiet(log)
     finally:
         proc.terminate()
         try:

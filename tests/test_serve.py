@@ -20,6 +20,8 @@ from pathlib import Path
 import building
 from test_pagecache import REUSED, clean_copy, edit_one_article, frozen_project, reused
 
+from generator.serve import OldSites
+
 LIVE_RELOAD = re.compile(rb"<script>\s*var livereload = function.*?</script>(?=</body>)", re.DOTALL)
 WAIT = 300  # seconds for a build under serve; a build of the example project takes well under a minute
 
@@ -125,3 +127,18 @@ def test_serve_shows_what_build_writes_and_rebuilds_once_per_save(tmp_path: Path
         assert total / 2 < hits < total
         clean = building.run_build(clean_copy(project, tmp_path / "clean-2"), tmp_path / "site-2").require_ok()
         assert_serves(served, clean.site)
+
+
+def test_a_rebuild_starts_from_an_empty_site_folder_and_the_old_site_is_deleted_after(tmp_path: Path) -> None:
+    """MkDocs empties the site folder before each build (hidden entries aside); serve's plugin
+    moves the old site away whole instead, and deletes it once the new one is written."""
+    site = tmp_path / "site"
+    (site / "briefings" / "a").mkdir(parents=True)
+    (site / "briefings" / "a" / "index.html").write_text("<p>old</p>", encoding="utf-8")
+    (site / ".nojekyll").write_text("", encoding="utf-8")
+    old = OldSites()
+    old.put_aside(site)
+    assert [p.name for p in site.iterdir()] == [".nojekyll"]
+    assert any(tmp_path.glob("briefings-old-site-*/site/briefings/a/index.html"))
+    old.delete()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
