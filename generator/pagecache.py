@@ -111,7 +111,7 @@ class RenderedPage:
     # from its conversion to its writing; uncompressed that was 120 MB more at 1000 articles).
     packed_output: bytes = b""
     # `content` of a page this build converts, compressed from its conversion until its entry is
-    # written (the build converts every page before it writes the first: 460 MB at 10 000 articles)
+    # written (the build converts every page before it writes the first; see the plugin's on_page_content)
     packed_content: bytes = b""
     payload: bytes = b""  # the entry's payload as read (`mkdocs serve` keeps it for the next rebuild)
 
