@@ -579,6 +579,12 @@ def report(paths: list[Path]) -> str:
             out += [f"Inside the builds{probe} (s): " + "; ".join(
                 f"{name}: " + ", ".join(f"{k} {b['inside'].get(k, 0):.2f}" for k in stage_names)
                 for name, b in chosen), ""]
+            with_cpu = [(name, b["inside"]) for name, b in chosen if "collect_cpu" in b.get("inside", {})]
+            out += ["CPU inside the builds (s; collect includes the pool's workers, MkDocs the search "
+                    "processes): " + "; ".join(
+                        f"{name}: " + ", ".join(f"{k} {inside.get(f'{k}_cpu', 0):.2f}"
+                                                for k in (*stage_names[1:], "after_generate"))
+                        for name, inside in with_cpu), ""] if with_cpu else []
             memory = [(name, memory_by_stage(b)) for name, b in chosen if b.get("timeline")]
             out += ["Main process RSS, highest per stage (MiB): " + "; ".join(
                 f"{name}: " + ", ".join(f"{k} {v:.0f}" for k, v in stages_.items())

@@ -15,9 +15,11 @@ in reasonable time) `resolve_duplicates` is replaced by `dedupe_probe`: the same
 built and held, but the pairwise Jaccard loop — quadratic, over an hour at 5000 — is skipped, so
 only exact copies are found. Every other function is the generator's own.
 
-The wrappers only read a clock. Timings (seconds) go to TIMINGS.json; `after_generate` is the time
-from the end of `generate` to the end of the build: MkDocs reading, rendering and writing every
-page and the search index. Used by `bench/run.py` for every build, including the bare-Material
+The wrappers only read clocks: wall time, and CPU time (`<stage>_cpu`: this process plus the
+children that ended meanwhile, i.e. the pool's workers in `collect`). Timings (seconds) go to
+TIMINGS.json; `after_generate` is the time from the end of `generate` to the end of the build:
+MkDocs reading, rendering and writing every page and the search index (`after_generate_cpu`
+includes the search processes, which end there). Used by `bench/run.py` for every build, including the bare-Material
 ones (where no generator function runs).
 """
 
@@ -30,6 +32,7 @@ START = time.perf_counter()
 import functools  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import resource  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -44,20 +47,30 @@ TIMES: dict[str, float] = {}
 MARKS: dict[str, float] = {}
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (the extraction pool's workers
+    once the pool is shut down; the search process when the build waits for it at the end)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def _timed(module: Any, name: str, label: str | None = None) -> None:
-    """Replace `module.name` by a wrapper adding its run time to TIMES[label]."""
+    """Replace `module.name` by a wrapper adding its run time to TIMES[label] and its CPU time
+    (`cpu_seconds`) to TIMES[label + "_cpu"]."""
     original: Callable[..., Any] = getattr(module, name)
     key = label or name
 
     @functools.wraps(original)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), cpu_seconds()
         try:
             return original(*args, **kwargs)
         finally:
             ended = time.perf_counter()
             TIMES[key] = TIMES.get(key, 0.0) + ended - began
+            TIMES[f"{key}_cpu"] = TIMES.get(f"{key}_cpu", 0.0) + cpu_seconds() - cpu
             MARKS[f"{key}_end"] = ended - START
+            MARKS[f"{key}_end_cpu"] = cpu_seconds()
 
     setattr(module, name, wrapper)
 
@@ -119,6 +132,7 @@ def main(argv: list[str]) -> int:
     result: dict[str, Any] = {"total": total, "instrument": imported, **TIMES, "marks": MARKS}
     if "generate_end" in MARKS:
         result["after_generate"] = total - MARKS["generate_end"]
+        result["after_generate_cpu"] = cpu_seconds() - MARKS["generate_end_cpu"]
         result["before_generate"] = MARKS["generate_end"] - TIMES["generate"]
     out.write_text(json.dumps(result, indent=1) + "\n")
     return code
