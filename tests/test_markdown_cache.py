@@ -14,9 +14,10 @@ import pytest
 from generator import markdown_cache
 from generator import site as site_module
 from generator.build import Site, build
-from generator.link import LINKS_FOLDER
+from generator.link import LINKS_FOLDER, LinkEntries
 from generator.markdown_cache import FOLDER, site_digest
 from generator.settings import Settings
+from generator.stories import Story
 
 REPO = Path(__file__).resolve().parents[1]
 STORIES = REPO / "tests" / "fixtures" / "stories"  # five events told three times each, and distractors
@@ -175,3 +176,14 @@ def test_pages_are_kept_per_code_template_vocabulary_and_site_address(tmp_path: 
     edited = site_digest(settings, "vocabulary-1", templates)
     monkeypatch.setattr(markdown_cache, "code_digest", lambda: "an edited generator")
     assert site_digest(settings, "vocabulary-1", templates) != edited
+
+
+def test_a_links_entry_that_names_a_class_is_not_loaded(tmp_path: Path) -> None:
+    """Links entries hold only tuples, dicts, text and numbers: unpickling one that names a class
+    (here one of the generator's own; a forged entry could name any function) would run code."""
+    store = LinkEntries(tmp_path / LINKS_FOLDER)
+    store.put("a" * 64, (("story-1", ("a", "b")),))
+    store.put("b" * 64, (Story("a", ("a", "b")),))
+    assert store.get("a" * 64) == (("story-1", ("a", "b")),)
+    assert store.get("b" * 64) is None
+
