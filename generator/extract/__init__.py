@@ -16,7 +16,7 @@ from ..model import Article, BlockKind, Briefing, TopicScore
 from ..settings import DEFAULTS, Settings
 from ..textnorm import to_simplified
 from ..vocab import Vocabulary
-from .actors import ActorMatcher, Match, mentions, within, without_own_outlet
+from .actors import ActorMatcher, Match, mentions, within, without_own_authors, without_own_outlet
 from .figures import find_figures
 from .quotes import find_quotes
 from .recogniser import recognise, recognised_matches, sentence_spans, worth_a_look
@@ -74,6 +74,7 @@ def extract(article: Article, vocab: Vocabulary, settings: Settings = DEFAULTS) 
         found = recognised_matches(simplified, found, recognise(simplified, spans), matcher,
                                    _not_names(vocab), title_end, lead_end)
     found = without_own_outlet(found, _outlet_names(article, vocab), simplified, title_end)
+    found = without_own_authors(found, article.authors, title_end)
     if simplified != original:
         found = [replace(m, surface=_as_written(m, simplified, original)) for m in found]
     matches = _with_front_matter(found, article, vocab)

@@ -35,6 +35,17 @@ articles too. Rules, each named in the mention it produces:
                       about it (`without_own_outlet`)
   compound-in-a-place an abbreviation compound that runs into a place's suffix is the place's
                       name: 台中市 is a city, not Taiwan and China
+  day-of-month        日 after a number, spaces between or not, is a day: 7 月 6 日中美 is China
+                      and the United States after a date, not Japan too
+  lost-dot            a name after a title that runs on past a "?" or U+FFFD into more Han
+                      characters lost its middle dot to a wrong code page (卡琳娜?维特):
+                      its first part alone is not taken for the person
+  country-as-attribute a country that only says where a named paper or company is from is not
+                      a mention of it: 英国《金融时报》, 英国「金融时报」, 加拿大资产管理公司Maple
+                      Arc, 美国投资公司派克(Parker Capital)
+  own-author          a person the article is credited to (its byline) is not its actor unless
+                      the headline names them (`without_own_authors`): 我是安娜 in a press
+                      review read by 安娜
 """
 
 from __future__ import annotations
@@ -50,7 +61,7 @@ from functools import lru_cache
 
 from ..han import is_han
 from ..model import Actor, ActorMention
-from ..textnorm import word_tokenizer
+from ..textnorm import to_simplified, word_tokenizer
 
 # Characters of the standard Chinese transliteration of foreign names (Xinhua's tables).
 TRANSLIT_CHARS = (
@@ -101,6 +112,17 @@ STREET_WORDS = ("路", "街", "大道", "大街", "东路", "西路", "南路", 
 COMPANY_WORDS = ("汽车", "集团", "公司", "证券", "控股", "股份", "实业", "电器", "保险", "基金")
 # Suffixes of a place's name (rule compound-in-a-place): 台中市, 中西区.
 PLACE_SUFFIX_CHARS = "市县区省州镇乡村"
+# A title in brackets that names a newspaper, a magazine or a broadcaster, and a description of a
+# company followed by its name in Latin letters, bare or as the original of a Chinese name: what a
+# country right before them is an attribute of (rule country-as-attribute).
+PAPER_TITLE = re.compile(r"[《「“]([^》」”\n]{1,12})[》」”]")
+PAPER_ENDS = ("报", "刊", "杂志", "周报", "新闻", "电视台", "通讯社", "广播公司")
+DESCRIBED_COMPANY = re.compile("(?:(?![和与及])[\u4e00-\u9fff]){0,8}?(?:公司|集团|银行|机构|基金)"
+                               "(?:[A-Za-z]|[「“『]?[\u4e00-\u9fff·]{1,8}[」”』]?[(（][A-Za-z])")
+# Characters a page decoded with the wrong code page leaves where one was lost (rule lost-dot).
+GARBLED = ("?", "\ufffd")
+# Space that may stand between a number and its unit in typeset copy (7 月 6 日).
+NUMBER_SPACE = " \u3000\u00a0"
 # Words a transliterated-looking run often ends with but that are not part of the name.
 NAME_STOP_TAIL = ("表示", "说", "称", "指出", "强调", "认为", "在", "与", "和", "对", "将", "曾", "也", "则")
 
@@ -199,6 +221,9 @@ class ActorMatcher:
                     continue  # 鲍尔默 is not 鲍尔 (rule name-runs-on)
                 if self._organ_of_another_state(text, start, form, actor):
                     continue  # 美国教育部 is the United States', not China's 教育部
+                if actor.type == "country" and _attribute_of_a_name(text, end):
+                    taken[start:end] = b"\x01" * len(form)
+                    continue  # 英国《金融时报》 (rule country-as-attribute)
                 rule = "listed-form"
                 if actor.type == "country":
                     organ = ORGAN_AFTER.match(text, end)
@@ -209,6 +234,9 @@ class ActorMatcher:
         for found in TITLE_NAME.finditer(text):
             name = _trim_name(found.group(1))
             start = found.start(1)
+            if text[start + len(name):start + len(name) + 1] in GARBLED and \
+                    is_han(text[start + len(name) + 1:start + len(name) + 2] or "a"):
+                continue  # 卡琳娜?维特: only the first part of a name (rule lost-dot)
             if len(name) >= NAME_MIN and free(start, start + len(name)):
                 actor = self.by_form.get(name) or self.persons_by_last_part.get(name) or unlisted_actor(name, "person")
                 claim(Match(start, start + len(name), actor, name, "title-name"))
@@ -282,8 +310,10 @@ class ActorMatcher:
                 start, run = found.start(), found.group()
                 if not free(start, found.end()) or not _starts_word(text, start):
                     continue
-                if start > 0 and text[start - 1].isdigit():
-                    continue  # 5日中方: 日 is the day
+                if _after_a_number(text, start):
+                    if run[0] != "日" or len(run) < 3 or not _starts_word(text, start + 1):
+                        continue  # 5日中方: 日 is the day (rule day-of-month)
+                    start, run = start + 1, run[1:]  # 6 日中美: the day, then China and the US
                 if len({self.by_abbrev[char].id for char in run}) < len(run):
                     continue  # 美美, 中华: not a list of countries
                 if text[found.end():found.end() + 1] in PLACE_SUFFIX_CHARS and _word_end(text, start) > found.end():
@@ -310,8 +340,24 @@ class ActorMatcher:
         for char, actor in self.by_abbrev.items():
             for start in places.get(char, ()):
                 suffix = ABBREV_SUFFIX.match(text, start + 1)
-                if suffix and free(start, suffix.end()) and _starts_word(text, start):
+                if suffix and free(start, suffix.end()) and _starts_word(text, start) and not (
+                        char == "日" and _after_a_number(text, start)):
                     claim(Match(start, suffix.end(), actor, text[start:suffix.end()], "abbrev-compound"))
+
+
+def _attribute_of_a_name(text: str, end: int) -> bool:
+    """Whether a newspaper's title in brackets, or a company's description and its name in Latin
+    letters, starts at `end`: a country before it is an attribute (rule country-as-attribute)."""
+    title = PAPER_TITLE.match(text, end)
+    return (title is not None and title.group(1).endswith(PAPER_ENDS)) or bool(DESCRIBED_COMPANY.match(text, end))
+
+
+def _after_a_number(text: str, start: int) -> bool:
+    """Whether a digit ends right before `start`, spaces between allowed (rule day-of-month)."""
+    at = start - 1
+    while at >= 0 and text[at] in NUMBER_SPACE:
+        at -= 1
+    return at >= 0 and text[at].isdigit()
 
 
 def _latin(char: str) -> bool:
@@ -432,6 +478,18 @@ def without_own_outlet(matches: Sequence[Match], outlet_names: Iterable[str], te
         if any(m.start < title_end for m in group) or len(plain) >= OWN_OUTLET_MENTIONS:
             about.add(actor_id)
     return [m for m in matches if m.actor.id not in own or m.actor.id in about]
+
+
+def without_own_authors(matches: Sequence[Match], authors: Iterable[str], title_end: int) -> list[Match]:
+    """The matches without the people the article is credited to (rule own-author), unless the
+    headline names them: a reporter who introduces the report (我是安娜) or signs it writes it,
+    and is not what it is about. A listed actor is kept (an op-ed by a minister is his)."""
+    names = {to_simplified(name) for name in authors if len(name) >= 2}
+    own = {m.actor.id for m in matches if not m.actor.listed and m.actor.type == "person" and m.surface in names}
+    if not own:
+        return list(matches)
+    headlined = {m.actor.id for m in matches if m.actor.id in own and m.start < title_end}
+    return [m for m in matches if m.actor.id not in own or m.actor.id in headlined]
 
 
 def within(matches: Sequence[Match], starts: Sequence[int], start: int, end: int) -> Sequence[Match]:

@@ -25,7 +25,8 @@ Rules that turn a guess down (`Judge.rejection`, each named as it is returned):
   countries-compound, abbreviation-and-a-word   美中科技; 联俄, 华强硬
   holds-a-listed-organisation       联合国下属世界粮食计划署
   ends-with-a-title                 启明派出所长
-  credit-line                       a reporter, editor or translator (记者潘强, 编译/林靖东, （李华）)
+  credit-line                       a reporter, editor, translator or photographer (记者潘强,
+                                    编译/林靖东, （李华）, （王小明／台中报导）, 王小明摄)
   form-of-address                   李教授, 杨先生, 王某, 金所长; and in Taiwanese reports a surname
                                     with a kin or sex word (李男, 高母, 陈妻)
   storm-name                        a name the text writes right after 台风/飓风 (in quotes or not)
@@ -43,6 +44,20 @@ Rules that turn a guess down (`Judge.rejection`, each named as it is returned):
   place-named-as-organisation       an organisation guess that ends in a place's suffix (南市) is
                                     a place, counted as places are
   given-name-is-a-common-word       邓最终
+  not-a-given-name                  a surname before a character no one is given as a name, of
+                                    death or filth (陈尸 "the body lay")
+  relative-body                     an organisation named by an administrative level, not a place
+                                    (市政府新闻办, 县公安局, 区人民法院): which city's, county's or
+                                    district's the text says elsewhere; as a name it would merge
+                                    the bodies of every city
+  common-noun-in-a-list             an organisation guess that is also a common noun (苹果, 长城),
+                                    listed with another common noun (鸡蛋和苹果, 苹果、梨), is that noun
+  clause-not-a-name                 an organisation guess in which a verb takes a listed country as
+                                    its object is a clause, often a headline's (长城汽车投资泰国电动车公司:
+                                    a carmaker invests in a Thai company)
+  describes-a-name                  an organisation guess followed by a name with its original
+                                    in brackets is a description of that name (美国咨询公司高桥
+                                    (Takahashi Partners), 澳洲矿业公司「北岭」(Northridge))
   not-a-name-shape                  a person neither a Chinese name (surname + one or two
                                     characters) nor a transliteration
   structure-or-feature              a place that is a bridge, a palace, a river (东湖大桥)
@@ -51,12 +66,15 @@ Rules that turn a guess down (`Judge.rejection`, each named as it is returned):
 and rules that decide what an accepted guess is and whether it counts (`actor_name`,
 `recognised_matches`, `_salient`): descriptors, owners and units stripped from organisations,
 part words and countries from places; units of a listed organisation counted for it; the more
-frequent of two overlapping guesses; salience by headline, lead, role or speech, mentions.
+frequent of two overlapping guesses; salience by headline, lead, role or speech, mentions. A
+place is not counted where it names a group or a title after it (rule place-names-a-group-or-title:
+上海帮 is a faction, 长江学者 a title of honour).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -259,6 +277,22 @@ OWNER_WORDS = ("旗下", "下属", "所属", "麾下")
 ORGANISATION_ENDS = (*"局部委会院党军社台行所厂署办队团司", "集团", "中心", "银行", "基金", "联盟", "协会")
 # A given name of two characters this frequent in jieba's dictionary is a word: 邓最终.
 COMMON_WORD_FREQ = 5000
+# Characters of death and filth that no one is given as a name (rule not-a-given-name): a surname
+# before one of them writes a word, not a name (陈尸: the body lay).
+NOT_GIVEN_CHARS = frozenset("尸死亡殁葬棺坟墓屎尿粪")
+# What joins the items of a list (rule common-noun-in-a-list).
+LIST_JOINS = ("和", "与", "及", "、")
+# jieba's tags of verbs and verbal nouns (rule clause-not-a-name).
+VERB_TAGS = ("v", "vn")
+# Administrative levels, and the bodies written after one with no place's name (rule relative-body).
+LEVELS = "市省县区镇乡"
+RELATIVE_ORGANS = ("政府", "委", "党委", "政协", "人大", "公安局", "法院", "检察院")
+# A name, in quotes or not, with its original in Latin letters in brackets: what a description
+# before it describes (rule describes-a-name).
+DESCRIBED_NAME = re.compile(r"[「“『\"]?[\u4e00-\u9fff·]{1,8}[」”』\"]?[(（][A-Za-z]")
+# Words after a place that make it the name of a group or a title (rule place-names-a-group-or-title):
+# 上海帮 (a faction), 长江学者 (a title of honour); 帮助, 帮忙 are verbs, not 帮 "a gang".
+GROUP_OR_TITLE_AFTER = re.compile("帮(?![助忙扶])|学者")
 # Characters a recognised name may hold besides Han: a transliterated name's dot.
 NAME_DOTS = "·・•‧－"
 
@@ -323,6 +357,15 @@ class Judge:
                 return "holds-a-listed-organisation"  # 联合国下属世界粮食计划署
             if name.endswith(ROLE_ENDS) or name.endswith(("所长", "队长", "处长", "科长")):
                 return "ends-with-a-title"  # 启明派出所长
+            first = next(iter(word_tokenizer().cut(name, HMM=False)))
+            if first[0] in LEVELS and (len(first) == 1 or first[1:] in RELATIVE_ORGANS):
+                return "relative-body"  # 市政府新闻办: which city's is said elsewhere
+            if self._listed_with_a_common_noun(entity):
+                return "common-noun-in-a-list"  # 投掷鸡蛋和苹果
+            if self._verb_before_a_country(name):
+                return "clause-not-a-name"  # 长城汽车投资泰国电动车公司
+            if DESCRIBED_NAME.match(self.text, entity.end):
+                return "describes-a-name"  # 美国咨询公司高桥(Takahashi Partners)
         if self.text[entity.start - 1:entity.start] in GARBLED or self.text[entity.end:entity.end + 1] in GARBLED:
             return "garbled-edge"  # ?９?安部: 公 was lost with the page's encoding
         if re.search(STORM_NAME.format(re.escape(name)), self.text):
@@ -347,8 +390,9 @@ class Judge:
         after = text[entity.end:entity.end + 10]
         if any(before.endswith(word) for word in CREDIT_WORDS) or (
                 text[entity.start - 1:entity.start] in "(（" and after[:1] in ")）") or (
-                after[:1] in "(（" and re.match(r"[(（][^)）]{0,8}(?:社|报|网|台|电|专稿|供稿)[)）]", after)):
-            return "credit-line"  # 记者潘强, 编译/林靖东, (唐风), 陈立希（新华社专稿）
+                after[:1] in "(（" and re.match(r"[(（][^)）]{0,8}(?:社|报|网|台|电|专稿|供稿)[)）]", after)) or (
+                re.match(r"[/／][^)）/／]{0,6}(?:报导|报道|讯)[)）]", after)) or after[:1] == "摄":
+            return "credit-line"  # 记者潘强, 编译/林靖东, (唐风), 陈立希（新华社专稿）, 王某／台中报导, 王某摄
         if any(name.endswith(word) for word in ADDRESS_WORDS) and len(name) <= 4:
             return "form-of-address"
         if len(name) == 2 and name[0] in SURNAMES and name[1] in KIN_WORDS:
@@ -361,10 +405,34 @@ class Judge:
             given = name[-2:]
             if len(name) == 3 and word_tokenizer().FREQ.get(given, 0) >= COMMON_WORD_FREQ:
                 return "given-name-is-a-common-word"  # 邓最终
+            if NOT_GIVEN_CHARS.intersection(name[1:]):
+                return "not-a-given-name"  # 陈尸: the body lay (there)
             return None
         if not all(c in self.matcher.name_chars or c in NAME_DOTS for c in name):
             return "not-a-name-shape"
         return None
+
+    def _listed_with_a_common_noun(self, entity: Entity) -> bool:
+        """Whether a guess jieba files as a common noun is joined by 和, 与, 及 or 、 to another
+        common noun before or after it (rule common-noun-in-a-list)."""
+        tags = pos_tokenizer().word_tag_tab
+        if tags.get(entity.text) != "n":
+            return False
+        text, start, end = self.text, entity.start, entity.end
+        before = list(word_tokenizer().cut(text[max(0, start - 7):start - 1], HMM=False)) if start > 1 else []
+        after = list(word_tokenizer().cut(text[end + 1:end + 8], HMM=False))
+        return (text[start - 1:start] in LIST_JOINS and bool(before) and tags.get(before[-1]) == "n") or (
+            text[end:end + 1] in LIST_JOINS and bool(after) and tags.get(after[0]) == "n")
+
+    def _verb_before_a_country(self, name: str) -> bool:
+        """Whether a word jieba files as a verb is followed in `name` by a listed country's form
+        (rule clause-not-a-name)."""
+        tags = pos_tokenizer().word_tag_tab
+        for verb, following in itertools.pairwise(word_tokenizer().cut(name, HMM=False)):
+            actor = self.matcher.by_form.get(following)
+            if tags.get(verb) in VERB_TAGS and actor is not None and actor.type == "country":
+                return True
+        return False
 
     def _organisation_forms_in(self, name: str) -> list[str]:
         """Listed organisations' forms that occur inside `name` after its start."""
@@ -523,7 +591,9 @@ def recognised_matches(text: str, matches: Sequence[Match], entities: Sequence[E
         while at >= 0:
             end = at + len(sought)
             crossing = [m for m in within(matches, starts, max(0, at - 40), end) if m.start < end and m.end > at]
-            if all(at <= m.start and m.end <= end for m in crossing) and not any(taken[at:end]):
+            if tag == "LOC" and GROUP_OR_TITLE_AFTER.match(text, end):
+                pass  # 上海帮, 长江学者 (rule place-names-a-group-or-title)
+            elif all(at <= m.start and m.end <= end for m in crossing) and not any(taken[at:end]):
                 occurrences.append((at, end, crossing))
             at = text.find(sought, end)
         if not occurrences or not _salient(tag, occurrences, judge, title_end, lead_end):
