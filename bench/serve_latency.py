@@ -76,7 +76,8 @@ def wait_quiet(log: Log, timeout: float = 600) -> None:
         lines = list(log.lines)
         starts = [at for at, line in lines if BUILDING in line]
         last_start = starts[-1] if starts else 0.0
-        finished = any(at >= last_start and RELOADED in line for at, line in lines) or not starts
+        # a rebuild ends with the reload; the first build, which reloads no browser, with READY
+        finished = any(at >= last_start and (RELOADED in line or READY in line) for at, line in lines) or not starts
         if finished and time.perf_counter() - max(last_start, lines[-1][0] if lines else 0.0) >= QUIET:
             return
         time.sleep(0.2)
