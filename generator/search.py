@@ -47,7 +47,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -382,8 +382,6 @@ class PendingIndex:
                                          stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         self._lock = threading.Lock()
         self._closed = False
-        self.cancelled = False
-        self._thread: threading.Thread | None = None
 
     def finish(self, site_dir: Path) -> IndexReport:
         """Wait for the index and put it at `site_dir/pagefind`, replacing any earlier one."""
@@ -403,28 +401,10 @@ class PendingIndex:
         finally:
             self._close()
 
-    def finish_in_background(self, site_dir: Path, done: Callable[[IndexReport | SearchError], None]) -> None:
-        """`finish` on a thread, then `done(report or error)`: under `mkdocs serve` the rebuilt
-        pages are shown at once and the index follows. `cancel` (the next rebuild) stops it
-        before it touches the site."""
-        def run() -> None:
-            try:
-                report: IndexReport | SearchError = self.finish(site_dir)
-            except SearchError as error:
-                report = error
-            if not self.cancelled:
-                done(report)
-
-        self._thread = threading.Thread(target=run, name="search-index", daemon=True)
-        self._thread.start()
-
     def cancel(self) -> None:
         """Stop the indexing (a failed build, or a rebuild starting) and remove its folder; a
         bundle not yet moved into the site never will be."""
-        self.cancelled = True
         self._close()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join()
 
     def _close(self) -> None:
         with self._lock:

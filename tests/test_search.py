@@ -135,24 +135,12 @@ def test_the_search_box_queries_the_language_the_index_is_written_in() -> None:
     assert f'data-index-language="{search.INDEX_LANGUAGE}"' in partial.read_text(encoding="utf-8")
 
 
-def test_under_serve_the_index_arrives_after_the_build_and_is_reported(pagefind: Path, tmp_path: Path) -> None:
-    import threading
-
-    reported: list[object] = []
-    arrived = threading.Event()
+def test_a_cancelled_index_never_reaches_the_site(pagefind: Path, tmp_path: Path) -> None:
+    # a failed build or a rebuild cancels it; serve's thread waiting in `finish` is told so
     pending = search.PendingIndex([search.search_document(MINSK)], ["卢卡申科"])
-    pending.finish_in_background(tmp_path, lambda outcome: (reported.append(outcome), arrived.set()))
-    assert arrived.wait(120)
-    assert isinstance(reported[0], search.IndexReport) and reported[0].documents == 1
-    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
-
-
-def test_a_rebuild_stops_the_last_index_before_it_reaches_the_site(pagefind: Path, tmp_path: Path) -> None:
-    reported: list[object] = []
-    pending = search.PendingIndex([search.search_document(MINSK)], ["卢卡申科"])
-    pending.finish_in_background(tmp_path, reported.append)
-    pending.cancel()  # returns once the background thread is done
-    assert reported == []
+    pending.cancel()
+    with pytest.raises(search.SearchError, match="cancelled"):
+        pending.finish(tmp_path)
     assert not (tmp_path / "pagefind").exists()
     assert not pending.folder.exists()
 
