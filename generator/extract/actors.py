@@ -117,9 +117,13 @@ PLACE_SUFFIX_CHARS = "市县区省州镇乡村"
 # country right before them is an attribute of (rule country-as-attribute).
 PAPER_TITLE = re.compile(r"[《「“]([^》」”\n]{1,12})[》」”]")
 PAPER_ENDS = ("报", "刊", "杂志", "周报", "新闻", "电视台", "通讯社", "广播公司")
+# A name, in quotes or not, with its original in Latin letters in brackets: 高桥(Takahashi
+# Partners), 「北岭」(Northridge). Also the recogniser's rule describes-a-name.
+NAME_WITH_ORIGINAL = "[「“『\"]?[\u4e00-\u9fff·]{1,8}[」”』\"]?[(（][A-Za-z]"
 DESCRIBED_COMPANY = re.compile("(?:(?![和与及])[\u4e00-\u9fff]){0,8}?(?:公司|集团|银行|机构|基金)"
-                               "(?:[A-Za-z]|[「“『]?[\u4e00-\u9fff·]{1,8}[」”』]?[(（][A-Za-z])")
-# Characters a page decoded with the wrong code page leaves where one was lost (rule lost-dot).
+                               f"(?:[A-Za-z]|{NAME_WITH_ORIGINAL})")
+# Characters a page decoded with the wrong code page leaves where one was lost (rules lost-dot
+# here, garbled-edge in the recogniser).
 GARBLED = ("?", "\ufffd")
 # Space that may stand between a number and its unit in typeset copy (7 月 6 日).
 NUMBER_SPACE = " \u3000\u00a0"

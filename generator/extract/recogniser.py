@@ -85,7 +85,16 @@ from typing import Any
 from ..han import is_han
 from ..model import Actor
 from ..textnorm import pos_tokenizer, word_tokenizer
-from .actors import RELATION_VERBS, STATE_ORGANS, ActorMatcher, Match, unlisted_actor, within
+from .actors import (
+    GARBLED,
+    NAME_WITH_ORIGINAL,
+    RELATION_VERBS,
+    STATE_ORGANS,
+    ActorMatcher,
+    Match,
+    unlisted_actor,
+    within,
+)
 
 log = logging.getLogger("generator")
 
@@ -233,8 +242,6 @@ ADDRESS_WORDS = ("教授", "先生", "女士", "小姐", "同学", "老师", "�
 KIN_WORDS = tuple("男女母父妻夫嫂婆翁妇嬷童妹姐哥弟叔姨")
 # Words that introduce a storm's name, maybe in quotes: 台风“天鸽” (rule storm-name).
 STORM_NAME = "(?:台风|飓风|热带风暴|气旋)[“「\"']?{}"
-# What stands where a page decoded with the wrong code page lost a character.
-GARBLED = ("?", "\ufffd")
 # Words a person's name is never followed by: the guess is part of an organisation's name.
 UNIT_AFTER = ("部门", "委", "机构", "系统")
 # jieba's dictionary tags that make a two-character person guess a word of another kind.
@@ -287,9 +294,9 @@ VERB_TAGS = ("v", "vn")
 # Administrative levels, and the bodies written after one with no place's name (rule relative-body).
 LEVELS = "市省县区镇乡"
 RELATIVE_ORGANS = ("政府", "委", "党委", "政协", "人大", "公安局", "法院", "检察院")
-# A name, in quotes or not, with its original in Latin letters in brackets: what a description
-# before it describes (rule describes-a-name).
-DESCRIBED_NAME = re.compile(r"[「“『\"]?[\u4e00-\u9fff·]{1,8}[」”』\"]?[(（][A-Za-z]")
+# A name with its original in Latin letters in brackets: what a description before it describes
+# (rule describes-a-name).
+DESCRIBED_NAME = re.compile(NAME_WITH_ORIGINAL)
 # Words after a place that make it the name of a group or a title (rule place-names-a-group-or-title):
 # 上海帮 (a faction), 长江学者 (a title of honour); 帮助, 帮忙 are verbs, not 帮 "a gang".
 GROUP_OR_TITLE_AFTER = re.compile("帮(?![助忙扶])|学者")
