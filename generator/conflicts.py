@@ -52,6 +52,8 @@ APPROX_TOLERANCE = 0.1  # 约/近/左右: within 10% either way
 # Words at the end of a span of time's measure that say only that something lasted (通话时间,
 # 会谈历时, 救援持续): dropped, so that what is left names the event, or nothing (时间 alone).
 SPAN_WORDS = ("时间", "时长", "历时", "持续", "用时", "耗时", "为时", "进行", "长达", "共计", "了", "的")
+# Qualifiers that state a bound, not a value: 超过两个小时 and 不到两个小时 are two statements.
+BOUNDS = ("over", "under")
 
 
 @dataclass(frozen=True, order=True)
@@ -129,9 +131,6 @@ def comparable(figure: Figure) -> Comparable:
                       _scaled(figure.value_from, factor))
 
 
-BOUNDS = ("over", "under")  # qualifiers that state a bound, not a value
-
-
 def measure_key(figure: Figure) -> str | None:
     """What a figure measures, as compared between briefings: its measure in Simplified characters;
     for a span of time, the event that lasted (`SPAN_WORDS` dropped from its end). None when the
@@ -139,12 +138,9 @@ def measure_key(figure: Figure) -> str | None:
     if not figure.measure:
         return None
     key = to_simplified(figure.measure)
-    if figure.unit in units.DURATIONS:
-        stripped = True
-        while stripped:
-            tail = next((w for w in SPAN_WORDS if key.endswith(w)), None)
-            stripped = tail is not None
-            key = key[: -len(tail)] if tail else key
+    if figure.unit in units.DURATIONS:  # 会谈持续时间 -> 会谈: the words come in any order, several at once
+        while tail := next((word for word in SPAN_WORDS if key.endswith(word)), None):
+            key = key.removesuffix(tail)
     return key or None
 
 
@@ -152,8 +148,10 @@ def statement_key(figure: Figure) -> tuple[object, ...] | None:
     """What two figures share exactly when they are one statement (`same_statement`); None for a
     figure that shares with none: no value, or a span of time without a measure."""
     c = comparable(figure)
-    measure = measure_key(figure) if figure.unit in units.DURATIONS else None
-    if c.value is None or (figure.unit in units.DURATIONS and measure is None):
+    span = figure.unit in units.DURATIONS
+    # a span's unit (seconds) says nothing of what lasted; a count's (people, tankers) says what is counted
+    measure = measure_key(figure) if span else None
+    if c.value is None or (span and measure is None):
         return None
     bound = figure.qualifier if figure.qualifier in BOUNDS else None
     return (c.unit, c.value_from, c.value, c.value_high, bound, measure)
@@ -196,6 +194,7 @@ def incompatible(a: Figure, b: Figure) -> bool:
 
 
 def same_thing(a: Figure, b: Figure) -> bool:
+    """Rule `same_thing` (module docstring): one measure, one common unit, both a change or both a level."""
     measure = measure_key(a)
     return (measure is not None and measure == measure_key(b) and comparable(a).unit == comparable(b).unit
             and (a.value_from is None) == (b.value_from is None))
