@@ -7,8 +7,9 @@ Pagefind run takes some 700 MB of its own (about 0.47 MB per briefing of a shard
 together had made the build's process tree 2.7 GiB at 10 000 articles. The same process id goes
 on, so `search.PendingIndex` waits for and cancels it as before.
 
-This module imports the standard library only (the generator package's other modules load
-jieba and the extraction code: 100 MB before anything is done). What to do comes from
+This module imports the standard library only, and `python -m generator.pagefind_runs` loads
+no more of the package than its `__init__` and `settings` (its other modules load jieba and the
+extraction code: 100 MB before anything is done). What to do comes from
 `JOB/plan.json` (`PLAN`), written by `run_job`, steps in order:
 
 * `{"copy": STORED, "out": OUT}`: a shard whose pages are all kept, copied from the cache;

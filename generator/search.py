@@ -346,7 +346,7 @@ def run_job(job: Path) -> int:
             "moves": [[str(job / SIMPLIFIED_TABLE), str(bundle / SIMPLIFIED_TABLE)]],
             "write": [[str(bundle / MANIFEST), json.dumps({"older": older, SIMPLIFIED_TABLE: blocks}) + "\n"]]}
     (job / pagefind_runs.PLAN).write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-    del documents, shards, oldest_first, segmenter, kept
+    del documents, shards, oldest_first, segmenter, kept  # for the run in this process below (not POSIX)
     if os.name != "posix":  # execv would start another process and end this one: PendingIndex would stop waiting
         return pagefind_runs.run_plan(job)
     sys.stdout.flush()

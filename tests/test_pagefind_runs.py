@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from generator import pagefind_runs
@@ -61,3 +63,11 @@ def test_a_failed_pagefind_run_gives_its_status_and_stores_nothing(tmp_path: Pat
     assert pagefind_runs.run_plan(tmp_path) == 3
     assert list(store.parent.iterdir()) == []  # a later build does not take a half-made shard for a kept one
     assert not (tmp_path / "manifest.json").exists()
+
+
+def test_the_runner_loads_neither_jieba_nor_the_extraction_code() -> None:
+    # it runs beside MkDocs and Pagefind at the build's peak: its memory is the reason it exists
+    probe = ("import sys; import generator.pagefind_runs; "
+             "print(sorted(m for m in sys.modules if m == 'jieba' or m.startswith(('generator.', 'cn2an'))))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['generator.pagefind_runs', 'generator.settings']"
