@@ -29,16 +29,16 @@ def network_svg(nodes: Sequence[tuple[Actor, int]], edges: Sequence[tuple[str, s
         return ""
     ids = [actor.id for actor, _ in nodes]
     index = {actor_id: i for i, actor_id in enumerate(ids)}
-    edges = [(index[a], index[b], w) for a, b, w in edges if a in index and b in index and a != b]
-    star = all(a == 0 or b == 0 for a, b, _ in edges)
-    positions = _radial(len(ids), edges) if star else _layout(len(ids), edges)
+    links = [(index[a], index[b], w) for a, b, w in edges if a in index and b in index and a != b]
+    star = all(a == 0 or b == 0 for a, b, _ in links)
+    positions = _radial(len(ids), links) if star else _layout(len(ids), links)
     top = max(count for _, count in nodes)
     margin = 60
     scale = size - 2 * margin
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="briefing-network" '
            f'role="img" aria-label={quoteattr(title)}>', f"<title>{escape(title)}</title>"]
-    heaviest = max((w for _, _, w in edges), default=1)
-    for a, b, weight in edges:
+    heaviest = max((w for _, _, w in links), default=1)
+    for a, b, weight in links:
         (x1, y1), (x2, y2) = positions[a], positions[b]
         out.append(f'<line x1="{margin + x1 * scale:.1f}" y1="{margin + y1 * scale:.1f}" '
                    f'x2="{margin + x2 * scale:.1f}" y2="{margin + y2 * scale:.1f}" stroke="#8a94a6" '

@@ -207,11 +207,13 @@ def document_html(document: SearchDocument, segmenter: Segmenter) -> str:
 
 
 def pagefind_binary() -> Path:
+    """The Pagefind binary of the `pagefind[extended]` package; SearchError when it is not installed."""
     try:
         from pagefind.service import get_executable
-    except ImportError:
-        get_executable = None
-    binary = get_executable() if get_executable else None
+    except ImportError:  # said as the binary missing, with what to install
+        binary = None
+    else:
+        binary = get_executable()
     if binary is None or not Path(binary).is_file():
         raise SearchError("the Pagefind binary is missing: install `pagefind[extended]`, "
                           "or choose Material's search (`search: material` under the briefings plugin)")

@@ -763,10 +763,10 @@ def _read(kind: str, folded: str, start: int, end: int) -> list[_Read]:
         return [_Read(start, end, round(100 * num.value / den.value, 2), _Unit("percent", "percent"),
                       _qualifier(g.get("pre")))]
     if kind == "slash":
-        num, den = int(g["num"]), int(g["den"])
-        if not 0 < num < den <= SLASH_DENOMINATOR_MAX:
+        numerator, denominator = int(g["num"]), int(g["den"])
+        if not 0 < numerator < denominator <= SLASH_DENOMINATOR_MAX:
             return []
-        return [_Read(start, end, round(100 * num / den, 2), _Unit("percent", "percent"),
+        return [_Read(start, end, round(100 * numerator / denominator, 2), _Unit("percent", "percent"),
                       _qualifier(g.get("pre"), g.get("suffix")))]
     if kind == "sign":
         number = _number(g["num"])
@@ -786,16 +786,16 @@ def _read_duration(found: re.Match[str], folded: str, start: int) -> list[_Read]
     larger, smaller = DURATION_LARGER[g["unit1"]], DURATION_SMALLER[g["unit2"]]
     first, second = _number(g["num1"]), _number(g["num2"])
     step = units.ratio(larger, smaller)
+    # (start, end) of the larger part and of the smaller one (after any 零/又) in `folded`
+    halves = ((start, start + found.end("unit1")), (start + found.start("num2"), start + found.end()))
     if step is None or not first or not second or first.value is None or second.value is None \
             or not 0 < second.value < step:
-        parts = (FORM_RES["amount"].fullmatch(folded, start, start + found.end("unit1")),
-                 FORM_RES["amount"].fullmatch(folded, start + found.start("num2"), start + found.end()))
-        reads = [_read_amount(m, 0) for m in parts if m]
+        amounts = (FORM_RES["amount"].fullmatch(folded, s, e) for s, e in halves)
+        reads = [_read_amount(m, 0) for m in amounts if m]
         return [r for r in reads if r]
     value = round(first.value * step + second.value, 6)
     qualifier = _qualifier(g.get("pre"), g.get("suffix"))
-    parts = ((start, start + found.end("unit1")), (start + found.start("num2"), start + found.end()))
-    return [_Read(start, start + found.end(), value, _Unit(smaller, "time"), qualifier, parts=parts)]
+    return [_Read(start, start + found.end(), value, _Unit(smaller, "time"), qualifier, parts=halves)]
 
 
 def _read_range(found: re.Match[str], folded: str, start: int) -> list[_Read]:
