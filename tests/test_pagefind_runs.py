@@ -1,5 +1,6 @@
 """The lean process that runs Pagefind for a search index (generator/pagefind_runs.py): it follows
-the plan the segmenting process wrote, and a failed run is reported, never stored as a kept shard."""
+the plan the segmenting process wrote, a failed run is reported, never stored as a kept shard, and
+it stays lean (none of the generator's heavy modules loaded)."""
 
 from __future__ import annotations
 
