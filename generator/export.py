@@ -159,7 +159,7 @@ def jieba_user_dict(vocab: Vocabulary) -> str:
     A form that holds a shorter form of the same actor (泽连斯基总统, 俄罗斯联邦) is left out: as one
     word it would hide the shorter name inside it from a search for that name.
     """
-    words = set()
+    words: set[str] = set()
     for actor in vocab.actors:
         forms = [f for f in actor.zh_forms if len(f) >= 2 and " " not in f]
         words.update(f for f in forms if not any(other != f and other in f for other in forms))

@@ -28,7 +28,7 @@ KIND_ORDER = ("wire", "state-media", "newsroom", "public-broadcaster", "portal",
 # The one label for each kind of source: the outlets index's sections, an outlet page's kind, and the
 # badge on every briefing (site.py). Keyed by SourceType, which compares equal to its value, so an
 # outlet's `type` string looks it up too.
-SOURCE_TYPE_LABELS: dict[SourceType, str] = {
+SOURCE_TYPE_LABELS: dict[str, str] = {  # SourceType keys are str too
     SourceType.NEWSROOM: "新闻机构 Newsroom",
     SourceType.WIRE: "通讯社 Wire",
     SourceType.STATE_MEDIA: "官方媒体 State media",

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date as Date
+from functools import partial
 from xml.sax.saxutils import escape
 
 from . import urls
@@ -73,15 +74,15 @@ def site_pages(corpus: Corpus, settings: Settings = DEFAULTS, memo: PageMemo | N
     actors_by_id = {a.id: a for a in corpus.actors}
     accessed = accessed_on()  # once a build, as in the citation files: a build past midnight keeps one date
     for b in corpus.briefings:
-        pages[b.address.source] = memo.page(
-            b.address.source, lambda b=b: briefing_inputs(b, corpus, actors_by_id, accessed, memo),
-            lambda b=b: briefing_page(b, corpus, actors_by_id, accessed, settings.site_url))
+        source = b.address.source
+        pages[source] = memo.page(source, partial(briefing_inputs, b, corpus, actors_by_id, accessed, memo),
+                                  partial(briefing_page, b, corpus, actors_by_id, accessed, settings.site_url))
     for actor in corpus.actors:
-        pages[actor.address.source] = memo.page(actor.address.source, lambda a=actor: actor_inputs(a, corpus, memo),
-                                                lambda a=actor: actor_page(a, corpus))
+        pages[actor.address.source] = memo.page(actor.address.source, partial(actor_inputs, actor, corpus, memo),
+                                                partial(actor_page, actor, corpus))
     for topic in corpus.topics:
-        pages[topic.address.source] = memo.page(topic.address.source, lambda t=topic: topic_inputs(t, corpus, memo),
-                                                lambda t=topic: topic_page(t, corpus))
+        pages[topic.address.source] = memo.page(topic.address.source, partial(topic_inputs, topic, corpus, memo),
+                                                partial(topic_page, topic, corpus))
     pages[urls.HOME.source] = home_page(corpus)
     pages[urls.BRIEFINGS_INDEX.source] = briefings_index(corpus)
     pages[urls.ACTORS_INDEX.source] = actors_index(corpus)
@@ -97,8 +98,8 @@ def site_pages(corpus: Corpus, settings: Settings = DEFAULTS, memo: PageMemo | N
     pages[urls.STORIES_INDEX.source] = stories_index(corpus)
     pages[urls.CONFLICTS.source] = conflicts_page(corpus)
     for entry in corpus.outlets:
-        pages[entry.address.source] = memo.page(entry.address.source, lambda e=entry: outlet_inputs(e, corpus, memo),
-                                                lambda e=entry: outlet_page(e, corpus))
+        pages[entry.address.source] = memo.page(entry.address.source, partial(outlet_inputs, entry, corpus, memo),
+                                                partial(outlet_page, entry, corpus))
     pages[urls.OUTLETS_INDEX.source] = outlets_index(corpus.outlets, corpus)
     pages[urls.BUILD_REPORT.source] = report_page(corpus)
     return dict(pages)
@@ -205,7 +206,7 @@ def _month_counts(briefings: Iterable[Briefing]) -> list[tuple[DateValue, int]]:
     return sorted(counts.items())
 
 
-def _briefing_lists(here: str, briefings: Sequence[Briefing]) -> dict[str, object]:
+def _briefing_lists(here: urls.Address, briefings: Sequence[Briefing]) -> dict[str, object]:
     """Every briefing of an actor or topic, newest first: the newest with their gist, the rest one line each."""
     rows = [(b, here.link_to(b.address)) for b in briefings]
     return {"latest": rows[:LATEST_WITH_GIST], "earlier": rows[LATEST_WITH_GIST:], "briefing_count": len(rows)}
@@ -316,6 +317,7 @@ def _is_large(corpus: Corpus) -> bool:
 
 def briefings_index(corpus: Corpus) -> str:
     here = urls.BRIEFINGS_INDEX
+    months: list[tuple[str, list[tuple[Briefing, str]], str | None, int]]
     if _is_large(corpus):
         months = [(month, [], here.link_to(urls.MONTH.of(month)), len(items)) for month, items in corpus.months]
     else:
@@ -380,6 +382,11 @@ def _figure_groups(corpus: Corpus) -> list[tuple[str, str, list[tuple[Figure, Br
     return [(key, labels[key], groups[key]) for key in sorted(groups, key=lambda k: (k == "other", k))]
 
 
+def _figure_group_inputs(label: str, rows: Sequence[tuple[Figure, Briefing]], memo: PageMemo) -> list[str]:
+    """What a figures topic's page shows: its label and the briefings of its rows (their figures)."""
+    return [label, *memo.digests(b for _, b in rows)]
+
+
 def figures_pages(corpus: Corpus, memo: PageMemo | None = None) -> dict[str, str]:
     """One table of every figure; above LIST_ALL_FIGURES, one page per topic and an index. With
     `memo`, a topic's page is read back while its figures' briefings are those it was made from."""
@@ -391,14 +398,13 @@ def figures_pages(corpus: Corpus, memo: PageMemo | None = None) -> dict[str, str
         tables = [(label, [(f, b, here.link_to(b.address)) for f, b in rows], None, len(rows))
                   for _, label, rows in groups]
         return {here.source: render("figures.md.j2", groups=tables)}
-    pages = {}
-    index = []
+    pages: dict[str, str] = {}
+    index: list[tuple[str, list[object], str, int]] = []
     for key, label, rows in groups:
         here = urls.FIGURE_GROUP.of(key)
         table = [(label, [(f, b, here.link_to(b.address)) for f, b in rows], None, len(rows))]
-        pages[here.source] = memo.page(here.source,
-                                       lambda label=label, rows=rows: [label, *memo.digests(b for _, b in rows)],
-                                       lambda table=table: render("figures.md.j2", groups=table))
+        pages[here.source] = memo.page(here.source, partial(_figure_group_inputs, label, rows, memo),
+                                       partial(render, "figures.md.j2", groups=table))
         index.append((label, [], urls.FIGURES.link_to(here), len(rows)))
     pages[urls.FIGURES.source] = render("figures.md.j2", groups=index)
     return pages

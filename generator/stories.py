@@ -345,7 +345,7 @@ def _add_once(items: list[tuple[str, Figure]], briefing_id: str, figure: Figure)
 
 def story_pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
     """Every unordered pair of members of the same group: what pair precision and recall count."""
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for group in groups:
         members = sorted(group)
         pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1:])
