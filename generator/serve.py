@@ -61,14 +61,16 @@ class OldSites:
     def put_aside(self, site_dir: Path) -> None:
         if not site_dir.is_dir():
             return
-        holder = Path(tempfile.mkdtemp(prefix="briefings-old-site-", dir=site_dir.parent))
+        holder: Path | None = None
         try:
+            holder = Path(tempfile.mkdtemp(prefix="briefings-old-site-", dir=site_dir.parent))
             os.replace(site_dir, holder / "site")
             site_dir.mkdir()
         except OSError:  # e.g. a file held open on Windows: MkDocs empties the folder as usual
-            if not site_dir.exists():
-                os.replace(holder / "site", site_dir)
-            shutil.rmtree(holder, ignore_errors=True)
+            if holder is not None:
+                if not site_dir.exists():
+                    os.replace(holder / "site", site_dir)
+                shutil.rmtree(holder, ignore_errors=True)
             return
         for entry in (holder / "site").iterdir():
             if entry.name.startswith("."):
@@ -122,6 +124,8 @@ class IndexAfterPages:
             report = self._pending.finish(site_dir)
         except search_engine.SearchError as error:
             report = error
+        except Exception as error:  # serve goes on with the pages; the log says why search is missing
+            report = search_engine.SearchError(f"{type(error).__name__}: {error}")
         if not self._cancelled:
             done(report)
 
