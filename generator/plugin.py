@@ -92,7 +92,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     to_index: Corpus | None = None  # under serve: the corpus whose index follows the pages
     serving = False
     dirty = False
-    old_sites: serve.OldSites | None = None  # under serve: earlier sites being deleted
+    old_sites: serve.OldSites | None = None  # earlier sites being deleted (not with --dirty)
     page_reuse: pagecache.PageReuse | None = None
     kept_pages: dict[str, bytes] | None = None  # under serve: the last build's page cache entries
     # generated pages' HTML between conversion and theming (on_page_content → on_page_context)
@@ -242,7 +242,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
-        self.old_sites = serve.OldSites() if self.serving else None
+        self.old_sites = serve.OldSites()  # build too: emptying the folder took 2-4 s before the generator
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.packed_html = {}  # a page converted but not themed by a build that failed is forgotten
@@ -256,6 +256,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.indexing = None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.old_sites is not None:  # now, so that the deleting runs while Pagefind finishes
+            self.old_sites.delete_later()
         if self.to_index is not None:  # `mkdocs serve`: the rebuilt pages are shown now, the index follows
             corpus, self.to_index = self.to_index, None
             self.indexing = serve.IndexAfterPages(corpus, self.settings.cache_dir, Path(config.site_dir), _report_index)
@@ -266,8 +268,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             except search_engine.SearchError as error:
                 raise PluginError(f"search index: {error}") from None
             _report_index(report)
-        if self.old_sites is not None:
-            self.old_sites.delete_later()
         if self.page_reuse is not None:
             log.info(self.page_reuse.finish())
             self.kept_pages = self.page_reuse.kept_next
@@ -283,7 +283,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_shutdown(self) -> None:
         self._stop_indexing()  # `mkdocs serve` stopped while an index was still being written
         if self.old_sites is not None:
-            self.old_sites.delete()
+            self.old_sites.finish()
 
 
 def _report_index(outcome: search_engine.IndexReport | search_engine.SearchError) -> None:

@@ -51,7 +51,8 @@ class OldSites:
     files and 4000 folders, 0.3 s of CPU but 3–8 s on a busy disk, all before the generator
     starts. Renaming the folder and making an empty one leaves MkDocs nothing to delete (hidden
     entries, which MkDocs keeps, are moved back); the old tree is deleted once the new site is
-    written, while the browser reloads."""
+    written, while the browser reloads. `mkdocs build` does the same, deleting while Pagefind
+    finishes, and waits for it before the command returns (`finish`)."""
 
     def __init__(self) -> None:
         self._aside: list[Path] = []
@@ -93,6 +94,15 @@ class OldSites:
                     return
                 holder = self._aside.pop()
             shutil.rmtree(holder, ignore_errors=True)
+
+    def finish(self) -> None:
+        """Delete what is left and wait for the thread: the process ends after this (`mkdocs build`
+        puts its last site aside too, and a daemon thread would die with it half done)."""
+        self.delete()
+        with self._lock:
+            thread = self._deleting
+        if thread is not None:
+            thread.join()
 
 
 class IndexAfterPages:

@@ -129,6 +129,19 @@ def test_serve_shows_what_build_writes_and_rebuilds_once_per_save(tmp_path: Path
         assert_serves(served, clean.site)
 
 
+def test_a_build_over_an_earlier_site_leaves_the_new_site_alone_in_its_folder(tmp_path: Path) -> None:
+    """`mkdocs build` puts the last site aside too (emptying it file by file took seconds) and has
+    deleted it when the command returns: nothing of the old site is left, beside or inside."""
+    project = frozen_project(tmp_path / "project")
+    site = tmp_path / "out" / "site"
+    building.run_build(project, site).require_ok()
+    written = sorted(p.relative_to(site) for p in site.rglob("*"))
+    (site / "stale.html").write_text("<p>from an older build</p>", encoding="utf-8")
+    building.run_build(project, site).require_ok()
+    assert [p.name for p in site.parent.iterdir()] == ["site"]
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == written
+
+
 def test_a_rebuild_starts_from_an_empty_site_folder_and_the_old_site_is_deleted_after(tmp_path: Path) -> None:
     """MkDocs empties the site folder before each build (hidden entries aside); serve's plugin
     moves the old site away whole instead, and deletes it once the new one is written."""
