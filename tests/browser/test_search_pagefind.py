@@ -230,3 +230,83 @@ def test_a_traditional_query_finds_what_its_simplified_form_finds(open_tab, base
     assert [r.path for r in search(tab.page, traditional)] == [r.path for r in found]
     tab.assert_clean()
 
+
+
+def test_asking_for_more_while_a_new_query_loads_shows_only_the_new_querys_first_page(open_tab, site_build,
+                                                                                     tmp_path) -> None:
+    """The reader asks for the older briefings of one query just after typing another, while the
+    new one is still loading. The step for the old query ends after the new query is on screen: it
+    adds nothing, and the new query shows its first page only, its second one waiting for a click.
+    Two shards of twelve briefings of our own writing: every newer one says Zephyr (twelve results
+    in the newest shard, a page and two more), only the oldest says the four words of the first query."""
+    import itertools
+    import shutil
+    import string
+
+    from serving import serve
+
+    from generator import search as search_index
+
+    # Each newer notice lists 1000 gauge codes of its own, so that the index comes in several chunks
+    # (alphabetical ranges of words): the new query's word, after the codes, is in another chunk
+    # than the first query's, and has to be fetched.
+    codes = ["m" + "".join(letters) for letters in itertools.product(string.ascii_lowercase, repeat=4)]
+    def notice(day: int) -> tuple[str, ...]:
+        if day > 12:
+            return f"今日 Zephyr 水位平稳，第{day}段河堤巡查完毕。", " ".join(codes[day * 1000:(day + 1) * 1000])
+        return ("旧档案记载 Anchor Abbey 渡口与 Acorn Alley 磨坊。" if day == 1 else f"第{day}段河堤旧档案。",)
+
+    documents = [search_index.SearchDocument(
+        url=f"briefings/2030-01-river-notice-{day:02d}/", title=f"第{day}号河道通告", date=f"2030-01-{day:02d}",
+        paragraphs=notice(day), glosses={}, names=()) for day in range(24, 0, -1)]  # newest first, as search_documents
+    site = tmp_path / "site"
+    shutil.copytree(site_build.site, site)
+    search_index.PendingIndex(documents, [], shard_size=12).finish(site)
+    held: list = []
+    hold = {"root": False, "shards": False}
+
+    def route(route) -> None:
+        in_shard = "/pagefind/shards/" in route.request.url
+        if hold["shards"] if in_shard else hold["root"]:
+            held.append(route)
+        else:
+            route.fallback()
+
+    def release(shards: bool) -> None:
+        for waiting in [r for r in held if ("/pagefind/shards/" in r.request.url) == shards]:
+            held.remove(waiting)
+            waiting.fallback()
+
+    with serve(site) as url:
+        tab = open_tab(DESKTOP)
+        page = tab.page
+        page.route("**/pagefind/**", route)
+        page.goto(url)
+        box = page.locator("input.md-search__input")
+        box.click()
+        # Four words, at once: one step searches the newest shard only (typed word by word, the
+        # shorter queries on the way would search the older shard too).
+        box.fill("Anchor Abbey Acorn Alley")
+        page.wait_for_function("document.querySelector('[data-briefing-search]').dataset.answered === "
+                               "'Anchor Abbey Acorn Alley'")
+        assert page.locator("li.md-search-result__item").count() == 0
+        older = page.locator("button.briefing-search__more")
+        expect(older).to_contain_text("搜索更早的简报")
+        # The new query's index and the older shard wait until the reader has asked for more.
+        hold.update(root=True, shards=True)
+        box.fill("Zephyr")
+        older.click()
+        hold["root"] = False
+        release(shards=False)
+        page.wait_for_function("document.querySelector('[data-briefing-search]').dataset.answered === 'Zephyr'")
+        hold["shards"] = False
+        release(shards=True)
+        expect(older).to_be_enabled()  # the old query's step is over
+        items = page.locator("li.md-search-result__item")
+        assert items.count() == 10
+        expect(older).to_contain_text("更多")
+        assert all(text.startswith("第") and int(text[1:].split("号")[0]) > 12
+                   for text in items.locator("h1").all_inner_texts())
+        older.click()
+        expect(items).to_have_count(12)
+    tab.assert_clean()

@@ -235,11 +235,12 @@ if (root) {
     return n === 1 ? t("search.result.one") : t("search.result.other", n);
   };
 
-  // The next page of the results found, and the button: more of them, or the older briefings.
-  const show = async (ticket) => {
-    const run = shown;
+  // The next page of `run`'s results, and the button: more of them, or the older briefings. The
+  // run is passed, not read from `shown`: a step asked for on one query may end after the next
+  // query (typed meanwhile, so the ticket is still the latest) is on screen, and then adds nothing.
+  const show = async (ticket, run) => {
     const page = await Promise.all(run.waiting.splice(0, PAGE_SIZE).map((r) => r.data()));
-    if (ticket !== latest) return;
+    if (ticket !== latest || run !== shown) return;
     list.append(...page.map(item));
     meta.textContent = count(run);
     more.textContent = run.waiting.length ? labels.more : labels.older;
@@ -248,10 +249,11 @@ if (root) {
   };
 
   const showMore = async (ticket) => {
-    if (!shown || more.disabled) return;
+    const run = shown;
+    if (!run || more.disabled) return;
     more.disabled = true; // one step at a time: a second click would search the same shard again
     try {
-      if (await fill(ticket, shown)) await show(ticket);
+      if ((await fill(ticket, run)) && run === shown) await show(ticket, run);
     } finally {
       more.disabled = false;
     }
@@ -274,7 +276,7 @@ if (root) {
     shown = run;
     list.replaceChildren();
     if (run) {
-      await show(ticket);
+      await show(ticket, run);
     } else {
       meta.textContent = t("search.result.none");
       more.hidden = true;
