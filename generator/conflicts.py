@@ -31,9 +31,12 @@ shared figure by `same_statement` (its key: `statement_key`), a stricter test th
   same kind of bound: 超过两个小时 (more than two hours) and 不到两个小时 (less than two) are
   different statements, though neither contradicts the other; an approximate and an exact value
   (约1000, 1000) are one point;
-- a span of time says what lasted only through its measure (its unit, hours, says nothing of the
-  event, where 1000名战俘 names what is counted): spans are one figure only when both measures are
-  known and equal, so a phone call's two hours and the talks' two hours stay apart.
+- a span of time says what lasted, and a count what it counts, only through its measure (the
+  unit, hours or people, names a kind of thing, not which one): they are one figure only when
+  both measures are known and equal, so a phone call's two hours and the talks' two hours stay
+  apart, and so do 1000名战俘 (prisoners) and 1000名平民 (civilians). Shares and sums of money
+  are compared without their measure, which the extraction rarely finds for them (5% of 防务
+  开支 in one account is 5% of 盟国 in another).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import units, urls
+from .extract.figures import MEASURE_WORDS, NOUN_UNITS, PEOPLE_UNITS
 from .model import Briefing, Figure
 from .textnorm import to_simplified
 
@@ -52,6 +56,9 @@ APPROX_TOLERANCE = 0.1  # 约/近/左右: within 10% either way
 # Words at the end of a span of time's measure that say only that something lasted (通话时间,
 # 会谈历时, 救援持续): dropped, so that what is left names the event, or nothing (时间 alone).
 SPAN_WORDS = ("时间", "时长", "历时", "持续", "用时", "耗时", "为时", "进行", "长达", "共计", "了", "的")
+# Units of counted things (people, tankers, countries): the extraction's tables of measure words
+# and counted nouns.
+COUNTED_UNITS = frozenset({*MEASURE_WORDS.values(), *PEOPLE_UNITS.values(), *NOUN_UNITS.values()})
 # Qualifiers that state a bound, not a value: 超过两个小时 and 不到两个小时 are two statements.
 BOUNDS = ("over", "under")
 
@@ -146,12 +153,12 @@ def measure_key(figure: Figure) -> str | None:
 
 def statement_key(figure: Figure) -> tuple[object, ...] | None:
     """What two figures share exactly when they are one statement (`same_statement`); None for a
-    figure that shares with none: no value, or a span of time without a measure."""
+    figure that shares with none: no value, or a span of time or a count without a measure."""
     c = comparable(figure)
-    span = figure.unit in units.DURATIONS
-    # a span's unit (seconds) says nothing of what lasted; a count's (people, tankers) says what is counted
-    measure = measure_key(figure) if span else None
-    if c.value is None or (span and measure is None):
+    # a span's unit (seconds) says nothing of what lasted, a count's (people) nothing of who
+    named_by_measure = figure.unit in units.DURATIONS or figure.unit in COUNTED_UNITS
+    measure = measure_key(figure) if named_by_measure else None
+    if c.value is None or (named_by_measure and measure is None):
         return None
     bound = figure.qualifier if figure.qualifier in BOUNDS else None
     return (c.unit, c.value_from, c.value, c.value_high, bound, measure)

@@ -103,6 +103,11 @@ def test_a_compound_span_and_a_span_in_hours_of_one_measure_can_conflict_across_
     # a count names what it counts: one figure whatever the words around it, approximate or exact
     ("双方同意各自交换1000名战俘。", "换俘涉及约1000名战俘。", True),
     ("双方同意各自交换1000名战俘。", "双方将交换超过1000名战俘。", False),
+    # ... and only with what it counts: a thousand prisoners are not a thousand civilians
+    ("双方同意各自交换1000名战俘。", "冲突中约1000名平民撤离。", False),
+    ("港口停靠了12艘油轮。", "另有12艘油轮在港外等候。", True),
+    # a number that names nothing counted or measured is one statement with no other
+    ("此次共计1000人。", "此次共计1000人。", False),
 ])
 def test_two_figures_are_one_shared_statement_only_with_one_value_bound_and_what_lasted(first, second, same):
     assert same_statement(fig(first), fig(second)) is same

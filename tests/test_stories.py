@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from builders import dated
+from builders import briefing, dated
+from test_conflicts import fig
 
 from generator.model import Article
 from generator.pipeline import resolve_duplicates, resolve_id_collisions
@@ -120,6 +121,16 @@ def test_the_hague_accounts_agree_on_five_percent(briefings):
     five = [f for f in comparison.shared_figures if f.unit == "percent" and f.figures[0][1].value == 5.0]
     assert five and five[0].agree and len(five[0].figures) == 3
     assert comparison.differing_figures == ()
+
+
+def test_accounts_share_a_count_only_of_one_counted_thing():
+    """Two accounts of a prisoner exchange both say 1000: of prisoners in one, of civilians who
+    fled in the other. The story page shares the twelve tankers both count, not the 1000."""
+    first = briefing("swap-a", figures=(fig("双方同意各自交换1000名战俘。"), fig("港口停靠了12艘油轮。")))
+    second = briefing("swap-b", figures=(fig("冲突中约1000名平民撤离。"), fig("另有12艘油轮在港外等候。")))
+    comparison = compare(Story("swap-a", ("swap-a", "swap-b")), {b.id: b for b in (first, second)})
+    assert [(f.measure, f.unit, [(bid, g.text) for bid, g in f.figures]) for f in comparison.shared_figures] == [
+        ("油轮", "tankers", [("swap-a", "12艘油轮"), ("swap-b", "12艘油轮")])]
 
 
 def test_a_story_id_must_be_its_first_member():
