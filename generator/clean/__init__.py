@@ -39,8 +39,9 @@ def read_blocks(raw: RawDocument, vocab: Vocabulary) -> tuple[list[Candidate], H
     if page is not None:
         candidates, blocks = fall_back_if_empty(page, candidates, blocks, vocab.rules)
     titles = [title for title, _ in hints.titles]
-    if isinstance(raw.front_matter.get("title"), str):
-        titles.append(raw.front_matter["title"])
+    stated = raw.front_matter.get("title")
+    if isinstance(stated, str):
+        titles.append(stated)
     return candidates, hints, drop_stated_title(blocks, titles)
 
 

@@ -205,7 +205,7 @@ def _revise_header_zone(candidates: Sequence[Candidate], labels: list[Label], ch
             labels[i] = ("meta-line", BlockKind.NOISE)
     has_headline = any(label and label[0] == "headline" for label in labels)
     zone = [i for i in range(first) if labels[i] is None]
-    meta = [i for i in range(first) if labels[i] is not None and labels[i][0] == "meta-line"]
+    meta = [i for i, label in enumerate(labels[:first]) if label is not None and label[0] == "meta-line"]
     headline_like = [i for i in zone if _headline_like(candidates[i])]
     headline = None
     if not has_headline and headline_like:

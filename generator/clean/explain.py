@@ -94,7 +94,7 @@ def _mark(field: str, found: Sequence[tuple[str, str, str]], winner: Sourced | S
         won = winner is not None and not seen and (value, rule) == (winner.value, winner.rule)
         seen = seen or won
         agrees = winner is not None and value == winner.value and not note
-        why = RULE_WHY.get(rule, WON_INFERRED if winner.inferred else WON) if won else (
+        why = RULE_WHY.get(rule, WON_INFERRED if winner is not None and winner.inferred else WON) if won else (
             "agrees, lower in the chain" if agrees else note or "lower in the chain")
         out.append(Considered(field, value, rule, won, why))
     if winner is not None and not seen:

@@ -137,9 +137,9 @@ def _read_json_ld(script: str, hints: Hints) -> None:
         authors = item.get("author")
         listed = authors if isinstance(authors, list) else [authors]
         # An author of @type Organization (NewsMediaOrganization, …) is the outlet signing for no one.
-        names = [(None if "Organization" in str(a.get("@type", "")) else a.get("name")) if isinstance(a, dict) else a
-                 for a in listed]
-        names = [n for n in names if isinstance(n, str) and n.strip()]
+        written = [(None if "Organization" in str(a.get("@type", "")) else a.get("name")) if isinstance(a, dict) else a
+                   for a in listed]
+        names = [n for n in written if isinstance(n, str) and n.strip()]
         if names:
             hints.authors.insert(0, ([normalise_space(n) for n in names], "json-ld:author"))
         publisher = item.get("publisher")

@@ -154,7 +154,8 @@ def flatten_deep_nesting(text: str) -> str:
     """Rule `html-flatten`: libxml2 stops building the tree at 255 levels and silently drops what
     lies deeper. When elements nest deeper than `NESTING_LIMIT`, the tags that make up the deep
     stack (5000 <div>s) are taken out — their text, and the paragraphs inside them, stay."""
-    depth, deepest, stack_at_deepest = 0, 0, Counter()
+    depth, deepest = 0, 0
+    stack_at_deepest: Counter[str] = Counter()
     stack: list[str] = []
     for match in TAG_TOKEN.finditer(text):
         closing, name, self_closing = match[1], match[2].lower(), match[3]
@@ -328,7 +329,8 @@ def _mark_outside(candidates: list[Candidate], tags: list[tuple[str, bool]], hin
     h1_inside = next((i for i in inside if tags[i][0] == "h1" and candidates[i].verdict is None), None)
     h1_before = [i for i in range(start) if tags[i][0] == "h1" and candidates[i].verdict is None]
     titled_before = [i for i in range(start) if candidates[i].text in titles and candidates[i].verdict is None]
-    headline = h1_inside if h1_inside is not None else (h1_before or titled_before or [None])[-1]
+    before = h1_before or titled_before
+    headline = h1_inside if h1_inside is not None else (before[-1] if before else None)
     header = range(headline + 1, start) if headline is not None and headline < start else range(0)
     # Running text between the headline and the chosen box means the box is not the whole article:
     # the classifier judges that stretch instead.

@@ -99,7 +99,7 @@ def read_text(text: str) -> list[Candidate]:
 def _word_moved_down(previous_width: int, line: str, width: int) -> bool:
     """A word-keeping wrapper ends a line early when the next Latin word would not fit."""
     word = re.match(r"[A-Za-z0-9'’.,-]+", line)
-    return bool(word) and previous_width + 1 + display_width(word[0]) > width
+    return word is not None and previous_width + 1 + display_width(word[0]) > width
 
 
 def _joint(previous: str, line: str, previous_width: int, width: int | None) -> str:

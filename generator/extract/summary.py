@@ -70,8 +70,8 @@ def summarise(sentences: Sequence[str], boosts: Sequence[float] = (), count: int
     # Summed per bigram in the units' order, from 0.0 (as float sums go, the order is the value).
     total = dict.fromkeys(document_frequency, 0.0)
     for unit in units:
-        for k, v in unit.items():
-            total[k] += v
+        for gram, weight in unit.items():
+            total[gram] += weight
     centrality = [(_dot(unit, total) - 1.0) / (n - 1) for unit in units]
     top = max(centrality) or 1.0
     scores = []
