@@ -144,6 +144,8 @@ class Served:
             "timeline": [(round(at - saved, 1), line.split("-  ", 1)[-1]) for at, line in log.lines
                          if at >= saved and any(word in line for word in TIMELINE)],
         }
+        if reloaded is None:  # a failed rebuild: serve says why, and answers no page until the next one
+            change["log_tail"] = [line for _, line in log.lines[-60:]]
         wait_quiet(log)  # a second build for the same save would have started by now
         change["builds_started"] = sum(at >= saved and BUILDING in line for at, line in log.lines)
         self.result["changes"].append(change)
