@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,9 @@ from . import search as search_engine
 from .model import Corpus
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+
+HOLDER_PREFIX = "briefings-old-site-"  # the folder an old site is moved into, beside the site folder
+ABANDONED_AFTER = 600  # seconds: a holder this old was left by a build that was stopped
 
 
 def configured_site_url(config: MkDocsConfig) -> str | None:
@@ -60,11 +64,12 @@ class OldSites:
         self._deleting: threading.Thread | None = None
 
     def put_aside(self, site_dir: Path) -> None:
+        self._adopt_abandoned(site_dir.parent)
         if not site_dir.is_dir():
             return
         holder: Path | None = None
         try:
-            holder = Path(tempfile.mkdtemp(prefix="briefings-old-site-", dir=site_dir.parent))
+            holder = Path(tempfile.mkdtemp(prefix=HOLDER_PREFIX, dir=site_dir.parent))
             os.replace(site_dir, holder / "site")
             site_dir.mkdir()
         except OSError:  # e.g. a file held open on Windows: MkDocs empties the folder as usual
@@ -78,6 +83,19 @@ class OldSites:
                 os.replace(entry, site_dir / entry.name)
         with self._lock:
             self._aside.append(holder)
+
+    def _adopt_abandoned(self, parent: Path) -> None:
+        """Old sites that a killed build or serve left beside the site folder (it was stopped
+        between putting one aside and deleting it) are deleted with this build's. Only those
+        untouched for ABANDONED_AFTER seconds: a younger one may be another build's, running now."""
+        cutoff = time.time() - ABANDONED_AFTER
+        try:
+            abandoned = [p for p in parent.glob(f"{HOLDER_PREFIX}*")
+                         if p.is_dir() and p.stat().st_mtime < cutoff]
+        except OSError:
+            return
+        with self._lock:
+            self._aside.extend(p for p in abandoned if p not in self._aside)
 
     def delete_later(self) -> None:
         """Delete what was put aside, on a thread (the next rebuild may start meanwhile)."""

@@ -5,6 +5,7 @@ left in the page cache (generator/serve.py, generator/pagecache.py)."""
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -20,7 +21,7 @@ from pathlib import Path
 import building
 from test_pagecache import REUSED, clean_copy, edit_one_article, frozen_project, reused
 
-from generator.serve import OldSites
+from generator.serve import HOLDER_PREFIX, OldSites
 
 LIVE_RELOAD = re.compile(rb"<script>\s*var livereload = function.*?</script>(?=</body>)", re.DOTALL)
 WAIT = 300  # seconds for a build under serve; a build of the example project takes well under a minute
@@ -155,3 +156,22 @@ def test_a_rebuild_starts_from_an_empty_site_folder_and_the_old_site_is_deleted_
     assert any(tmp_path.glob("briefings-old-site-*/site/briefings/a/index.html"))
     old.delete()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_an_old_site_left_by_a_stopped_build_is_deleted_by_the_next(tmp_path: Path) -> None:
+    """A build killed between putting the old site aside and deleting it leaves the holder beside
+    the site folder; the next build deletes it. A fresh one may be another build's, running now,
+    and is left alone."""
+    site = tmp_path / "site"
+    site.mkdir()
+    abandoned = tmp_path / f"{HOLDER_PREFIX}killed"
+    (abandoned / "site").mkdir(parents=True)
+    (abandoned / "site" / "index.html").write_text("<p>old</p>", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    os.utime(abandoned, (hour_ago, hour_ago))
+    running = tmp_path / f"{HOLDER_PREFIX}running"
+    running.mkdir()
+    old = OldSites()
+    old.put_aside(site)
+    old.delete()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [running.name, "site"]
