@@ -7,6 +7,7 @@ why a line went. Measures are in characters: Chinese has no spaces to count word
 the block's Simplified form (`Candidate.folded`), so Traditional pages need no rules of their own.
 
 Structural rules (code, because they look at more than one line or at markup):
+  no-words                a block without a letter, digit or Han character (script debris, separators)
   timestamp-line          a line that is only a date and time: list entries and crawl stamps
   in-recommendation-list  short lines after a list heading (相关推荐 …) until running text returns
   markup-caption          a caption the markup marks (<figcaption>, <img alt>, a Markdown image's alt)
@@ -44,6 +45,7 @@ still counted as content, because their words are ordinary inside an article and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..han import CLAUSE_END
@@ -82,6 +84,11 @@ KICKER_MAX = 20
 # page puts the account between the headline and the post time).
 HEADLINE_NEAR_META = 2
 
+# A block without one letter, digit or Han character says nothing: the `");` a script's document.write
+# leaves on the page when the parser ends the script at a "</script>" inside its string, a lone ·
+# or | between menu items, a row of decorative stars.
+WORD_CHARACTER = re.compile(r"[^\W_]")
+
 Label = tuple[str, BlockKind] | None  # (rule, kind); None while the block counts as content
 
 
@@ -115,6 +122,8 @@ def _context_free(candidate: Candidate, rules: Sequence[BoilerplateRule],
     if candidate.kind is BlockKind.CAPTION:
         return ("markup-caption", BlockKind.CAPTION), None
     text, folded = candidate.text, candidate.folded
+    if not WORD_CHARACTER.search(text):
+        return ("no-words", BlockKind.NOISE), None
     if TIMESTAMP_LINE.match(folded):
         return ("timestamp-line", BlockKind.NOISE), None
     if screen is not None and not screen.could_match(folded) and (folded == text or not screen.could_match(text)):

@@ -70,11 +70,18 @@ ORIGINAL_CREDIT = re.compile(r"原文|本文来自|转载自|转自|原载|首�
 ORIGINAL_CREDIT_REACH = 60  # characters before the link: a credit line names its original at once
 
 
+# CommonMark's backslash escape: a backslash before ASCII punctuation writes that character
+# literally (记者 \| 某某 is 记者 | 某某 on the page); exporters escape every |, *, _ and [ they write.
+ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def strip_inline(text: str) -> str:
+    """Rule `md-inline`: the text a reader sees of a Markdown line — link text, emphasis and code
+    without their marks, tags dropped, and backslash escapes written as the character they escape."""
     text = LINK.sub(lambda m: m[1], text)
     text = INLINE.sub(lambda m: m[2], text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)\*(?!\w)", r"\1", text)
-    return normalise_space(TAG.sub("", text))
+    text = re.sub(r"(?<![\w*\\])\*(?!\s)([^*\n]+?)\*(?!\w)", r"\1", text)
+    return normalise_space(ESCAPED.sub(r"\1", TAG.sub("", text)))
 
 
 def link_chars(markdown: str) -> int:

@@ -252,3 +252,15 @@ def test_a_block_keeps_its_context_free_label_beside_the_revised_one(vocab: Voca
     assert [(b.context_free, b.rule) for b in blocks] == [
         ("content", "content"), ("content", "content"), ("content", "after-body-chrome"),
         ("end-marker", "end-marker"), ("content", "after-end")]
+
+
+# --- no-words ------------------------------------------------------------------------------------------
+
+
+def test_script_debris_and_lone_separators_are_not_paragraphs() -> None:
+    # `");` is what a document.write("…</script>") leaves on the page once the parser ends the script.
+    assert rules([BODY, '");', "·", "★ ★ ★", BODY_2]) == ["content", "no-words", "no-words", "no-words", "content"]
+
+
+def test_a_line_of_only_a_number_or_a_latin_word_still_has_words() -> None:
+    assert rules([BODY, "2025", "OK", BODY_2])[1:3] != ["no-words", "no-words"]

@@ -86,3 +86,10 @@ def test_an_unclosed_paragraph_tag_does_not_swallow_the_markdown_after_it(clean_
     article = clean_bytes(export(body), "post.md")
     heading = next(b for b in article.blocks if b.text == "码头扩建的由来")
     assert heading.kind is BlockKind.HEADING and SECOND in article.body and "](" not in article.body
+
+
+def test_a_backslash_escape_shows_the_character_it_escapes(clean_bytes: Callable[..., Article]) -> None:
+    body = f"{LEAD}\n\n{SECOND}数据来源：港务局年报\\|第\\*3\\*章。\n\n{THIRD}\n"
+    article = clean_bytes(export(body), "post.md")
+    assert "数据来源：港务局年报|第*3*章。" in article.body
+    assert "\\" not in article.body
