@@ -42,9 +42,11 @@ CHAINS = {
              "first sentence (derived)",
     "date": "front matter (unless a re-post states its original date) > markup or record publication time > "
             "the header's meta line > a dated meta or source line further down > a date in the URL > the dateline > "
+            "a digital edition's issue day above the article > "
             "the feed's timestamp or a record's stored time > a ROC stamp > "
             "latest reference (month) > the lead (month) > latest date in the body (month)",
-    "url": "front matter > canonical link > og:url > JSON-LD url > record url > feed link line > feed link > "
+    "url": "front matter > canonical link > og:url > JSON-LD url > digital-edition property > record url > "
+           "feed link line > feed link > "
            "Markdown heading link > a re-post's link to its original > a labelled address line > the address "
            "share links pass on",
     "outlet": OUTLET_CHAIN,
@@ -56,8 +58,8 @@ RULE_WHY = {"text:original-date": "the original's date, stated by the re-post (r
                                   "matter holds the re-post's own time"}
 WON_INFERRED = "first in the chain to answer; inferred, not stated"
 HEADLINE_WITHIN_NOTE = "puts a column or site name in front of the article's own headline (headline-within-title)"
-URL_RULES = ("front-matter", "html:canonical", "html:og-url", "json-ld:url", "api:url", "feed:link-line",
-             "feed:link", "markdown:heading-link", "markdown:original-link", "html:share-link")
+URL_RULES = ("front-matter", "html:canonical", "html:og-url", "json-ld:url", "html:paper-property", "api:url",
+             "feed:link-line", "feed:link", "markdown:heading-link", "markdown:original-link", "html:share-link")
 
 
 @dataclass(frozen=True)

@@ -109,12 +109,36 @@ def _read_head(root: lxml.html.HtmlElement, hints: Hints) -> None:
     source = meta("source", "mediaid", "article:publisher_name")
     if source and not source.startswith("http"):
         hints.outlets.append((source, "html:meta-source"))
+    _read_paper_property(root, hints)
     canonical = root.xpath('//link[@rel="canonical"]/@href')
     if canonical and canonical[0].startswith("http"):
         hints.urls.append((canonical[0].strip(), "html:canonical"))
     url = meta("og:url")
     if url and url.startswith("http"):
         hints.urls.append((url, "html:og-url"))
+
+
+# The property comment a digital-edition (数字报) publishing system writes beside the article's
+# text: <!--enpproperty <date>2025-03-01 00:00:00:0</date><author>…</author><url>…</url>…/enpproperty-->.
+PAPER_PROPERTY = "enpproperty"
+PAPER_FIELD = re.compile(r"<(date|author|url)>([^<]*)</\1>")
+
+
+def _read_paper_property(root: lxml.html.HtmlElement, hints: Hints) -> None:
+    """Rule `html:paper-property`: a digital edition's property comment states the article's issue
+    date, its author and its own address; the first such comment is the page's article."""
+    for comment in root.xpath("//comment()"):
+        text = comment.text or ""
+        if not text.lstrip().startswith(PAPER_PROPERTY):
+            continue
+        fields = {key: normalise_space(html_lib.unescape(value)) for key, value in PAPER_FIELD.findall(text)}
+        if fields.get("date"):
+            hints.dates.append((fields["date"], "html:paper-property"))
+        if fields.get("author"):
+            hints.authors.append((split_names(fields["author"]), "html:meta-author"))
+        if fields.get("url", "").startswith(("http://", "https://")):
+            hints.urls.append((fields["url"], "html:paper-property"))
+        return
 
 
 def _read_json_ld(script: str, hints: Hints) -> None:

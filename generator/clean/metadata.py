@@ -352,6 +352,29 @@ def _closing_stamp(page: _Page) -> SourcedDate | None:
     return None
 
 
+# A line that is only a day, with at most its weekday: 2025年03月01日, 2025-03-01 星期六 (no clock time:
+# a list entry or a crawl stamp carries one).
+DAY_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
+                      r"\s*(?:星期.|周.)?\s*$")
+
+
+def _issue_date(page: _Page) -> SourcedDate | None:
+    """Rule `issue-date`: a digital edition (数字报) prints its issue's day on a line of its own in the
+    chrome above the article (2025年03月01日 beside the page list); one day, stated once or repeated,
+    in the lines above the body and in none after it. Two different days there, or a day line after
+    the body (a list of dated entries), say nothing."""
+    if not page.body:
+        return None
+    above = {page.folded[i].strip() for i in range(page.body[0]) if DAY_LINE.match(page.folded[i])}
+    values = {parse_explicit(line) for line in above}
+    below = any(DAY_LINE.match(page.folded[i]) for i in page.trailer)
+    if len(values) == 1 and not below:
+        value = values.pop()
+        if value and value.day:
+            return SourcedDate(value, "text:issue-date")
+    return None
+
+
 def _original_date(page: _Page, stated: DateValue) -> SourcedDate | None:
     """Rule `repost-original-date`: a re-post (a note whose front matter holds the time it was
     re-posted) that states the original's date — in a byline or meta line above the body (作者：…
@@ -404,6 +427,9 @@ def choose_date(hints: Hints, page: _Page, url: str | None, ref_dates: Sequence[
     closing = _closing_stamp(page)
     if closing:
         return closing
+    issue = _issue_date(page)
+    if issue and (url_date is None or (issue.when.year, issue.when.month) == (url_date.year, url_date.month)):
+        return issue
     if url_date:
         return SourcedDate(url_date, "url")
     if feed:
@@ -479,8 +505,8 @@ URL_LINE = re.compile(r"^\s*(?:原文链接|原文地址|原文网址|原文|文
 
 
 def choose_url(hints: Hints, page: _Page | None = None) -> str | None:
-    for rule in ("html:canonical", "html:og-url", "json-ld:url", "api:url", "feed:link-line", "feed:link",
-                 "markdown:heading-link", "markdown:original-link"):
+    for rule in ("html:canonical", "html:og-url", "json-ld:url", "html:paper-property", "api:url", "feed:link-line",
+                 "feed:link", "markdown:heading-link", "markdown:original-link"):
         for value, found in hints.urls:
             if found == rule and value.startswith(("http://", "https://")):
                 return value

@@ -284,3 +284,37 @@ def test_a_script_listing_several_stories_times_states_none(clean_bytes: Clean) 
     html = page(script, f"<h1>财长会议讨论扩大金融安全网</h1><div class='content'>{BODY}</div>")
     found = clean_bytes(html, "page.html").date
     assert found is None or found.rule != "html:page-config"
+
+
+# --- digital editions (数字报) ---------------------------------------------------------------------------
+
+
+def test_a_digital_editions_property_comment_states_date_address_and_author(clean_bytes: Clean) -> None:
+    prop = ("<!--enpproperty <date>2025-05-03 00:00:00:0</date><author>林海</author>"
+            "<url>http://paper.example.cn/nfb/202505/03/content_771.html</url><title>财长会议讨论扩大金融安全网"
+            "</title>/enpproperty-->")
+    html = page("<title>财长会议讨论扩大金融安全网</title>",
+                f"<div class='content'><p>{P1.replace('5月3日', '')}</p><p>{P2}</p><p>{P3}</p>{prop}</div>")
+    article = clean_bytes(html, "page.html")
+    assert date_of(article) == ("2025-05-03", "html:paper-property")
+    assert article.url == "http://paper.example.cn/nfb/202505/03/content_771.html"
+    assert article.authors == ("林海",)
+
+
+def _edition(chrome: str, after: str = "") -> str:
+    return page("<title>财长会议讨论扩大金融安全网</title>",
+                f"<div class='bar'><a href='/'>版面导航</a></div><div class='date'>{chrome}</div>"
+                f"<h1>财长会议讨论扩大金融安全网</h1><div class='content'><p>{P1.replace('5月3日', '')}</p>"
+                f"<p>{P2}</p><p>{P3}</p></div>{after}")
+
+
+def test_the_issue_day_printed_above_the_article_dates_it(clean_bytes: Clean) -> None:
+    assert date_of(clean_bytes(_edition("2025年05月03日"), "page.html")) == ("2025-05-03", "text:issue-date")
+    assert date_of(clean_bytes(_edition("2025年05月03日 星期六"), "page.html")) == ("2025-05-03", "text:issue-date")
+
+
+def test_two_different_day_lines_or_day_lines_after_the_article_state_no_issue_day(clean_bytes: Clean) -> None:
+    two = clean_bytes(_edition("<p>2025年05月03日</p><p>2025年04月28日</p>"), "page.html").date
+    assert two is None or two.rule != "text:issue-date"
+    listed = clean_bytes(_edition("2025年05月03日", "<ul><li>2025年04月30日</li></ul>"), "page.html").date
+    assert listed is None or listed.rule != "text:issue-date"
