@@ -523,15 +523,28 @@ def _app_promotion(page: PageView) -> Sourced | None:
 RIGHTS_WORDS = re.compile(r"不得|禁止|严禁|未经|转载|翻印|必究|保留")
 
 
-def _copyright_owner(page: PageView) -> Sourced | None:
+def _copyright_owner(page: PageView, outlets: Outlets) -> Sourced | None:
     """Rule `copyright-owner`: the owner a copyright line in the trailer names (© 2024 东岸晨报), not
-    the notice's own words (版權所有 不得轉載)."""
+    the notice's own words (版權所有 不得轉載). Rule `owner-company`: an owner that is the company
+    publishing a listed outlet (东岸晨报传媒有限公司, 某省东岸晨报社) is that outlet."""
     for index in page.trailer:
         match = COPYRIGHT_OWNER.search(page.folded[index])
         if match and not re.fullmatch(r"[A-Za-z ]+", match["owner"]) and HAN.search(match["owner"]) \
                 and not RIGHTS_WORDS.search(to_simplified(match["owner"])):
-            return Sourced(page.blocks[index].text[match.start("owner"):match.end("owner")], "text:copyright")
+            owner = page.blocks[index].text[match.start("owner"):match.end("owner")]
+            return Sourced(_company_outlet(owner, outlets) or owner, "text:copyright")
     return None
+
+
+def _company_outlet(owner: str, outlets: Outlets) -> str | None:
+    """The listed outlet a company owner publishes, by the longest outlet form (two Han characters or
+    more) its name holds; None when the owner is no company or holds no form."""
+    folded = to_simplified(owner)
+    if not ORGANISATION.search(folded) and not folded.endswith("社"):
+        return None
+    held = [form for form in outlets.prefixes if len(form) < len(folded) and form in folded]
+    known = outlets.named(max(held, key=len)) if held else None
+    return known.name if known else None
 
 
 def credited_outlet(hints: Hints, page: PageView, outlets: Sequence[Outlet]) -> Sourced | None:
@@ -561,7 +574,7 @@ def choose_outlet(hints: Hints, page: PageView, url: str | None,
     if found is None and by_host:
         found = Sourced(by_host.name, "url-host")
     if found is None:
-        found = next((Sourced(v, r) for v, r in hints.outlets if _is_name(v)), None) or _copyright_owner(page)
+        found = next((Sourced(v, r) for v, r in hints.outlets if _is_name(v)), None) or _copyright_owner(page, registry)
     if found is None and host:
         found = Sourced(host.removeprefix("www."), "url-host")
     self_media = platform is not None or any(USER_UPLOAD.search(f) for f in page.folded)

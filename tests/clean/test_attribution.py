@@ -573,3 +573,16 @@ def test_a_credit_label_after_a_comma_opens_a_byline(clean_bytes: Clean) -> None
     credit = "本文来自微信公众号：东岸晨报（ID：dongan），作者：秦立峰"
     article = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n{credit}\n")
     assert article.authors == ("秦立峰",)
+
+
+def test_a_copyright_owner_publishing_a_listed_outlet_is_that_outlet(clean_bytes: Clean) -> None:
+    # Nothing above credits an outlet; the footer's owner is the company behind a listed newspaper.
+    html = page(after="<div class='footer'>版权所有 北京新京报传媒有限责任公司</div>").replace(
+        "<title>港口扩建计划公布</title>", "")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("新京报", "text:copyright")
+
+
+def test_a_copyright_owner_naming_no_listed_outlet_is_kept_as_written(clean_bytes: Clean) -> None:
+    html = page(after="<div class='footer'>版权所有 南风港融媒体有限公司</div>").replace(
+        "<title>港口扩建计划公布</title>", "")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("南风港融媒体有限公司", "text:copyright")
