@@ -26,8 +26,10 @@ metadata hints.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any
 
 import lxml.etree
@@ -461,16 +463,37 @@ def _leaf_blocks(element: Any, tag: str, verdict: str | None) -> list[Candidate]
             following.drop_tree()
         else:
             out.extend(_alt_captions(img, verdict))
-    link_text = normalise_space(" ".join(a.text_content() for a in element.iter("a")))
+    anchors = [normalise_space(a.text_content()) for a in element.iter("a")]
+    link_text = normalise_space(" ".join(anchors))
     text = _text(element, skip=set(), breaks=True)
     if tag != "p":  # in a header's spans and a div of loose lines, a source line is a line
         text = text.replace("\n", LINE_BREAK)
     texts = [t for t in (normalise_space(t) for t in text.split(LINE_BREAK)) if t]
+    per_line = _line_link_chars(texts, [a for a in anchors if a])
     for index, text in enumerate(texts):
-        links = len(link_text) if len(texts) == 1 else (len(text) if text in link_text else 0)
+        links = len(link_text) if len(texts) == 1 else max(per_line[index], len(text) if text in link_text else 0)
         out.append(Candidate(text, kind, line=line, verdict=verdict, blank_before=index == 0,
                              link_chars=min(len(text), links)))
     return out
+
+
+def _line_link_chars(lines: list[str], anchors: list[str]) -> list[int]:
+    """Rule `line-links`: in a block read as several lines (a table cell of loose lines), the link
+    text of each line — its links, found in reading order, so a bullet or a bracket around a link
+    (• 标题, 【频道】标题) does not hide that the line is a link. A link not found from where the last
+    one ended (its text runs over a line break) is passed over."""
+    found = [0] * len(lines)
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    joined = "\n".join(lines)
+    cursor = 0
+    for anchor in anchors:
+        where = joined.find(anchor, cursor)
+        if where < 0:
+            continue
+        index = bisect_right(starts, where) - 1
+        found[index] += min(len(anchor), starts[index] + len(lines[index]) - where)
+        cursor = where + len(anchor)
+    return found
 
 
 def _text(element: Any, skip: set[str], breaks: bool = False) -> str:

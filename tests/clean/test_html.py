@@ -233,3 +233,16 @@ def test_the_source_of_a_diagram_is_not_prose(clean_bytes: Callable[..., Article
                 f"style A fill:#e0f2fe</pre><p>{P2}</p><p>{P3}</p></article>")
     article = clean_bytes(html, "story.html")
     assert "graph LR" not in article.body and "fill:" not in article.body and P2 in article.body
+
+
+def test_links_in_a_cell_of_loose_lines_are_counted_per_line_despite_bullets() -> None:
+    # An old table layout: one cell holds the story's lines and, after them, bulleted and
+    # bracketed links; only inline tags inside it, so the cell is read as one block of lines.
+    cell = (f"<td><font>{P1}<br>{P2}<br>"
+            "<font>• <a href='/a'>春季茶叶展销会开幕</a></font><br>"
+            "【<a href='/b'>招商</a>】<a href='/c'>沿海城市加盟店推介</a></font></td>")
+    candidates, _ = read_html(f"<table><tr>{cell}</tr></table>", whole_page=False)
+    density = {c.text: c.link_chars / len(c.text) for c in candidates}
+    assert density[P1] == 0 and density[P2] == 0
+    assert density["• 春季茶叶展销会开幕"] > 0.5
+    assert density["【招商】沿海城市加盟店推介"] > 0.5
