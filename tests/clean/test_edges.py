@@ -52,6 +52,19 @@ def test_a_follow_the_account_promo_above_the_post_goes_with_the_label_under_it(
     assert [b.rule for b in blocks[:2]] == ["reader-box", "edge-label"]
 
 
+def test_an_invitation_to_like_the_fan_page_closing_a_post_goes_with_the_lines_after_it(vocab: Vocabulary) -> None:
+    invite = "喜歡這篇遊記的朋友，歡迎到我們的 FB 粉絲團按個「讚」!"
+    blocks = run([LEAD, MIDDLE, LAST, invite, "每週都會更新新的路線喔"], vocab)
+    assert body(blocks) == [LEAD, MIDDLE, LAST]
+    assert blocks[3].rule == "reader-box"
+
+
+def test_praise_inside_the_article_is_no_fan_page_promo(vocab: Vocabulary) -> None:
+    praise = "不少網友在粉絲團留言稱讚消防員的表現，認為他們反應迅速。"
+    blocks = run([LEAD, MIDDLE, LAST, praise], vocab)
+    assert praise in body(blocks)
+
+
 def test_a_promo_line_after_the_first_paragraph_does_not_take_the_paragraph_above_it(vocab: Vocabulary) -> None:
     promo = "为防走失，请加我个人微信：abc123"
     blocks = run([LEAD, promo, MIDDLE, LAST, "本文完。" + LAST], vocab)
