@@ -247,10 +247,14 @@ def _choose_title(form: SourceForm, hints: Hints, blocks: Sequence[Block]) -> So
         # Rule `page-title-over-headline`: the page's <title> says what the story is called. A
         # headline line that is only part of it (a heading set over several lines) or unrelated to
         # it (a guess among the lines above the body) gives way; a headline that the <title> repeats
-        # with something after a separator (an unknown site name) stands.
+        # with something after a separator (an unknown site name) stands, and so does one that the
+        # <title> follows with a site name after a space only (标题 某某日报网).
         squeezed, whole = re.sub(r"\s+", "", headline.text), re.sub(r"\s+", "", page_title)
         at = whole.find(squeezed)
-        repeats = at == 0 and (len(whole) == len(squeezed) or bool(TITLE_SEPARATOR.match(whole[len(squeezed):])))
+        rest = whole[len(squeezed):]
+        spaced_site = bool(rest) and len(rest) <= SITE_PART_MAX and bool(SITE_SUFFIX.search(rest)) \
+            and bool(re.search(rf"\s{re.escape(rest)}$", page_title))
+        repeats = at == 0 and (not rest or bool(TITLE_SEPARATOR.match(rest)) or spaced_site)
         if not repeats and whole not in squeezed:
             return Sourced(page_title, "html:title")
     if headline:

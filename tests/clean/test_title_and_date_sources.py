@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
+
 from generator.clean.metadata import strip_site_suffix
 from generator.model import Article
 
@@ -318,3 +320,17 @@ def test_two_different_day_lines_or_day_lines_after_the_article_state_no_issue_d
     assert two is None or two.rule != "text:issue-date"
     listed = clean_bytes(_edition("2025年05月03日", "<ul><li>2025年04月30日</li></ul>"), "page.html").date
     assert listed is None or listed.rule != "text:issue-date"
+
+
+
+@pytest.mark.parametrize(("page_title", "expected"), [
+    # A site name after a space only: the headline stands.
+    ("财长会议讨论扩大金融安全网 亚洲观察网", ("财长会议讨论扩大金融安全网", "html-page:headline")),
+    # More of the story after the space: the <title> is the whole headline.
+    ("财长会议讨论扩大金融安全网 各方同意研究本币出资",
+     ("财长会议讨论扩大金融安全网 各方同意研究本币出资", "html:title")),
+])
+def test_what_follows_the_headline_in_the_page_title_after_a_space(clean_bytes: Clean, page_title: str,
+                                                                   expected: tuple[str, str]) -> None:
+    html = page(f"<title>{page_title}</title>", f"<h1>财长会议讨论扩大金融安全网</h1><div class='content'>{BODY}</div>")
+    assert title_of(clean_bytes(html, "page.html")) == expected
