@@ -23,7 +23,8 @@ Structural rules (code, because they look at more than one line or at markup):
   after-body-chrome       short lines after the last sentence of the article (a short line whose only
                           sentence end is a closing bracket, "新歌(搞笑版)", is a label, not a
                           sentence; not in Markdown
-                          the author structured: their lists and headings stay; not a line that
+                          the author structured: their lists and headings stay, but a credit field
+                          there (记者 | 某某) goes; not a line that
                           stops at a comma or mid-character: that is running text cut short)
   short-between-noise     a short line without punctuation whose neighbours are both noise
   after-desk-credit       short lines right after the editor's credit that closes an article
@@ -254,7 +255,10 @@ def _revise_tail(candidates: Sequence[Candidate], labels: list[Label]) -> None:
         return
     for index in range(last + 1, len(candidates)):
         candidate = candidates[index]
-        if (labels[index] is None and len(candidate.text) <= HEADLINE_MAX and not candidate.authored
+        # An author's own short line stays, unless it is a credit field (记者 | 某某, 来源：…): a label
+        # line under the text is the outlet's, whatever markup carries it.
+        if (labels[index] is None and len(candidate.text) <= HEADLINE_MAX
+                and (not candidate.authored or META_LINE.search(candidate.folded))
                 and candidate.text[-1] not in CUT_OFF):
             labels[index] = ("after-body-chrome", BlockKind.NOISE)
 

@@ -93,3 +93,15 @@ def test_a_backslash_escape_shows_the_character_it_escapes(clean_bytes: Callable
     article = clean_bytes(export(body), "post.md")
     assert "数据来源：港务局年报|第*3*章。" in article.body
     assert "\\" not in article.body
+
+
+def test_a_reporter_credit_under_the_text_is_read_not_kept_even_in_bold(clean_bytes: Callable[..., Article]) -> None:
+    body = f"{LEAD}\n\n{SECOND}\n\n{THIRD}\n\n---\n\n**记者 \\| 梁文远**\n\n**编辑 \\| 何静**\n"
+    article = clean_bytes(export(body), "post.md")
+    assert article.body.rstrip().endswith(THIRD)
+    assert article.authors == ("梁文远",)
+
+
+def test_the_authors_own_closing_line_in_bold_stays(clean_bytes: Callable[..., Article]) -> None:
+    body = f"{LEAD}\n\n{SECOND}\n\n{THIRD}\n\n**码头开工那天见**\n"
+    assert clean_bytes(export(body), "post.md").body.rstrip().endswith("码头开工那天见")
