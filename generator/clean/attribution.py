@@ -401,12 +401,22 @@ def _dateline_credit(page: PageView, outlets: Outlets) -> Sourced | None:
         dash = dash_dateline(folded, outlets)
         if dash:
             return Sourced(_cut(page, index, dash[0], dash[1]).strip(), "text:dash-dateline")
-    for index in [*page.header, *page.lead]:
+    # Rule `credit-above-body`: the short credit line some rule dropped just above the text (某报记者
+    # 秦立峰/文) names the outlet as the author chain reads its reporter; a caption there does not.
+    above = [i for i in _dropped_above(page) if page.blocks[i].kind is not BlockKind.CAPTION]
+    for index in [*page.header, *page.lead, *above]:
         credit = byline(page.folded[index][:LEAD_CREDIT_CHARS], page.blocks[index].text[:LEAD_CREDIT_CHARS],
                         anchored=index in page.lead)
         if credit and credit[0] and not SELF_REFERENCE.fullmatch(to_simplified(credit[0])):
             return Sourced(credit[0], "text:credit")
     return None
+
+
+def _dropped_above(page: PageView) -> list[int]:
+    """The last few short blocks above the body that some rule dropped, header lines aside."""
+    first_body = page.body[0] if page.body else len(page.blocks)
+    return [i for i in range(first_body) if not page.blocks[i].kept and i not in page.header
+            and len(page.folded[i]) <= LEAD_CREDIT_CHARS][-OPENING_DROPPED_BLOCKS:]
 
 
 def dash_dateline(folded: str, outlets: Sequence[Outlet]) -> tuple[int, int, int] | None:
@@ -672,9 +682,7 @@ def choose_authors(hints: Hints, page: PageView, outlet: str | None, self_media:
     last = max(_opening(page), default=-1)
     inside = [i for i in range(first_body, last) if page.blocks[i].rule == "meta-line"]
     # A short credit line some rule dropped just above the body (文 | 秦立峰 taken for chrome).
-    above = [i for i in range(first_body) if not page.blocks[i].kept and i not in page.header
-             and len(page.folded[i]) <= LEAD_CREDIT_CHARS][-OPENING_DROPPED_BLOCKS:]
-    for index in [*page.header, *fields, *inside, *above]:
+    for index in [*page.header, *fields, *inside, *_dropped_above(page)]:
         wechat = WECHAT_HEADER.match(page.folded[index])
         if wechat:
             start, end = wechat.span("author") if wechat["author"] else wechat.span("account")

@@ -586,3 +586,13 @@ def test_a_copyright_owner_naming_no_listed_outlet_is_kept_as_written(clean_byte
     html = page(after="<div class='footer'>版权所有 南风港融媒体有限公司</div>").replace(
         "<title>港口扩建计划公布</title>", "")
     assert outlet_of(clean_bytes(html, "story.html")) == ("南风港融媒体有限公司", "text:copyright")
+
+
+def test_a_reporter_credit_dropped_just_above_the_text_names_the_outlet_before_the_site(clean_bytes: Clean) -> None:
+    # The app's brand joined to the paper's name by a dot: no meta line, a line of chrome above the text.
+    credit = "南风新闻·东岸晨报记者秦立峰/文 受访者供图"
+    html = page(head="<meta property='og:site_name' content='南风网'>",
+                body=f"<p>{credit}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>")
+    article = clean_bytes(html, "story.html")
+    assert outlet_of(article) == ("东岸晨报", "text:credit")
+    assert article.authors == ("秦立峰",)
