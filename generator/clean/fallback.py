@@ -20,7 +20,7 @@ import trafilatura
 
 from ..model import Block, BlockKind
 from ..vocab import BoilerplateRule
-from .candidates import Candidate, looks_like_body
+from .candidates import Candidate, ends_sentence, looks_like_body
 from .classify import classify
 from .text import read_text
 
@@ -53,7 +53,10 @@ def fall_back_if_empty(page: str, candidates: list[Candidate], blocks: list[Bloc
         return candidates, blocks
     extra = read_text(text)
     extra_blocks = classify(extra, rules)
-    gained = body_chars(extra_blocks)
+    # Rule `fallback-running-text`: what the fallback gains is counted in running text only — a list
+    # of headlines with their dates (a related box the fallback took for the article) gains nothing.
+    gained = sum(len(b.text) for b in extra_blocks if b.kept and b.kind not in (BlockKind.CAPTION, BlockKind.REFERENCE)
+                 and (ends_sentence(b.text) or looks_like_body(b.text)))
     if gained < FALLBACK_MIN_CHARS or gained < FALLBACK_MIN_GAIN * max(1, kept):
         return candidates, blocks
     set_aside = [Block(b.text, b.kind, False, "replaced-by-fallback", b.line, b.context_free) if b.kept else b

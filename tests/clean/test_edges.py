@@ -175,6 +175,16 @@ def test_a_page_whose_reader_kept_only_a_short_line_is_read_by_the_fallback(voca
     assert any(b.rule == "reader-fallback" for b in after)
 
 
+def test_a_fallback_that_finds_only_a_list_of_dated_headlines_does_not_replace_a_short_story(
+        vocab: Vocabulary) -> None:
+    short = ["港口今年一季度吞吐量同比增长百分之五。", "集装箱业务增长较快。"]
+    candidates = [Candidate(t) for t in short]
+    blocks = run(candidates, vocab)
+    related = "".join(f"<li><a href='/n{i}'>港口{i}月吞吐量数据发布 2024/0{i}/0{i}</a></li>" for i in range(1, 9))
+    page = f"<html><body><div class='main'><ul>{related}</ul></div></body></html>"
+    assert fall_back_if_empty(page, candidates, blocks, vocab.rules) == (candidates, blocks)
+
+
 # --- repeated-headline: a title the markup states, printed again as the first line -------------------
 
 
