@@ -65,6 +65,7 @@ from .credits import (
     LATIN_DASH_DATELINE,
     LICENCE_CREDIT,
     NOT_TEXT_SOURCE,
+    ORIGINAL_MARK,
     OUTLET_LIKE,
     OWN_CREDIT,
     REPOST_CREDIT,
@@ -468,11 +469,15 @@ def _repost_credit(page: PageView, outlets: Outlets) -> Sourced | None:
     """Rule `repost-credit`: 本文转载自信报, 原文来自「好奇心日报」 — anywhere but the body's own sentences,
     where 来自 is an ordinary word; there only a listed outlet counts, or any in a block that speaks
     of the text itself (本文经授权转载自东岸晨报。), which is a credit the reader kept."""
-    body = set(page.body[1:])
+    body, trailer = set(page.body[1:]), set(page.trailer)
     for index, folded in enumerate(page.folded):
         if index in body and ABOUT_THE_TEXT.match(folded) and len(folded) <= LEAD_CREDIT_CHARS:
             body = body - {index}
         own = OWN_CREDIT.search(folded) if "本文" in folded else None
+        mark = ORIGINAL_MARK.match(folded) if own is None and index in trailer and "原创" in folded else None
+        if mark and (mark["id"] or folded[0] in "｜|【[" or _looks_like_outlet(mark["agency"], outlets)) \
+                and not SELF_REFERENCE.fullmatch(to_simplified(mark["agency"])):
+            own = mark  # rule `original-mark`, after the text only
         if own and _is_name(own["agency"]):
             return Sourced(_cut(page, index, own.start("agency"), own.end("agency")), "text:own-credit")
         if not REPOST_VERB.search(folded):

@@ -80,6 +80,11 @@ LABEL_TAIL = re.compile(r"(?:发布|发表|来源|时间|日期|更新|出版|�
 # Rule `own-credit`: a text declaring whose it is (本文系观察者网独家稿件, 本文为端传媒原创).
 OWN_CREDIT = re.compile(rf"本文(?:系|为|是)\s*[「『《“]?(?P<agency>[{_HAN}A-Za-z0-9]{{2,16}}?)[」』》”]?\s*"
                         r"(?:独家|原创|特约|专稿|稿件|约稿|首发)")
+# Rule `original-mark`: the mark a post closes with, naming whose original it is, with the account's
+# ID or none (｜东岸晨报 dongan 原创文章｜, 【海风周刊原创】): a line of its own after the text. Only a
+# mark set in bars or brackets, carrying an ID, or naming a newsroom counts (张三 原创 is a person's).
+ORIGINAL_MARK = re.compile(rf"^[｜|【\[]?\s*(?P<agency>[{_HAN}A-Za-z0-9]{{2,16}}?)\s*"
+                           r"(?P<id>[A-Za-z][A-Za-z0-9_\-]{2,29}\s+)?原创(?:文章|稿件|内容|作品)?\s*[｜|】\]]?$")
 # Rule `licence-credit`: who licensed the text to the page (本文为东岸晨报授权海风网发布, 本文经海风周刊授权
 # 转载, 经东岸晨报授权刊发): the licensor is where it comes from. `own` marks the form that says 本文,
 # which counts anywhere; the bare 经X授权 form may be a story's own words (经国务院授权，…发布).

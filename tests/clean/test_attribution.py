@@ -596,3 +596,14 @@ def test_a_reporter_credit_dropped_just_above_the_text_names_the_outlet_before_t
     article = clean_bytes(html, "story.html")
     assert outlet_of(article) == ("东岸晨报", "text:credit")
     assert article.authors == ("秦立峰",)
+
+
+def test_a_closing_original_mark_names_whose_text_it_is(clean_bytes: Clean) -> None:
+    marked = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n{P3}\n\n｜港湾观察 gangwan 原创文章｜\n")
+    assert outlet_of(marked) == ("港湾观察", "text:own-credit")
+    assert marked.body.rstrip().endswith(P3)
+
+
+def test_a_persons_original_mark_names_no_outlet(clean_bytes: Clean) -> None:
+    marked = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n{P3}\n\n秦立峰 原创\n")
+    assert marked.outlet is None or marked.outlet.value != "秦立峰"
