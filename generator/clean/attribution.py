@@ -27,7 +27,7 @@ of them are the header, the lead, the body and the trailer) and the markup's hin
            3. the site or feed: JSON-LD publisher, og:site_name, the feed's channel, each without
               the section after its name (东岸晨报 - 国际) > the listed
               outlet serving the URL's host > the <title>'s site suffix or another site hint > the
-              copyright owner > the bare host.
+              copyright owner > a newspaper imprint in the footer (某某日报社出版) > the bare host.
            Names are given as the page writes them (明報 stays 明報); `content/outlets.yaml` supplies
            names for hosts and the source-type badge.
   authors  front matter, markup (JSON-LD, <address>, meta author, API field), unless a byline in the header
@@ -105,7 +105,7 @@ OUTLET_CHAIN = ("front matter > self-media platform (notice, breadcrumb, WeChat 
                 "dash-dateline outlet, reporter credit > outlet after the header's date > wire sign-off > app "
                 "promotion > own or re-post credit > translator outlet > publisher / site name / feed channel "
                 "(section cut) > known host > "
-                "<title> suffix or copyright owner > unknown host")
+                "<title> suffix or copyright owner > newspaper imprint > unknown host")
 AUTHORS_CHAIN = ("front matter or markup (JSON-LD, <address>, meta author, record field; unless a byline spells it "
                  "out) > header byline > dateline or outlet-tag reporters > a credit opening the body > a byline "
                  "after the body > closing credit or wire sign-off > author's note (作者X，…专栏作者) > "
@@ -551,6 +551,20 @@ def _copyright_owner(page: PageView, outlets: Outlets) -> Sourced | None:
     return None
 
 
+# A newspaper's imprint in the footer: 某某日报社出版, 某某晚报社主办 (the paper the page is an edition of).
+IMPRINT = re.compile(rf"(?:^|[\s|｜])(?P<paper>[{HAN_CLASS}]{{2,10}}报)社\s*(?:出版|主办)")
+
+
+def _imprint(page: PageView) -> Sourced | None:
+    """Rule `imprint`: the newspaper a footer's imprint names (某某日报社出版) — a digital edition's
+    masthead, read where no credit, site name or copyright owner named the outlet."""
+    for index in page.trailer:
+        match = IMPRINT.search(page.folded[index])
+        if match:
+            return Sourced(_cut(page, index, match.start("paper"), match.end("paper")), "text:imprint")
+    return None
+
+
 def _company_outlet(owner: str, outlets: Outlets) -> str | None:
     """The listed outlet a company owner publishes, by the longest outlet form (two Han characters or
     more) its name holds; None when the owner is no company or holds no form."""
@@ -590,6 +604,8 @@ def choose_outlet(hints: Hints, page: PageView, url: str | None,
         found = Sourced(by_host.name, "url-host")
     if found is None:
         found = next((Sourced(v, r) for v, r in hints.outlets if _is_name(v)), None) or _copyright_owner(page, registry)
+    if found is None:
+        found = _imprint(page)
     if found is None and host:
         found = Sourced(host.removeprefix("www."), "url-host")
     self_media = platform is not None or any(USER_UPLOAD.search(f) for f in page.folded)

@@ -17,8 +17,9 @@ need no second spelling) but return what the page wrote.
   outlet   a self-media platform (its notice, breadcrumb or app strings) > publisher / site name /
            API source > a translator line (翻译：纽约时报中文网) > the dateline's agency, a bracket tag,
            a reporter credit or an app promotion > a 来源： line > a known URL host > the <title>'s
-           site suffix or the copyright owner > an unknown host. Names are given as the page writes
-           them; `content/outlets.yaml` supplies names for hosts and the source-type badge.
+           site suffix or the copyright owner > a footer's newspaper imprint > an unknown host. Names
+           are given as the page writes them; `content/outlets.yaml` supplies names for hosts and the
+           source-type badge.
   authors  markup (JSON-LD, <address>, meta author, API field) > bylines in the header > the
            dateline's reporters > a credit opening the body > bylines after the body > the
            self-media account. Never editors or translators.

@@ -607,3 +607,15 @@ def test_a_closing_original_mark_names_whose_text_it_is(clean_bytes: Clean) -> N
 def test_a_persons_original_mark_names_no_outlet(clean_bytes: Clean) -> None:
     marked = clean_bytes(f"港口扩建计划公布\n\n{P1}\n\n{P2}\n\n{P3}\n\n秦立峰 原创\n")
     assert marked.outlet is None or marked.outlet.value != "秦立峰"
+
+
+def test_a_footers_newspaper_imprint_names_the_outlet_of_a_digital_edition(clean_bytes: Clean) -> None:
+    html = page(after="<div class='footer'><p>南风日报社出版 | 国内统一刊号：CN00-0000</p></div>").replace(
+        "<title>港口扩建计划公布</title>", "")
+    assert outlet_of(clean_bytes(html, "story.html")) == ("南风日报", "text:imprint")
+
+
+def test_a_government_sponsor_in_the_footer_is_no_imprint(clean_bytes: Clean) -> None:
+    html = page(after="<div class='footer'><p>主办单位：南风市人民政府办公室</p></div>").replace(
+        "<title>港口扩建计划公布</title>", "")
+    assert clean_bytes(html, "story.html").outlet is None
