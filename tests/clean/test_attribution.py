@@ -575,19 +575,6 @@ def test_a_credit_label_after_a_comma_opens_a_byline(clean_bytes: Clean) -> None
     assert article.authors == ("秦立峰",)
 
 
-def test_a_copyright_owner_publishing_a_listed_outlet_is_that_outlet(clean_bytes: Clean) -> None:
-    # Nothing above credits an outlet; the footer's owner is the company behind a listed newspaper.
-    html = page(after="<div class='footer'>版权所有 北京新京报传媒有限责任公司</div>").replace(
-        "<title>港口扩建计划公布</title>", "")
-    assert outlet_of(clean_bytes(html, "story.html")) == ("新京报", "text:copyright")
-
-
-def test_a_copyright_owner_naming_no_listed_outlet_is_kept_as_written(clean_bytes: Clean) -> None:
-    html = page(after="<div class='footer'>版权所有 南风港融媒体有限公司</div>").replace(
-        "<title>港口扩建计划公布</title>", "")
-    assert outlet_of(clean_bytes(html, "story.html")) == ("南风港融媒体有限公司", "text:copyright")
-
-
 def test_a_reporter_credit_dropped_just_above_the_text_names_the_outlet_before_the_site(clean_bytes: Clean) -> None:
     # The app's brand joined to the paper's name by a dot: no meta line, a line of chrome above the text.
     credit = "南风新闻·东岸晨报记者秦立峰/文 受访者供图"
@@ -609,13 +596,17 @@ def test_a_persons_original_mark_names_no_outlet(clean_bytes: Clean) -> None:
     assert marked.outlet is None or marked.outlet.value != "秦立峰"
 
 
-def test_a_footers_newspaper_imprint_names_the_outlet_of_a_digital_edition(clean_bytes: Clean) -> None:
-    html = page(after="<div class='footer'><p>南风日报社出版 | 国内统一刊号：CN00-0000</p></div>").replace(
-        "<title>港口扩建计划公布</title>", "")
-    assert outlet_of(clean_bytes(html, "story.html")) == ("南风日报", "text:imprint")
-
-
-def test_a_government_sponsor_in_the_footer_is_no_imprint(clean_bytes: Clean) -> None:
-    html = page(after="<div class='footer'><p>主办单位：南风市人民政府办公室</p></div>").replace(
-        "<title>港口扩建计划公布</title>", "")
-    assert clean_bytes(html, "story.html").outlet is None
+@pytest.mark.parametrize(("footer", "expected"), [
+    # The copyright owner is the company behind a listed newspaper: that newspaper.
+    ("版权所有 北京新京报传媒有限责任公司", ("新京报", "text:copyright")),
+    # An owner naming no listed outlet stays as written.
+    ("版权所有 南风港融媒体有限公司", ("南风港融媒体有限公司", "text:copyright")),
+    # A digital edition's imprint names its paper.
+    ("南风日报社出版 | 国内统一刊号：CN00-0000", ("南风日报", "text:imprint")),
+    # A government sponsor is no imprint.
+    ("主办单位：南风市人民政府办公室", None),
+])
+def test_what_the_footer_says_of_a_page_no_credit_or_site_name_names(clean_bytes: Clean, footer: str,
+                                                                      expected: tuple[str, str] | None) -> None:
+    html = page(after=f"<div class='footer'><p>{footer}</p></div>").replace("<title>港口扩建计划公布</title>", "")
+    assert outlet_of(clean_bytes(html, "story.html")) == expected
