@@ -267,8 +267,9 @@ NOUN_END_FLAGS = ("u", "c", "p", "d", "f", "y", "x")
 
 
 def _alt(words) -> str:
-    """Alternation of literal words, longest first, so that 平方公里 wins over 公里."""
-    words = sorted(set(words), key=len, reverse=True)
+    """Alternation of literal words, longest first, so that 平方公里 wins over 公里; words of one
+    length in a fixed order, so the pattern is the same in every process (a set's order is not)."""
+    words = sorted(set(words), key=lambda word: (-len(word), word))
     if not words:
         raise ValueError("empty alternation")
     return "|".join(re.escape(w) for w in words)
@@ -298,7 +299,7 @@ UNIT_TABLES = (CURRENCY_UNITS, PERCENT_UNITS, MEASURE_WORDS, PEOPLE_UNITS, QUANT
 def _units() -> str:
     """Every unit word, longest first; a word that begins other words is guarded by a lookahead."""
     guards = {**MEASURE_WORD_NOT_BEFORE, **TIME_NOT_BEFORE}
-    words = sorted({w for table in UNIT_TABLES for w in table}, key=len, reverse=True)
+    words = sorted({w for table in UNIT_TABLES for w in table}, key=lambda word: (-len(word), word))
     return "|".join(re.escape(w) + (f"(?![{guards[w]}])" if w in guards else "") for w in words)
 
 
@@ -368,7 +369,8 @@ MASK_CHAR = "\x00"
 YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20|21)\d{2})\s*年")
 CLAUSE_BREAK = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")
 HAN_RUN = re.compile(f"[{HAN_CLASS}]{{1,12}}")
-VERB_RE = re.compile(_alt(MEASURE_VERBS).replace("|占|", "|占(?!比)|"))  # 占比 is a noun
+# 占比 is a noun, not the verb 占; one character long, 占 comes last in the longest-first alternation
+VERB_RE = re.compile(f"{_alt(w for w in MEASURE_VERBS if w != '占')}|占(?!比)")
 QPRE_RE = re.compile(QPRE)
 YEAR_PHRASE = re.compile(r"(?:在|于)?(?<!\d)\d{4}\s*年(?:\d{1,2}月)?[初底末]?")
 VALID_CN = re.compile(f"[{CN_DIGITS}{CN_MULTIPLIERS}]+")
