@@ -52,16 +52,23 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+def folder_digest(folder: Path, pattern: str = "*") -> str:
+    """A hash of the files under `folder` matching `pattern`, by relative path and bytes: what the
+    caches key on when a folder's files decide their entries (the generator's source, the
+    templates, a theme's own folders)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A hash of the generator's own source: results from older code (a new release, or a local
     edit of a rule) are never served from the cache."""
-    digest = hashlib.sha256(GENERATOR_VERSION.encode())
     package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return hashlib.sha256(f"{GENERATOR_VERSION}\0{folder_digest(package, '*.py')}".encode()).hexdigest()
 
 
 def _key(path: Path, vocab: Vocabulary, settings: Settings) -> str:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import EntryError, EntryFolder, code_digest
+from .cache import EntryError, EntryFolder, code_digest, folder_digest
 from .model import Briefing
 from .process import FileResult
 from .render import TEMPLATES_DIR
@@ -67,11 +67,8 @@ def _sha(parts: Iterable[str]) -> str:
 def site_digest(settings: Settings, vocabulary_digest: str, templates_dir: Path = TEMPLATES_DIR) -> str:
     """What every page depends on: code, templates, vocabulary and the settings that reach a page
     (the folders, and how many processes extract, do not)."""
-    templates = sorted(p for p in templates_dir.rglob("*") if p.is_file())
     shown = replace(settings, content_dir=Path(), raw_folder=None, cache_dir=None, workers=0)
-    return _sha([code_digest(), vocabulary_digest, repr(shown),
-                 *(f"{p.relative_to(templates_dir).as_posix()}:{hashlib.sha256(p.read_bytes()).hexdigest()}"
-                   for p in templates)])
+    return _sha([code_digest(), vocabulary_digest, repr(shown), folder_digest(templates_dir)])
 
 
 def briefing_digests(results: Sequence[FileResult], briefings: Sequence[Briefing]) -> dict[str, str] | None:

@@ -69,7 +69,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.theme import Theme
 
-from .cache import EntryError, EntryFolder, code_digest
+from .cache import EntryError, EntryFolder, code_digest, folder_digest
 
 FOLDER = "pages"  # under the generator's cache_dir; generator/cache.py prunes only its 2-hex folders
 ENTRY_MAGIC = b"briefing-generator page 2\n"  # bump the number when the record's layout changes
@@ -214,9 +214,7 @@ def theme_digest(theme: Theme) -> str:
         if _installed(folder) or not folder.is_dir():
             continue
         digest.update(folder.as_posix().encode() + b"\0")
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(folder_digest(folder).encode())
     return digest.hexdigest()
 
 
