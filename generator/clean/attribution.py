@@ -89,6 +89,7 @@ from .patterns import (
     PLATFORM_NAME,
     PLATFORM_NOTICE,
     SOURCE_CHANNEL,
+    SOURCE_LABELS,
     SOURCE_LINE,
     SOURCE_TRAILING_LABEL,
     TRANSLATOR_LINE,
@@ -153,12 +154,12 @@ PLACEHOLDER_SOURCE = re.compile(r"(?:网络|互联网|网上|网友|本站|本�
                                 r"其他|其它|投稿|来稿|用户|匿名|佚名)+"
                                 r"(?:文章|稿件|作品|内容|资料|信息|新闻|图文|投稿|媒体|报道|报导|消息)*")
 # Rule `source-line`, the bracketed value: 来源：[ 人民网 ], 来源：【东岸晨报】.
-BRACKETED_SOURCE = re.compile(r"(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]\s*[\[【〔［(（]\s*"
+BRACKETED_SOURCE = re.compile(rf"(?:{SOURCE_LABELS})\s*[:：]\s*[\[【〔［(（]\s*"
                               r"([^\]】〕］)）]{2,24}?)\s*[\]】〕］)）]")
 # A block that speaks of the text itself: 本文…, 原文…, （本文…）.
 ABOUT_THE_TEXT = re.compile(r"\s*[（(【\[]?\s*(?:本文|原文|此文|全文)")
 # Rule `source-line` with a bar for its separator, as WeChat posts set it: 来源 | 东岸晨报, 来源丨东岸晨报.
-BAR_SOURCE = re.compile(r"(?:来源|本文来源|文章来源|稿源|出处)\s*[|｜丨︱]\s*([^\s|｜丨︱,，:：]{2,24})")
+BAR_SOURCE = re.compile(rf"(?:{SOURCE_LABELS})\s*[|｜丨︱]\s*([^\s|｜丨︱,，:：]{{2,24}})")
 # A line above the body that opens with a source label, whatever rule dropped it (来源丨东岸晨报).
 SOURCE_OPENING = re.compile(r"^\s*(?:本文|文章)?(?:来源|稿源|出处)\s*[:：|｜丨︱]")
 SOURCE_BRACKET = re.compile(r"\s*[（(）)【】\[\]〔〕]")
@@ -169,7 +170,7 @@ LATIN_SOURCE = re.compile(r"[A-Za-z][A-Za-z0-9.&'’-]*(?: [A-Za-z][A-Za-z.&'’
 # A source field's own label repeated in its value.
 SOURCE_LABEL = re.compile(r"^\s*(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*", re.I)
 # A source label with its value in the next block (来源：| 人民日报海外版).
-BARE_SOURCE_LABEL = re.compile(r"^(?:来源|本文来源|文章来源|稿源|出处)\s*[:：]?$")
+BARE_SOURCE_LABEL = re.compile(rf"^(?:{SOURCE_LABELS})\s*[:：]?$")
 # A byline right after the body counts whatever rule dropped it (本文来源：… 作者：… under the text).
 TRAILER_NEAR_BLOCKS = 2
 # Where a byline after the body may sit: not in recommendation lists or comments.

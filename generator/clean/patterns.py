@@ -84,7 +84,9 @@ BRACKET_TAG = re.compile(
 
 # --- who published it ----------------------------------------------------------------------------------
 
-SOURCE_LINE = re.compile(r"(?:来源|本文来源|文章来源|稿源|出处|转自|本文转自|转载自)\s*[:：]\s*([^\s|｜,，:：]{2,24})")
+# The labels a source line opens with (来源：, 文章来源：, 出处：); every source-line rule reads these.
+SOURCE_LABELS = "来源|本文来源|文章来源|稿源|出处"
+SOURCE_LINE = re.compile(rf"(?:{SOURCE_LABELS}|转自|本文转自|转载自)\s*[:：]\s*([^\s|｜,，:：]{{2,24}})")
 # A role after an outlet's name in a credit: 观察者网专栏作者 is 观察者网.
 ROLE_TAIL = re.compile(r"(?:特约|专栏|首席|资深|驻\S{1,6})?(?:作者|评论员|撰稿人|记者|编辑|主笔|观察员|研究员)$")
 # What a source name can carry that is not the outlet: a channel after a dash (人民网-文化频道), a
